@@ -1,0 +1,31 @@
+package io.coherent.core.bosonic;
+
+import io.coherent.core.bath.BoseEinstein;
+import io.coherent.core.bath.InvalidModelException;
+import io.coherent.core.bath.SpectralDensity;
+import io.coherent.core.linalg.ComplexMatrix;
+
+/**
+ * One bath of a bilinear model: it couples through L = sum_j v_j c_j (rotating wave,
+ * H_SB = sum_a g_a L b_a^+ + h.c.), with spectral density J and temperature T.
+ *
+ * @param coupling the coupling vector v as a 1 x n matrix
+ */
+public record Bath(String name, ComplexMatrix coupling, SpectralDensity spectralDensity, double temperature) {
+
+    public Bath {
+        if (name == null || name.isBlank()) {
+            throw new InvalidModelException("baths.name", "every bath needs a non-empty name");
+        }
+        if (coupling.rows() != 1 || !coupling.isFinite()) {
+            throw new InvalidModelException("baths." + name + ".coupling", "must be one row of finite numbers");
+        }
+        if (!(temperature >= 0) || !Double.isFinite(temperature)) {
+            throw new InvalidModelException("baths." + name + ".temperature", temperature, "a finite number >= 0");
+        }
+    }
+
+    public BoseEinstein occupation(io.coherent.core.bath.FrequencySupport support) {
+        return new BoseEinstein(temperature, support);
+    }
+}

@@ -1,0 +1,19 @@
+package io.coherent.core.bosonic;
+
+import io.coherent.core.observables.ObservableSet;
+
+/**
+ * The steady state of a bilinear model from the frequency formula.
+ *
+ * @param observables             values with their quadrature error estimates
+ * @param errorEstimate           largest quadrature error estimate over all second moments
+ * @param converged               whether the quadrature met its tolerance within its budget
+ * @param evaluations             integrand evaluations used
+ * @param relaxationTime          slowest relaxation time of the bright modes (1/min|Re pole|)
+ * @param decoherenceFreeModes    dimension of the decoherence-free subspace (0: the steady state is unique)
+ * @param timeAveraged            true if decoherence-free modes of different frequency keep oscillating
+ *                                and the vacuum part is their time average
+ */
+public record SteadyState(ObservableSet observables, SecondMoments moments, double errorEstimate, boolean converged,
+                          int evaluations, double relaxationTime, int decoherenceFreeModes, boolean timeAveraged) {
+}
