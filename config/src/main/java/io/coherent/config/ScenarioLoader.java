@@ -1,0 +1,670 @@
+package io.coherent.config;
+
+import io.coherent.config.YamlTree.ListNode;
+import io.coherent.config.YamlTree.MapNode;
+import io.coherent.config.YamlTree.Node;
+import io.coherent.config.YamlTree.ScalarNode;
+import io.coherent.core.bath.DrudeLorentz;
+import io.coherent.core.bath.FrequencySupport;
+import io.coherent.core.bath.InvalidModelException;
+import io.coherent.core.bath.Lorentzian;
+import io.coherent.core.bath.LorentzianSum;
+import io.coherent.core.bath.SpectralDensity;
+import io.coherent.core.bosonic.Bath;
+import io.coherent.core.bosonic.BilinearModel;
+import io.coherent.core.bosonic.PartialCollectiveModel;
+import io.coherent.core.bosonic.PseudoModeEmbedding;
+import io.coherent.core.linalg.ComplexMatrix;
+import io.coherent.integrators.IntegratorSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.DoublePredicate;
+
+/**
+ * Turns a preset name or a YAML scenario file, plus {@code key=value} overrides ({@code --set}), into a
+ * validated {@link Scenario}. Every problem is reported as a {@link ScenarioException} whose message is
+ * one line naming the key, where it came from (file and line, or {@code --set}) and what is allowed.
+ *
+ * <p>Keys valid for every scenario ({@link #GENERIC_KEYS}): {@code method}, {@code until}, {@code points},
+ * {@code integrator}, {@code atol}, {@code rtol}, {@code quadrature_tolerance}, {@code frequency_support},
+ * {@code frequency_cutoff}. In a file they may be written at the top level or grouped under {@code run:}.
+ * The preset {@code partial-collective} adds the paper's parameters ({@link #PARTIAL_COLLECTIVE_KEYS}).
+ * Numbers may be written as expressions: {@code pi/8}, {@code -pi/4}, {@code 2*pi} (see {@link Expressions}).
+ */
+public final class ScenarioLoader {
+
+    public static final String DEFAULT_PRESET = "partial-collective";
+    public static final List<String> PRESETS = List.of(DEFAULT_PRESET);
+    public static final List<String> METHODS = List.of("exact");
+    public static final List<String> FREQUENCY_SUPPORTS = List.of("whole-line", "positive");
+    public static final List<String> GENERIC_KEYS = List.of("method", "until", "points", "integrator", "atol", "rtol",
+            "quadrature_tolerance", "frequency_support", "frequency_cutoff");
+    /** The parameters of Wu et al.'s partial-collective model, with the paper's names. */
+    public static final List<String> PARTIAL_COLLECTIVE_KEYS = List.of("omega1", "omega2", "omega0", "Gamma", "gamma",
+            "theta", "T", "kappa");
+    public static final List<String> SPECTRAL_DENSITY_TYPES = List.of("lorentzian", "lorentzian-sum", "drude-lorentz");
+    public static final List<String> MODEL_TYPES = List.of("bilinear");
+
+    public static final double DEFAULT_ATOL = 1e-10;
+    public static final double DEFAULT_RTOL = 1e-10;
+    public static final double DEFAULT_QUADRATURE_TOLERANCE = 1e-8;
+    public static final double DEFAULT_STEADY_QUADRATURE_TOLERANCE = 1e-10;
+
+    private static final List<String> BILINEAR_KEYS = concat(List.of("model", "name", "description", "hamiltonian",
+            "baths", "initial_occupation", "run"), GENERIC_KEYS);
+    private static final List<String> PRESET_FILE_KEYS = concat(List.of("preset", "name", "description", "parameters",
+            "run"), GENERIC_KEYS);
+    private static final List<String> BATH_KEYS = List.of("name", "coupling", "temperature", "spectral_density");
+    private static final String NUMBER = "a finite number";
+    private static final String NUMBER_HINT = " (numbers are written like 0.3, 1e-8, pi/8, -pi/4, 2*pi)";
+
+    private ScenarioLoader() {
+    }
+
+    /**
+     * Loads a preset (by name) or a scenario file (by path); null or blank means the default preset.
+     *
+     * @param overrides {@code key=value} strings, applied in order after the file
+     */
+    public static Scenario load(String presetOrFile, List<String> overrides) {
+        if (presetOrFile == null || presetOrFile.isBlank()) {
+            return loadPreset(DEFAULT_PRESET, overrides);
+        }
+        if (PRESETS.contains(presetOrFile)) {
+            return loadPreset(presetOrFile, overrides);
+        }
+        Path file = Path.of(presetOrFile);
+        if (Files.isRegularFile(file)) {
+            return loadFile(file, overrides);
+        }
+        if (Files.isDirectory(file)) {
+            throw new ScenarioException("scenario", presetOrFile + " is a directory, not a scenario file");
+        }
+        throw new ScenarioException("scenario", "no preset or scenario file named '" + presetOrFile
+                + "': presets are " + String.join(", ", PRESETS) + "; a scenario file (.yaml) must exist");
+    }
+
+    public static Scenario loadPreset(String preset, List<String> overrides) {
+        if (!PRESETS.contains(preset)) {
+            throw new ScenarioException("preset", "preset = " + preset + " is not allowed: expected one of "
+                    + String.join(", ", PRESETS));
+        }
+        return partialCollective(preset, "preset " + preset, new LinkedHashMap<>(), new LinkedHashMap<>(),
+                parseOverrides(overrides), Origin.DEFAULT);
+    }
+
+    public static Scenario loadFile(Path file, List<String> overrides) {
+        List<Setting> sets = parseOverrides(overrides);
+        Node root = YamlTree.read(file);
+        String fileName = file.toString();
+        if (!(root instanceof MapNode map)) {
+            throw root.origin().error("scenario", "a scenario file must be a mapping of keys (preset: or model:), got "
+                    + root.kind());
+        }
+        String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+        String name = map.fields().containsKey("name") ? scalar("name", map.fields().get("name")).text() : stem;
+        if (map.fields().containsKey("preset")) {
+            checkKeys(map, "", PRESET_FILE_KEYS);
+            Value preset = scalar("preset", map.fields().get("preset"));
+            choice("preset", preset, PRESETS);
+            Map<String, Value> settings = collectSettings(map);
+            Map<String, Value> params = new LinkedHashMap<>();
+            Node p = map.fields().get("parameters");
+            if (p != null) {
+                MapNode pm = requireMap("parameters", p, "e.g. parameters: {theta: 0.3, T: 0.5}");
+                checkKeys(pm, "parameters", concat(PARTIAL_COLLECTIVE_KEYS, GENERIC_KEYS));
+                for (Map.Entry<String, Node> e : pm.fields().entrySet()) {
+                    Value v = scalar(e.getKey(), e.getValue());
+                    if (GENERIC_KEYS.contains(e.getKey())) {
+                        putOnce(settings, e.getKey(), v);
+                    } else {
+                        params.put(e.getKey(), v);
+                    }
+                }
+            }
+            return partialCollective(name, fileName, params, settings, sets, Origin.file(fileName, 0));
+        }
+        if (map.fields().containsKey("model")) {
+            checkKeys(map, "", BILINEAR_KEYS);
+            choice("model", scalar("model", map.fields().get("model")), MODEL_TYPES);
+            return bilinear(name, fileName, map, sets);
+        }
+        throw Origin.file(fileName, 0).error("scenario", "a scenario file needs either 'preset: "
+                + String.join("|", PRESETS) + "' or 'model: bilinear'");
+    }
+
+    // ---------------------------------------------------------------- partial-collective preset
+
+    private static Scenario partialCollective(String name, String source, Map<String, Value> params,
+                                              Map<String, Value> settings, List<Setting> sets, Origin fileOrigin) {
+        for (Setting s : sets) {
+            if (PARTIAL_COLLECTIVE_KEYS.contains(s.key())) {
+                params.put(s.key(), s.value());
+            } else if (GENERIC_KEYS.contains(s.key())) {
+                settings.put(s.key(), s.value());
+            } else {
+                throw Origin.SET.error(s.key(), "unknown key '" + s.key() + "' for partial-collective; allowed keys: "
+                        + String.join(", ", concat(PARTIAL_COLLECTIVE_KEYS, GENERIC_KEYS)));
+            }
+        }
+        PartialCollectiveModel d = PartialCollectiveModel.FIG_1A;
+        double[] defaults = {d.omega1(), d.omega2(), d.omega0(), d.Gamma(), d.gamma(), d.theta(), d.T(), d.kappa()};
+        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, Value> given = new LinkedHashMap<>();
+        for (int i = 0; i < PARTIAL_COLLECTIVE_KEYS.size(); i++) {
+            String key = PARTIAL_COLLECTIVE_KEYS.get(i);
+            Value v = params.getOrDefault(key, new Value(Double.toString(defaults[i]), Origin.DEFAULT));
+            given.put(key, v);
+            values.put(key, number(key, v));
+        }
+        RunSettings run = runSettings(settings);
+        String method = method(settings);
+        Fields fields = new Fields(fileOrigin);
+        fields.put("center", "omega0", given.get("omega0"));
+        fields.put("width", "gamma", given.get("gamma"));
+        fields.put("strength", "Gamma", given.get("Gamma"));
+        fields.put("temperature", "T", given.get("T"));
+        for (String bath : List.of("common", "individual1", "individual2")) {
+            fields.put("baths." + bath + ".temperature", "T", given.get("T"));
+        }
+        fields.put("hamiltonian", "omega1", given.get("omega1"));
+        fields.put("initial_occupation", "kappa", given.get("kappa"));
+        registerSupport(fields, settings);
+        BilinearModel model;
+        try {
+            FrequencySupport support = support(settings);
+            model = new PartialCollectiveModel(values.get("omega1"), values.get("omega2"), values.get("omega0"),
+                    values.get("Gamma"), values.get("gamma"), values.get("theta"), values.get("T"),
+                    values.get("kappa")).toModel(support);
+            new PseudoModeEmbedding(model);
+        } catch (InvalidModelException e) {
+            throw fields.wrap(e);
+        }
+        return new Scenario(name, source, method, model, run, values);
+    }
+
+    // ---------------------------------------------------------------- general bilinear model
+
+    private static Scenario bilinear(String name, String fileName, MapNode root, List<Setting> sets) {
+        Origin fileOrigin = Origin.file(fileName, 0);
+        Map<String, Value> settings = collectSettings(root);
+        for (Setting s : sets) {
+            if (GENERIC_KEYS.contains(s.key())) {
+                settings.put(s.key(), s.value());
+            } else if (s.key().startsWith("baths.")) {
+                overrideBath(root, s);
+            } else {
+                throw Origin.SET.error(s.key(), "unknown key '" + s.key() + "'; allowed keys: "
+                        + String.join(", ", GENERIC_KEYS)
+                        + ", baths.<name>.temperature, baths.<name>.spectral_density.<parameter>");
+            }
+        }
+        RunSettings run = runSettings(settings);
+        String method = method(settings);
+        Fields fields = new Fields(fileOrigin);
+        registerSupport(fields, settings);
+
+        Node hNode = root.fields().get("hamiltonian");
+        if (hNode == null) {
+            throw fileOrigin.error("hamiltonian", "hamiltonian is missing: give the n x n one-body matrix, "
+                    + "e.g. hamiltonian: [[1.0, 0.05], [0.05, 1.2]]");
+        }
+        ComplexMatrix h = matrix("hamiltonian", hNode);
+        fields.put("hamiltonian", "hamiltonian", hNode.origin(), null);
+
+        List<Bath> baths = new ArrayList<>();
+        Node bathsNode = root.fields().get("baths");
+        if (bathsNode != null) {
+            fields.put("baths", "baths", bathsNode.origin(), null);
+            if (!(bathsNode instanceof ListNode list)) {
+                throw bathsNode.origin().error("baths", "baths must be a list of baths (each with name, coupling, "
+                        + "temperature, spectral_density), got " + bathsNode.kind());
+            }
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < list.items().size(); i++) {
+                baths.add(bath(list.items().get(i), i + 1, names, fields));
+            }
+        }
+
+        ComplexMatrix occupation;
+        Node nNode = root.fields().get("initial_occupation");
+        if (nNode == null) {
+            occupation = ComplexMatrix.zeros(h.rows(), h.cols());
+            fields.put("initial_occupation", "initial_occupation", fileOrigin, null);
+        } else {
+            occupation = matrix("initial_occupation", nNode);
+            fields.put("initial_occupation", "initial_occupation", nNode.origin(), null);
+        }
+
+        BilinearModel model;
+        try {
+            model = new BilinearModel(h, baths, occupation, support(settings));
+            new PseudoModeEmbedding(model);
+        } catch (InvalidModelException e) {
+            throw fields.wrap(e);
+        }
+        return new Scenario(name, fileName, method, model, run, Map.of());
+    }
+
+    private static Bath bath(Node node, int index, Set<String> names, Fields fields) {
+        String where = "baths[" + index + "]";
+        MapNode m = requireMap(where, node, "each bath needs name, coupling, temperature, spectral_density");
+        Node nameNode = m.fields().get("name");
+        if (nameNode == null) {
+            throw m.origin().error(where + ".name", where + ".name is missing: every bath needs a name");
+        }
+        Value nameValue = scalar(where + ".name", nameNode);
+        String name = nameValue.text().strip();
+        if (name.isEmpty()) {
+            throw nameValue.origin().error(where + ".name", where + ".name must not be empty");
+        }
+        if (!names.add(name)) {
+            throw nameValue.origin().error("baths." + name, "two baths are named '" + name + "'; bath names must be unique");
+        }
+        String prefix = "baths." + name;
+        checkKeys(m, prefix, BATH_KEYS);
+        ComplexMatrix coupling = row(prefix + ".coupling", required(m, "coupling", prefix,
+                "the coupling vector, one entry per mode, e.g. coupling: [1, 0]"));
+        fields.put(prefix + ".coupling", prefix + ".coupling", m.fields().get("coupling").origin(), null);
+        Value t = scalar(prefix + ".temperature", required(m, "temperature", prefix, "a finite number >= 0"));
+        double temperature = number(prefix + ".temperature", t);
+        fields.put(prefix + ".temperature", prefix + ".temperature", t);
+        SpectralDensity j = spectralDensity(prefix + ".spectral_density", required(m, "spectral_density", prefix,
+                "e.g. {type: lorentzian, center: 1, width: 0.5, strength: 0.4}"));
+        try {
+            return new Bath(name, coupling, j, temperature);
+        } catch (InvalidModelException e) {
+            throw fields.wrap(e);
+        }
+    }
+
+    private static SpectralDensity spectralDensity(String key, Node node) {
+        MapNode m = requireMap(key, node, "e.g. {type: lorentzian, center: 1, width: 0.5, strength: 0.4}");
+        Value type = scalar(key + ".type", required(m, "type", key, "one of " + String.join(", ", SPECTRAL_DENSITY_TYPES)));
+        switch (choice(key + ".type", type, SPECTRAL_DENSITY_TYPES)) {
+            case "lorentzian" -> {
+                checkKeys(m, key, List.of("type", "center", "width", "strength"));
+                return lorentzian(key, m);
+            }
+            case "lorentzian-sum" -> {
+                checkKeys(m, key, List.of("type", "peaks"));
+                Node peaks = required(m, "peaks", key, "a list of {center, width, strength}");
+                if (!(peaks instanceof ListNode list) || list.items().isEmpty()) {
+                    throw peaks.origin().error(key + ".peaks", key + ".peaks must be a non-empty list of "
+                            + "{center, width, strength}, got " + peaks.kind());
+                }
+                List<Lorentzian> ls = new ArrayList<>();
+                for (int i = 0; i < list.items().size(); i++) {
+                    String pk = key + ".peaks[" + (i + 1) + "]";
+                    MapNode pm = requireMap(pk, list.items().get(i), "{center, width, strength}");
+                    checkKeys(pm, pk, List.of("center", "width", "strength"));
+                    ls.add(lorentzian(pk, pm));
+                }
+                return new LorentzianSum(ls);
+            }
+            default -> {
+                checkKeys(m, key, List.of("type", "lambda", "gamma"));
+                Value lambda = scalar(key + ".lambda", required(m, "lambda", key, "the reorganisation energy, >= 0"));
+                Value gamma = scalar(key + ".gamma", required(m, "gamma", key, "the cut-off frequency, > 0"));
+                Fields f = new Fields(m.origin());
+                f.put("lambda", key + ".lambda", lambda);
+                f.put("gamma", key + ".gamma", gamma);
+                try {
+                    return new DrudeLorentz(number(key + ".lambda", lambda), number(key + ".gamma", gamma));
+                } catch (InvalidModelException e) {
+                    throw f.wrap(e);
+                }
+            }
+        }
+    }
+
+    private static Lorentzian lorentzian(String key, MapNode m) {
+        Value center = scalar(key + ".center", required(m, "center", key, "the peak frequency"));
+        Value width = scalar(key + ".width", required(m, "width", key, "the half width, > 0"));
+        Value strength = scalar(key + ".strength", required(m, "strength", key, "the coupling strength, >= 0"));
+        Fields f = new Fields(m.origin());
+        f.put("center", key + ".center", center);
+        f.put("width", key + ".width", width);
+        f.put("strength", key + ".strength", strength);
+        try {
+            return new Lorentzian(number(key + ".center", center), number(key + ".width", width),
+                    number(key + ".strength", strength));
+        } catch (InvalidModelException e) {
+            throw f.wrap(e);
+        }
+    }
+
+    /** {@code --set baths.<name>.temperature=...} or {@code --set baths.<name>.spectral_density.<parameter>=...}. */
+    private static void overrideBath(MapNode root, Setting s) {
+        String rest = s.key().substring("baths.".length());
+        Node bathsNode = root.fields().get("baths");
+        List<String> known = new ArrayList<>();
+        if (bathsNode instanceof ListNode list) {
+            for (Node b : list.items()) {
+                if (!(b instanceof MapNode bm) || !(bm.fields().get("name") instanceof ScalarNode n) || n.text() == null) {
+                    continue;
+                }
+                String name = n.text().strip();
+                known.add(name);
+                if (!rest.startsWith(name + ".")) {
+                    continue;
+                }
+                String field = rest.substring(name.length() + 1);
+                ScalarNode value = new ScalarNode(s.value().text(), Origin.SET);
+                if (field.equals("temperature")) {
+                    bm.put("temperature", value, Origin.SET);
+                    return;
+                }
+                if (field.startsWith("spectral_density.") && bm.fields().get("spectral_density") instanceof MapNode sd) {
+                    sd.put(field.substring("spectral_density.".length()), value, Origin.SET);
+                    return;
+                }
+                throw Origin.SET.error(s.key(), "unknown key '" + s.key() + "'; a bath's keys that --set can change are "
+                        + "baths." + name + ".temperature and baths." + name + ".spectral_density.<parameter>");
+            }
+        }
+        throw Origin.SET.error(s.key(), "unknown key '" + s.key() + "': no such bath; baths are "
+                + (known.isEmpty() ? "(none)" : String.join(", ", known)));
+    }
+
+    // ---------------------------------------------------------------- generic keys
+
+    private static Map<String, Value> collectSettings(MapNode root) {
+        Map<String, Value> settings = new LinkedHashMap<>();
+        for (String key : GENERIC_KEYS) {
+            Node n = root.fields().get(key);
+            if (n != null) {
+                settings.put(key, scalar(key, n));
+            }
+        }
+        Node run = root.fields().get("run");
+        if (run != null) {
+            MapNode rm = requireMap("run", run, "e.g. run: {until: 100, points: 201}");
+            checkKeys(rm, "run", GENERIC_KEYS);
+            for (Map.Entry<String, Node> e : rm.fields().entrySet()) {
+                putOnce(settings, e.getKey(), scalar(e.getKey(), e.getValue()));
+            }
+        }
+        return settings;
+    }
+
+    private static String method(Map<String, Value> settings) {
+        Value v = settings.get("method");
+        return v == null ? METHODS.get(0) : choice("method", v, METHODS);
+    }
+
+    private static RunSettings runSettings(Map<String, Value> s) {
+        double until = s.containsKey("until")
+                ? number("until", s.get("until"), x -> x > 0, "a finite number > 0") : RunSettings.DEFAULT_UNTIL;
+        int points = RunSettings.DEFAULT_POINTS;
+        if (s.containsKey("points")) {
+            double p = number("points", s.get("points"), x -> x >= 2 && x <= 10_000_000 && x == Math.rint(x),
+                    "a whole number >= 2 (and at most 10000000)");
+            points = (int) p;
+        }
+        String integrator = s.containsKey("integrator")
+                ? choice("integrator", s.get("integrator"), IntegratorSettings.NAMES) : IntegratorSettings.NAMES.get(0);
+        double atol = s.containsKey("atol") ? number("atol", s.get("atol"), x -> x > 0, "a finite number > 0") : DEFAULT_ATOL;
+        double rtol = s.containsKey("rtol") ? number("rtol", s.get("rtol"), x -> x >= 0, "a finite number >= 0") : DEFAULT_RTOL;
+        double qt = DEFAULT_QUADRATURE_TOLERANCE;
+        double steadyQt = DEFAULT_STEADY_QUADRATURE_TOLERANCE;
+        if (s.containsKey("quadrature_tolerance")) {
+            qt = number("quadrature_tolerance", s.get("quadrature_tolerance"), x -> x > 0, "a finite number > 0");
+            steadyQt = qt;
+        }
+        RunSettings run = new RunSettings(until, points, integrator, atol, rtol, qt, steadyQt);
+        try {
+            run.integratorSettings();
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("integrator", e.getMessage());
+        }
+        return run;
+    }
+
+    private static FrequencySupport support(Map<String, Value> s) {
+        String kind = s.containsKey("frequency_support")
+                ? choice("frequency_support", s.get("frequency_support"), FREQUENCY_SUPPORTS) : "whole-line";
+        Value cutoff = s.get("frequency_cutoff");
+        if (kind.equals("whole-line")) {
+            if (cutoff != null) {
+                number("frequency_cutoff", cutoff, x -> x >= 0, "a finite number >= 0");
+                throw cutoff.origin().error("frequency_cutoff", "frequency_cutoff only applies with "
+                        + "frequency_support = positive (frequency_support is whole-line)");
+            }
+            return FrequencySupport.WHOLE_LINE;
+        }
+        return FrequencySupport.positive(cutoff == null ? 0
+                : number("frequency_cutoff", cutoff, x -> x >= 0, "a finite number >= 0"));
+    }
+
+    private static void registerSupport(Fields fields, Map<String, Value> settings) {
+        fields.put("frequency_support", "frequency_support",
+                settings.getOrDefault("frequency_support", new Value("whole-line", Origin.DEFAULT)));
+        fields.put("frequency_cutoff", "frequency_cutoff",
+                settings.getOrDefault("frequency_cutoff", new Value("0", Origin.DEFAULT)));
+    }
+
+    // ---------------------------------------------------------------- values
+
+    private static List<Setting> parseOverrides(List<String> overrides) {
+        List<Setting> out = new ArrayList<>();
+        if (overrides == null) {
+            return out;
+        }
+        for (String o : overrides) {
+            int eq = o == null ? -1 : o.indexOf('=');
+            if (eq <= 0 || o.substring(0, eq).isBlank()) {
+                throw new ScenarioException("--set", "--set expects key=value, got '" + o + "'");
+            }
+            out.add(new Setting(o.substring(0, eq).strip(), new Value(o.substring(eq + 1).strip(), Origin.SET)));
+        }
+        return out;
+    }
+
+    private record Setting(String key, Value value) {
+    }
+
+    static double number(String key, Value v) {
+        return number(key, v, x -> true, NUMBER);
+    }
+
+    private static double number(String key, Value v, DoublePredicate ok, String allowed) {
+        double x;
+        try {
+            x = Expressions.evaluate(v.text());
+        } catch (IllegalArgumentException e) {
+            throw v.origin().error(key, key + " = " + (v.text() == null || v.text().isBlank() ? "(empty)" : v.text())
+                    + " is not allowed: expected " + allowed + NUMBER_HINT);
+        }
+        if (!ok.test(x)) {
+            throw v.origin().error(key, key + " = " + v.text() + " is not allowed: expected " + allowed);
+        }
+        return x;
+    }
+
+    private static String choice(String key, Value v, List<String> allowed) {
+        String t = v.text() == null ? "" : v.text().strip();
+        if (!allowed.contains(t)) {
+            throw v.origin().error(key, key + " = " + (t.isEmpty() ? "(empty)" : t) + " is not allowed: expected "
+                    + (allowed.size() == 1 ? allowed.get(0) : "one of " + String.join(", ", allowed)));
+        }
+        return t;
+    }
+
+    private static Value scalar(String key, Node node) {
+        if (!(node instanceof ScalarNode s)) {
+            throw node.origin().error(key, key + " must be a single value, got " + node.kind());
+        }
+        if (s.text() == null) {
+            throw node.origin().error(key, key + " has no value");
+        }
+        return s.value();
+    }
+
+    private static MapNode requireMap(String key, Node node, String hint) {
+        if (!(node instanceof MapNode m)) {
+            throw node.origin().error(key, key + " must be a mapping (" + hint + "), got " + node.kind());
+        }
+        return m;
+    }
+
+    private static Node required(MapNode m, String field, String prefix, String hint) {
+        Node n = m.fields().get(field);
+        if (n == null) {
+            String key = prefix.isEmpty() ? field : prefix + "." + field;
+            throw m.origin().error(key, key + " is missing: " + hint);
+        }
+        return n;
+    }
+
+    private static void checkKeys(MapNode m, String context, List<String> allowed) {
+        for (String k : m.fields().keySet()) {
+            if (!allowed.contains(k)) {
+                String key = context.isEmpty() ? k : context + "." + k;
+                throw m.keyOrigin(k).error(key, "unknown key '" + k + "'" + (context.isEmpty() ? "" : " in " + context)
+                        + "; allowed keys: " + String.join(", ", allowed));
+            }
+        }
+    }
+
+    private static void putOnce(Map<String, Value> settings, String key, Value v) {
+        Value before = settings.get(key);
+        if (before != null) {
+            throw v.origin().error(key, key + " is given twice (also at " + before.origin().description() + ")");
+        }
+        settings.put(key, v);
+    }
+
+    /** A matrix: [[...], ...] (real) or {re: [[...]], im: [[...]]}. */
+    private static ComplexMatrix matrix(String key, Node node) {
+        if (node instanceof MapNode m) {
+            checkKeys(m, key, List.of("re", "im"));
+            double[][] re = realMatrix(key + ".re", required(m, "re", key, "the real part, a list of rows"));
+            Node imNode = m.fields().get("im");
+            if (imNode == null) {
+                return ComplexMatrix.real(re);
+            }
+            double[][] im = realMatrix(key + ".im", imNode);
+            if (im.length != re.length || im[0].length != re[0].length) {
+                throw imNode.origin().error(key, key + ".im is " + im.length + " x " + im[0].length + " but " + key
+                        + ".re is " + re.length + " x " + re[0].length + "; they must have the same shape");
+            }
+            return ComplexMatrix.fromParts(re, im);
+        }
+        return ComplexMatrix.real(realMatrix(key, node));
+    }
+
+    private static double[][] realMatrix(String key, Node node) {
+        if (!(node instanceof ListNode rows) || rows.items().isEmpty()) {
+            throw node.origin().error(key, key + " must be a non-empty list of rows, e.g. [[1.0, 0.05], [0.05, 1.2]]; got "
+                    + node.kind());
+        }
+        double[][] out = new double[rows.items().size()][];
+        for (int i = 0; i < out.length; i++) {
+            Node r = rows.items().get(i);
+            if (!(r instanceof ListNode row)) {
+                throw r.origin().error(key, key + " row " + (i + 1) + " must be a list of numbers, got " + r.kind());
+            }
+            out[i] = numbers(key, row, " entry (" + (i + 1) + ", ");
+            if (out[i].length != out[0].length) {
+                throw r.origin().error(key, key + " row " + (i + 1) + " has " + out[i].length + " entries, expected "
+                        + out[0].length + " like row 1");
+            }
+        }
+        return out;
+    }
+
+    /** A row vector: [...] (real) or {re: [...], im: [...]}, as a 1 x n matrix. */
+    private static ComplexMatrix row(String key, Node node) {
+        if (node instanceof MapNode m) {
+            checkKeys(m, key, List.of("re", "im"));
+            Node reNode = required(m, "re", key, "the real parts, a list of numbers");
+            double[] re = vector(key + ".re", reNode);
+            Node imNode = m.fields().get("im");
+            double[] im = imNode == null ? new double[re.length] : vector(key + ".im", imNode);
+            if (im.length != re.length) {
+                throw imNode.origin().error(key, key + ".im has " + im.length + " entries but " + key + ".re has "
+                        + re.length + "; they must have the same length");
+            }
+            return ComplexMatrix.fromParts(new double[][] {re}, new double[][] {im});
+        }
+        return ComplexMatrix.real(new double[][] {vector(key, node)});
+    }
+
+    private static double[] vector(String key, Node node) {
+        if (!(node instanceof ListNode list) || list.items().isEmpty()) {
+            throw node.origin().error(key, key + " must be a non-empty list of numbers, e.g. [1, 0]; got " + node.kind());
+        }
+        return numbers(key, list, " entry (");
+    }
+
+    private static double[] numbers(String key, ListNode list, String label) {
+        double[] out = new double[list.items().size()];
+        for (int j = 0; j < out.length; j++) {
+            Node e = list.items().get(j);
+            if (!(e instanceof ScalarNode s) || s.text() == null) {
+                throw e.origin().error(key, key + label + (j + 1) + ") must be a number, got " + e.kind());
+            }
+            Value v = s.value();
+            try {
+                out[j] = Expressions.evaluate(v.text());
+            } catch (IllegalArgumentException ex) {
+                throw v.origin().error(key, key + label + (j + 1) + ") = " + v.text() + " is not allowed: expected "
+                        + NUMBER + NUMBER_HINT);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
+
+    /**
+     * Maps sim-core's field names (InvalidModelException.field()) to the user's keys and origins, and
+     * rewrites the message with the user's key and value as written.
+     */
+    private static final class Fields {
+        private record Entry(String key, Origin origin, String text) {
+        }
+
+        private final Map<String, Entry> entries = new HashMap<>();
+        private final Origin fallback;
+
+        Fields(Origin fallback) {
+            this.fallback = fallback;
+        }
+
+        void put(String field, String key, Value value) {
+            entries.put(field, new Entry(key, value.origin(), value.text()));
+        }
+
+        void put(String field, String key, Origin origin, String text) {
+            entries.put(field, new Entry(key, origin, text));
+        }
+
+        ScenarioException wrap(InvalidModelException e) {
+            String field = e.field();
+            String message = e.getMessage();
+            Entry entry = entries.get(field);
+            if (entry == null) {
+                return fallback.error(field, message);
+            }
+            String rest = message.startsWith(field) ? message.substring(field.length()) : ": " + message;
+            int cut = rest.indexOf(" is not allowed");
+            if (entry.text() != null && rest.startsWith(" = ") && cut > 0) {
+                rest = " = " + entry.text() + rest.substring(cut);
+            }
+            return entry.origin().error(entry.key(), entry.key() + rest);
+        }
+    }
+}
