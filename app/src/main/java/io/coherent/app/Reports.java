@@ -1,0 +1,126 @@
+package io.coherent.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coherent.core.bosonic.Bath;
+import io.coherent.core.bosonic.BilinearModel;
+import io.coherent.core.observables.Estimate;
+import io.coherent.core.observables.ObservableSet;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The JSON objects and human summaries that run and steady print. */
+final class Reports {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> COHERENCES = List.of("Jx", "Jy", "Jz");
+
+    private Reports() {
+    }
+
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    /** Puts a number, or null if it is NaN or infinite. */
+    static void number(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, value + 0.0); // no -0.0
+        } else {
+            node.putNull(key);
+        }
+    }
+
+    /** {"Jx","Jy","Jz","energy_current":{"<bath>":value}}: plain numbers (null if the model has one mode). */
+    static ObjectNode observables(ObservableSet o, BilinearModel model) {
+        ObjectNode node = object();
+        for (String name : COHERENCES) {
+            Estimate e = o.values().get(name);
+            number(node, name, e == null ? Double.NaN : e.value());
+        }
+        ObjectNode currents = node.putObject("energy_current");
+        for (Bath b : model.baths()) {
+            number(currents, b.name(), o.value("energy_current." + b.name()));
+        }
+        return node;
+    }
+
+    /** The largest error estimate among the observables that are reported. */
+    static double largestError(ObservableSet o, BilinearModel model) {
+        double worst = 0;
+        for (String name : reported(model)) {
+            Estimate e = o.values().get(name);
+            if (e != null) {
+                worst = Double.isNaN(e.error()) ? Double.NaN : Math.max(worst, e.error());
+            }
+        }
+        return worst;
+    }
+
+    static List<String> reported(BilinearModel model) {
+        List<String> names = new ArrayList<>(COHERENCES);
+        for (Bath b : model.baths()) {
+            names.add("energy_current." + b.name());
+        }
+        return names;
+    }
+
+    static String json(ObjectNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Jx, Jy, Jz and energy currents with their error estimates, indented. */
+    static void printObservables(PrintWriter out, ObservableSet o, BilinearModel model) {
+        for (String name : COHERENCES) {
+            Estimate e = o.values().get(name);
+            if (e != null) {
+                out.println("  " + name + " = " + valueWithError(e));
+            }
+        }
+        if (model.modes() < 2) {
+            out.println("  (one mode: no coherences; n1 = " + valueWithError(o.values().get("n1")) + ")");
+        }
+        if (!model.baths().isEmpty()) {
+            out.println("energy current from each bath into the modes:");
+            int width = model.baths().stream().mapToInt(b -> b.name().length()).max().orElse(0);
+            for (Bath b : model.baths()) {
+                out.println("  " + pad(b.name(), width) + " = " + valueWithError(o.values().get("energy_current." + b.name())));
+            }
+        }
+    }
+
+    static String valueWithError(Estimate e) {
+        return String.format(Locale.ROOT, "%.10g +- %.2g", e.value() + 0.0, e.error());
+    }
+
+    /** A short human form: 200, 0.1, 81.8633, 1e-10; "infinite" for a non-finite value. */
+    static String g(double x) {
+        if (!Double.isFinite(x)) {
+            return "infinite";
+        }
+        if (x == Math.rint(x) && Math.abs(x) < 1e7) {
+            return Long.toString((long) x);
+        }
+        String s = String.format(Locale.ROOT, "%.6g", x);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        String exponent = e < 0 ? "" : s.substring(e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        if (!exponent.isEmpty()) {
+            exponent = "e" + Integer.parseInt(exponent.substring(1));
+        }
+        return mantissa + exponent;
+    }
+
+    static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
+    }
+}

@@ -1,0 +1,29 @@
+package io.coherent.app;
+
+import io.coherent.config.Scenario;
+import io.coherent.config.ScenarioLoader;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The scenario and its overrides, shared by run and steady. */
+final class ScenarioOptions {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO|PRESET",
+            description = "A preset name (partial-collective) or a YAML scenario file. Default: partial-collective.")
+    String scenario;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = {"Override a key (repeatable), e.g. --set theta=pi/8 --set T=0.5.",
+                    "partial-collective: omega1, omega2, omega0, Gamma, gamma, theta, T, kappa;",
+                    "every scenario: method, until, points, integrator, atol, rtol, quadrature_tolerance, "
+                            + "frequency_support, frequency_cutoff."})
+    List<String> sets = new ArrayList<>();
+
+    Scenario load(List<String> extra) {
+        List<String> all = new ArrayList<>(sets);
+        all.addAll(extra);
+        return ScenarioLoader.load(scenario, all);
+    }
+}

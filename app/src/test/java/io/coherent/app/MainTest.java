@@ -1,0 +1,248 @@
+package io.coherent.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** Runs the picocli command in-process with captured stdout and stderr. */
+class MainTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {
+        JsonNode json() throws IOException {
+            assertEquals(1, out.strip().lines().count(), "exactly one JSON line: " + out);
+            return JSON.readTree(out);
+        }
+    }
+
+    static Result coherent(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static List<String> fields(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    static final String TWO_MODES = """
+            model: bilinear
+            hamiltonian: [[1.0, 0.05], [0.05, 1.2]]
+            baths:
+              - name: hot
+                coupling: [1, 0]
+                temperature: 2
+                spectral_density: {type: lorentzian, center: 1, width: 0.5, strength: 0.4}
+              - name: cold
+                coupling: [0, 1]
+                temperature: 0.5
+                spectral_density: {type: lorentzian, center: 1.2, width: 0.5, strength: 0.4}
+            initial_occupation: [[1, 0], [0, 0]]
+            frequency_support: whole-line
+            run: {until: 100, points: 201}
+            """;
+
+    private Path yaml(String name, String text) throws IOException {
+        return Files.writeString(tmp.resolve(name), text);
+    }
+
+    // ------------------------------------------------------------------ steady
+
+    @Test
+    void steadyJsonHasTheContractKeys() throws IOException {
+        Result r = coherent("steady", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        JsonNode j = r.json();
+        assertEquals(List.of("observables", "error_estimate", "relaxation_time", "converged", "evaluations",
+                "decoherence_free_modes", "time_averaged"), fields(j));
+        JsonNode o = j.get("observables");
+        assertEquals(List.of("Jx", "Jy", "Jz", "energy_current"), fields(o));
+        assertEquals(List.of("common", "individual1", "individual2"), fields(o.get("energy_current")));
+        assertTrue(o.get("Jx").isNumber());
+        assertTrue(o.get("Jx").asDouble() > 0.05, "Fig. 1(a) keeps a positive steady coherence");
+        assertTrue(j.get("converged").asBoolean());
+        assertTrue(j.get("error_estimate").asDouble() < 1e-8);
+        assertTrue(j.get("relaxation_time").asDouble() > 0);
+        assertEquals(0, j.get("decoherence_free_modes").asInt());
+        assertFalse(j.get("time_averaged").asBoolean());
+    }
+
+    @Test
+    void steadySummary() {
+        Result r = coherent("steady", "--set", "theta=pi/4");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Jx = "), r.out());
+        assertTrue(r.out().contains("individual2 = "), r.out());
+        assertTrue(r.out().contains("decoherence-free modes: 0"), r.out());
+    }
+
+    // ------------------------------------------------------------------ run
+
+    @Test
+    void runJsonAndCsv() throws IOException {
+        Path out = tmp.resolve("run");
+        Result r = coherent("run", "--until", "5", "--set", "points=11", "--json", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        List<String> csv = Files.readAllLines(out.resolve("trajectory.csv"));
+        assertEquals(12, csv.size());
+        assertTrue(csv.get(0).startsWith("t,Jx,Jy,Jz,"), csv.get(0));
+        String[] last = csv.get(11).split(",");
+        assertEquals(5.0, Double.parseDouble(last[0]), 1e-12);
+
+        JsonNode j = r.json();
+        assertEquals(List.of("method", "until", "steady_state", "relaxation_time", "observables", "integrator",
+                "accuracy"), fields(j));
+        assertEquals("exact", j.get("method").asText());
+        assertEquals(5.0, j.get("until").asDouble());
+        JsonNode steady = j.get("steady_state");
+        assertEquals(List.of("reached", "time", "reason"), fields(steady));
+        assertFalse(steady.get("reached").asBoolean());
+        assertTrue(steady.get("time").isNull());
+        assertTrue(j.get("relaxation_time").asDouble() > 0);
+        JsonNode o = j.get("observables");
+        assertEquals(List.of("Jx", "Jy", "Jz", "energy_current"), fields(o));
+        assertEquals(Double.parseDouble(last[1]), o.get("Jx").asDouble(), 1e-15, "JSON and CSV agree at the final time");
+        assertEquals(List.of("common", "individual1", "individual2"), fields(o.get("energy_current")));
+        JsonNode integ = j.get("integrator");
+        assertEquals(List.of("name", "steps", "rejected", "evaluations"), fields(integ));
+        assertEquals("dormand-prince-853", integ.get("name").asText());
+        assertTrue(integ.get("steps").asLong() > 0);
+        JsonNode acc = j.get("accuracy");
+        assertEquals(1e-10, acc.get("atol").asDouble());
+        assertEquals(1e-10, acc.get("rtol").asDouble());
+        assertTrue(acc.get("quadrature_error").isNumber());
+    }
+
+    @Test
+    void runStopsOnSteadyAndAgreesWithSteady() throws IOException {
+        String[] fast = {"--set", "theta=pi/4", "--set", "gamma=1", "--set", "Gamma=2"};
+        Result r = coherent(Stream.concat(Stream.of("run", "--until", "100", "--stop-on-steady", "--json", "--out",
+                tmp.resolve("steady").toString()), Stream.of(fast)).toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertTrue(j.get("steady_state").get("reached").asBoolean(), r.out());
+        double t = j.get("steady_state").get("time").asDouble();
+        assertTrue(t > 0 && t < 100, r.out());
+        JsonNode s = coherent(Stream.concat(Stream.of("steady", "--json"), Stream.of(fast)).toArray(String[]::new)).json();
+        assertEquals(s.get("observables").get("Jx").asDouble(), j.get("observables").get("Jx").asDouble(), 1e-6);
+    }
+
+    @Test
+    void runSummaryOfAYamlScenario() throws IOException {
+        Path f = yaml("two-modes.yaml", TWO_MODES);
+        Path out = tmp.resolve("yaml-run");
+        Result r = coherent("run", f.toString(), "--until", "2", "--set", "points=5", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Jx = "), r.out());
+        assertTrue(r.out().contains("hot  = "), r.out());
+        assertTrue(r.out().contains("steady state: not checked"), r.out());
+        assertTrue(r.out().contains("trajectory: " + out.resolve("trajectory.csv") + " (5 rows)"), r.out());
+        assertEquals(6, Files.readAllLines(out.resolve("trajectory.csv")).size());
+        JsonNode j = coherent("steady", f.toString(), "--json").json();
+        assertEquals(List.of("hot", "cold"), fields(j.get("observables").get("energy_current")));
+    }
+
+    @Test
+    void failedRunKeepsItsCsvAndExitsOne() throws IOException {
+        Path out = tmp.resolve("failed");
+        Result r = coherent("run", "--until", "5", "--set", "atol=1e-300", "--set", "rtol=0", "--out", out.toString(),
+                "--json");
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("coherent: run failed: "), r.err());
+        assertTrue(r.json().get("failure").isTextual());
+        List<String> csv = Files.readAllLines(out.resolve("trajectory.csv"));
+        assertTrue(csv.size() >= 2 && csv.get(1).startsWith("0.0,"), csv.toString());
+    }
+
+    // ------------------------------------------------------------------ bad input
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                Arguments.of(List.of("steady", "--set", "theta=nan"), "theta = nan"),
+                Arguments.of(List.of("steady", "--set", "Gamma=-1"), "Gamma = -1"),
+                Arguments.of(List.of("steady", "--set", "gamma=0"), "gamma = 0"),
+                Arguments.of(List.of("steady", "--set", "T=-1"), "T = -1"),
+                Arguments.of(List.of("steady", "--set", "bogus=1"), "unknown key 'bogus'"),
+                Arguments.of(List.of("steady", "--set", "method=markov"), "method = markov is not allowed: expected exact"),
+                Arguments.of(List.of("run", "--set", "integrator=rk4", "--json"), "integrator = rk4"),
+                Arguments.of(List.of("run", "--set", "frequency_support=both"), "frequency_support = both"),
+                Arguments.of(List.of("run", "--until", "-1"), "--until -1 is not allowed"),
+                Arguments.of(List.of("run", "--set", "theta"), "--set expects key=value"),
+                Arguments.of(List.of("steady", "no-such-preset"), "no preset or scenario file named 'no-such-preset'"),
+                Arguments.of(List.of("steady", "--frobnicate"), "Unknown option: '--frobnicate'"),
+                Arguments.of(List.of("walk"), "Unmatched argument"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInputs")
+    void badInputIsOneLineAndExitTwo(List<String> args, String expected) {
+        List<String> all = new ArrayList<>(args);
+        if (all.get(0).equals("run")) {
+            all.addAll(List.of("--out", tmp.resolve("never").toString()));
+        }
+        assertBad(all.toArray(String[]::new), expected);
+        assertFalse(Files.exists(tmp.resolve("never")), "bad input writes nothing");
+    }
+
+    @Test
+    void badYamlScenarios() throws IOException {
+        Path nonHermitian = yaml("nonherm.yaml", TWO_MODES.replace("[0.05, 1.2]", "[0.5, 1.2]"));
+        assertBad(new String[] {"steady", nonHermitian.toString()}, nonHermitian + ", line 2: hamiltonian: must be Hermitian");
+        assertBad(new String[] {"run", nonHermitian.toString(), "--json"}, "hamiltonian: must be Hermitian");
+        Path coupling = yaml("coupling.yaml", TWO_MODES.replace("coupling: [0, 1]", "coupling: [0, 1, 0]"));
+        assertBad(new String[] {"steady", coupling.toString()},
+                coupling + ", line 9: baths.cold.coupling: has 3 entries, expected 2 (one per mode)");
+        Path unknown = yaml("unknown.yaml", TWO_MODES.replace("initial_occupation", "initial_state"));
+        assertBad(new String[] {"steady", unknown.toString()}, "line 12: unknown key 'initial_state'");
+    }
+
+    private static void assertBad(String[] args, String expected) {
+        Result r = coherent(args);
+        assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.out() + r.err());
+        assertEquals("", r.out(), "nothing on stdout");
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), "one stderr line: " + r.err());
+        assertTrue(lines.get(0).startsWith("coherent: "), lines.get(0));
+        assertTrue(lines.get(0).contains(expected), "'" + lines.get(0) + "' should contain '" + expected + "'");
+    }
+
+    @Test
+    void helpAndVersion() {
+        Result help = coherent("run", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--stop-on-steady"), help.out());
+        assertEquals(0, coherent("--version").code());
+        Result none = coherent();
+        assertEquals(0, none.code());
+        assertTrue(none.out().contains("coherent run"), none.out());
+    }
+}
