@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Propagate a scenario with the exact method on a uniform grid of `points` times from 0 to `until`,",
-                "write DIR/trajectory.csv (t and every observable, one flushed line per time) and print the final state."})
+        description = "Propagate a scenario with the exact method on a uniform grid of `points` times from 0 to `until`, "
+                + "write DIR/trajectory.csv (t and every observable, one flushed line per time) and print the final state.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
