@@ -34,7 +34,8 @@ def main():
 
     def java(key):
         r = jmh[key]
-        return to_seconds(r["score"], r["unit"]), to_seconds(r["error"], r["unit"]) if not math.isnan(r["error"]) else 0.0
+        err = r["error"] if isinstance(r["error"], (int, float)) and not math.isnan(r["error"]) else 0.0  # "NaN" if 1 iteration
+        return to_seconds(r["score"], r["unit"]), to_seconds(err, r["unit"])
 
     lines = ["| workload | Java (JMH, mean ± 99.9% CI) | scipy quad (mean ± sd) | quad / Java | scipy quad+poles (mean ± sd) | quad+poles / Java |",
              "|---|---|---|---|---|---|"]
