@@ -28,18 +28,6 @@ public record OutputGrid(double[] times) {
         return new OutputGrid(t);
     }
 
-    /** t = 0, then points-1 times logarithmically spaced from first to end. */
-    public static OutputGrid logarithmic(double first, double end, int points) {
-        if (!(first > 0) || !(end > first) || points < 3) {
-            throw new IllegalArgumentException("logarithmic output needs 0 < first < until and points >= 3");
-        }
-        double[] t = new double[points];
-        for (int i = 1; i < points; i++) {
-            t[i] = first * Math.pow(end / first, (i - 1) / (double) (points - 2));
-        }
-        return new OutputGrid(t);
-    }
-
     public double start() {
         return times[0];
     }

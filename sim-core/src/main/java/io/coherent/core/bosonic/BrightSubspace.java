@@ -52,9 +52,6 @@ public record BrightSubspace(ComplexMatrix bright, ComplexMatrix dark) {
         return new BrightSubspace(columns(basis, n), columns(dark, n));
     }
 
-    public int brightDimension() {
-        return bright.cols();
-    }
 
     public int darkDimension() {
         return dark.cols();

@@ -48,7 +48,4 @@ public record PartialCollectiveModel(double omega1, double omega2, double omega0
         return new PartialCollectiveModel(omega1, omega2, omega0, Gamma, gamma, newTheta, T, kappa);
     }
 
-    public PartialCollectiveModel withGamma(double newGamma) {
-        return new PartialCollectiveModel(omega1, omega2, omega0, Gamma, newGamma, theta, T, kappa);
-    }
 }

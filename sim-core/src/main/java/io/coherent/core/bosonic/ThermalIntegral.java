@@ -33,9 +33,6 @@ public final class ThermalIntegral {
         this.anyThermal = embedding.model().baths().stream().anyMatch(b -> b.temperature() > 0);
     }
 
-    public List<Panel> panels() {
-        return panels;
-    }
 
     public Result steady() {
         response.setSteady();

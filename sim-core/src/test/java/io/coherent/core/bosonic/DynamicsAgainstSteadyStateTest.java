@@ -22,20 +22,7 @@ class DynamicsAgainstSteadyStateTest {
 
     private static double[] propagate(ExactDynamics g, double until) {
         var integrator = new DormandPrince853Integrator(1e-9, until, 1e-12, 1e-12);
-        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-            final double[] yDot = new double[g.stateDimension()];
-
-            @Override
-            public int getDimension() {
-                return g.stateDimension();
-            }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                g.computeDerivatives(t, y, yDot);
-                return yDot;
-            }
-        };
+        OrdinaryDifferentialEquation ode = new GeneratorOde(g);
         return integrator.integrate(ode, new ODEState(0, g.initialState()), until).getPrimaryState();
     }
 

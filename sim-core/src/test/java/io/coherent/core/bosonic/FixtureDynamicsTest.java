@@ -42,20 +42,7 @@ class FixtureDynamicsTest {
         String[] names = {"Jx", "Jy", "Jz", "n1", "n2"};
         ExactDynamics g = new ExactDynamics(parameters.toModel(), new QuadratureTolerance(1e-9, 1e-9, 400_000));
         var integrator = new DormandPrince853Integrator(1e-10, 10, 1e-12, 1e-12);
-        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-            final double[] yDot = new double[g.stateDimension()];
-
-            @Override
-            public int getDimension() {
-                return g.stateDimension();
-            }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                g.computeDerivatives(t, y, yDot);
-                return yDot;
-            }
-        };
+        OrdinaryDifferentialEquation ode = new GeneratorOde(g);
         ODEState state = new ODEState(0, g.initialState());
         double worst = 0;
         int stride = Math.max(1, rows.size() / 60);

@@ -1,0 +1,26 @@
+package io.coherent.core.bosonic;
+
+import io.coherent.core.dynamics.Generator;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+
+/** Test adapter: a Generator as a Hipparchus ODE (production propagation lives in integrators). */
+final class GeneratorOde implements OrdinaryDifferentialEquation {
+    private final Generator generator;
+    private final double[] yDot;
+
+    GeneratorOde(Generator generator) {
+        this.generator = generator;
+        this.yDot = new double[generator.stateDimension()];
+    }
+
+    @Override
+    public int getDimension() {
+        return generator.stateDimension();
+    }
+
+    @Override
+    public double[] computeDerivatives(double t, double[] y) {
+        generator.computeDerivatives(t, y, yDot);
+        return yDot;
+    }
+}
