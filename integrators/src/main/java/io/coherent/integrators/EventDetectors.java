@@ -1,0 +1,130 @@
+package io.coherent.integrators;
+
+import io.coherent.core.dynamics.Generator;
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.events.AbstractODEDetector;
+import org.hipparchus.ode.events.AdaptableInterval;
+import org.hipparchus.ode.events.ODEEventHandler;
+
+/**
+ * The switching functions of a run's events. Each detector only says where its event is (the sign change
+ * of g); what happens then is the business of its {@link ODEEventHandler} ({@link EventLog}).
+ */
+final class EventDetectors {
+    private EventDetectors() {
+    }
+
+    /** g = t - mark. */
+    static final class TimeMark extends AbstractODEDetector<TimeMark> {
+        private final double mark;
+
+        TimeMark(double mark, AdaptableInterval maxCheck, int maxIter,
+                 BracketedUnivariateSolver<UnivariateFunction> solver, ODEEventHandler handler) {
+            super(maxCheck, maxIter, solver, handler);
+            this.mark = mark;
+        }
+
+        @Override
+        protected TimeMark create(AdaptableInterval maxCheck, int maxIter,
+                                  BracketedUnivariateSolver<UnivariateFunction> solver, ODEEventHandler handler) {
+            return new TimeMark(mark, maxCheck, maxIter, solver, handler);
+        }
+
+        @Override
+        public double g(ODEStateAndDerivative s) {
+            return s.getTime() - mark;
+        }
+    }
+
+    /** g = observable(t, y) - level: evaluates the generator's observables at the interpolated state. */
+    static final class Threshold extends AbstractODEDetector<Threshold> {
+        private final Generator generator;
+        private final String observable;
+        private final double level;
+
+        Threshold(Generator generator, String observable, double level, AdaptableInterval maxCheck, int maxIter,
+                  BracketedUnivariateSolver<UnivariateFunction> solver, ODEEventHandler handler) {
+            super(maxCheck, maxIter, solver, handler);
+            this.generator = generator;
+            this.observable = observable;
+            this.level = level;
+        }
+
+        @Override
+        protected Threshold create(AdaptableInterval maxCheck, int maxIter,
+                                   BracketedUnivariateSolver<UnivariateFunction> solver, ODEEventHandler handler) {
+            return new Threshold(generator, observable, level, maxCheck, maxIter, solver, handler);
+        }
+
+        @Override
+        public double g(ODEStateAndDerivative s) {
+            return generator.observe(s.getTime(), s.getPrimaryState()).value(observable) - level;
+        }
+    }
+
+    /**
+     * Positive when the run is steady: g = min(derivative part, time part, window part).
+     * <ul>
+     *   <li>derivative: (tol - max|dy/dt|) / tol, continuous in the state, located exactly;</li>
+     *   <li>time: (t - m tau) / max(1, m tau) when the relaxation time tau is known, else +1;</li>
+     *   <li>window: +1 if the observables were flat over the window at the output times seen so far, else -1.</li>
+     * </ul>
+     * The window part depends on samples, which the step handler records after Hipparchus has checked the
+     * events of a step. It is therefore applied from the end of that step on ({@link #windowFlat}): for
+     * every time Hipparchus may still ask about (the end of the last step and later) g stays a function of
+     * time and state, and a flip shows up as a sign change just after that step end.
+     */
+    static final class SteadyState extends AbstractODEDetector<SteadyState> {
+        private final SteadyStateMonitor monitor;
+        private final double derivativeTolerance;
+        private boolean flatBefore;
+        private boolean flatAfter;
+        private double switchTime = Double.NEGATIVE_INFINITY;
+
+        SteadyState(SteadyStateMonitor monitor, AdaptableInterval maxCheck, int maxIter,
+                    BracketedUnivariateSolver<UnivariateFunction> solver, ODEEventHandler handler) {
+            super(maxCheck, maxIter, solver, handler);
+            this.monitor = monitor;
+            this.derivativeTolerance = monitor.criterion().derivativeTolerance();
+        }
+
+        @Override
+        protected SteadyState create(AdaptableInterval maxCheck, int maxIter,
+                                     BracketedUnivariateSolver<UnivariateFunction> solver, ODEEventHandler handler) {
+            return new SteadyState(monitor, maxCheck, maxIter, solver, handler);
+        }
+
+        /** The step handler reports the window's verdict at the end of each accepted step. */
+        void windowFlat(double stepEnd, boolean flat) {
+            if (flat != flatAfter) {
+                flatBefore = flatAfter;
+                flatAfter = flat;
+                switchTime = stepEnd;
+            }
+        }
+
+        @Override
+        public double g(ODEStateAndDerivative s) {
+            double t = s.getTime();
+            boolean flat = t > switchTime ? flatAfter : flatBefore;
+            double window = flat ? 1 : -1;
+            double derivative = (derivativeTolerance - maxAbs(s.getPrimaryDerivative())) / derivativeTolerance;
+            double time = 1;
+            if (monitor.relaxationTime().isPresent()) {
+                double late = monitor.criterion().relaxationMultiple() * monitor.relaxationTime().getAsDouble();
+                time = (t - late) / Math.max(1, late);
+            }
+            return Math.min(window, Math.min(derivative, time));
+        }
+    }
+
+    static double maxAbs(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
+    }
+}
