@@ -1,6 +1,7 @@
 package io.coherent.integrators;
 
 import io.coherent.core.dynamics.Generator;
+import java.util.function.ToDoubleFunction;
 import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
 import org.hipparchus.ode.ODEStateAndDerivative;
@@ -78,22 +79,25 @@ final class EventDetectors {
      */
     static final class SteadyState extends AbstractODEDetector<SteadyState> {
         private final SteadyStateMonitor monitor;
+        private final ToDoubleFunction<ODEStateAndDerivative> derivativeNorm;
         private final double derivativeTolerance;
         private boolean flatBefore;
         private boolean flatAfter;
         private double switchTime = Double.NEGATIVE_INFINITY;
 
-        SteadyState(SteadyStateMonitor monitor, AdaptableInterval maxCheck, int maxIter,
-                    BracketedUnivariateSolver<UnivariateFunction> solver, ODEEventHandler handler) {
+        SteadyState(SteadyStateMonitor monitor, ToDoubleFunction<ODEStateAndDerivative> derivativeNorm,
+                    AdaptableInterval maxCheck, int maxIter, BracketedUnivariateSolver<UnivariateFunction> solver,
+                    ODEEventHandler handler) {
             super(maxCheck, maxIter, solver, handler);
             this.monitor = monitor;
+            this.derivativeNorm = derivativeNorm;
             this.derivativeTolerance = monitor.criterion().derivativeTolerance();
         }
 
         @Override
         protected SteadyState create(AdaptableInterval maxCheck, int maxIter,
                                      BracketedUnivariateSolver<UnivariateFunction> solver, ODEEventHandler handler) {
-            return new SteadyState(monitor, maxCheck, maxIter, solver, handler);
+            return new SteadyState(monitor, derivativeNorm, maxCheck, maxIter, solver, handler);
         }
 
         /** The step handler reports the window's verdict at the end of each accepted step. */
@@ -110,13 +114,42 @@ final class EventDetectors {
             double t = s.getTime();
             boolean flat = t > switchTime ? flatAfter : flatBefore;
             double window = flat ? 1 : -1;
-            double derivative = (derivativeTolerance - maxAbs(s.getPrimaryDerivative())) / derivativeTolerance;
+            double derivative = (derivativeTolerance - derivativeNorm.applyAsDouble(s)) / derivativeTolerance;
             double time = 1;
             if (monitor.relaxationTime().isPresent()) {
                 double late = monitor.criterion().relaxationMultiple() * monitor.relaxationTime().getAsDouble();
                 time = (t - late) / Math.max(1, late);
             }
             return Math.min(window, Math.min(derivative, time));
+        }
+    }
+
+    /**
+     * g = +1 from the end of the step at which the step handler noticed a stop or failure request
+     * ({@link #arm}), -1 before: ends the run one step end after the request, without splitting every step
+     * as a step-end handler would.
+     */
+    static final class StopRequest extends AbstractODEDetector<StopRequest> {
+        private double armedAt = Double.POSITIVE_INFINITY;
+
+        StopRequest(AdaptableInterval maxCheck, int maxIter, BracketedUnivariateSolver<UnivariateFunction> solver,
+                    ODEEventHandler handler) {
+            super(maxCheck, maxIter, solver, handler);
+        }
+
+        @Override
+        protected StopRequest create(AdaptableInterval maxCheck, int maxIter,
+                                     BracketedUnivariateSolver<UnivariateFunction> solver, ODEEventHandler handler) {
+            return new StopRequest(maxCheck, maxIter, solver, handler);
+        }
+
+        void arm(double stepEnd) {
+            armedAt = Math.min(armedAt, stepEnd);
+        }
+
+        @Override
+        public double g(ODEStateAndDerivative s) {
+            return s.getTime() > armedAt ? 1 : -1;
         }
     }
 

@@ -43,12 +43,15 @@ final class EventLog {
         };
     }
 
-    /** A stop or failure requested through the run's control, noticed at the end of the step at {@code t}. */
-    void external(RunControl control, double t) {
-        String why = control.failure() != null ? "failed: " + control.failure() : control.stopReason();
-        EventRecord r = new EventRecord(STOP_REQUEST, why, t, true);
-        all.add(r);
-        pending.add(r);
+    /** The handler of the stop-request detector: records why the run's control ended it. */
+    ODEEventHandler stopRequest(RunControl control) {
+        return (s, detector, increasing) -> {
+            String why = control.failure() != null ? "failed: " + control.failure() : control.stopReason();
+            EventRecord r = new EventRecord(STOP_REQUEST, why, s.getTime(), true);
+            all.add(r);
+            pending.add(r);
+            return Action.STOP;
+        };
     }
 
     /** Events located but not yet sampled; the caller samples them now. */

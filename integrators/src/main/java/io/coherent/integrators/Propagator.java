@@ -5,12 +5,13 @@ import io.coherent.core.observables.ObservableSet;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.events.Action;
 import org.hipparchus.ode.events.AdaptableInterval;
 import org.hipparchus.ode.nonstiff.AdaptiveStepsizeIntegrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
@@ -51,15 +52,18 @@ public final class Propagator {
         EventLog log = new EventLog();
         SteadyStateMonitor monitor = plan.steadyState()
                 .map(c -> new SteadyStateMonitor(c, generator.slowestRelaxationTime())).orElse(null);
-        EventDetectors.SteadyState steady = addDetectors(integrator, generator, plan, log, monitor);
-        integrator.addStepEndHandler((state, forward) -> {
-            if (!control.ended()) {
-                return Action.CONTINUE;
-            }
-            log.external(control, state.getTime());
-            return Action.STOP;
-        });
-        Sampler sampler = new Sampler(generator, grid, sink, log, monitor, steady);
+        AdaptableInterval maxCheck = AdaptableInterval.of(span / (grid.size() - 1));
+        var solver = new BracketingNthOrderBrentSolver(0, EventSpec.TIME_ACCURACY * Math.max(1, Math.abs(grid.end())), 0, 5);
+        addEvents(integrator, generator, plan, log, maxCheck, solver);
+        EventDetectors.SteadyState steady = monitor == null ? null : new EventDetectors.SteadyState(monitor,
+                equations::derivativeNorm, maxCheck, MAX_ITERATIONS, solver,
+                log.handler(EventLog.STEADY_STATE, true, true, rising -> "steady state"));
+        if (steady != null) {
+            integrator.addEventDetector(steady);
+        }
+        var stopRequest = new EventDetectors.StopRequest(maxCheck, MAX_ITERATIONS, solver, log.stopRequest(control));
+        integrator.addEventDetector(stopRequest);
+        Sampler sampler = new Sampler(generator, equations, grid, sink, log, monitor, steady, stopRequest, control);
         integrator.addStepHandler(sampler);
 
         String failure = null;
@@ -95,13 +99,10 @@ public final class Propagator {
         return new RunOutcome(last, verdict, stats, nanos / 1e9, log.all(), stoppedBy, failure);
     }
 
-    /** Adds the event detectors of the plan; returns the steady-state detector, or null. */
-    private static EventDetectors.SteadyState addDetectors(AdaptiveStepsizeIntegrator integrator, Generator generator,
-                                                           RunPlan plan, EventLog log, SteadyStateMonitor monitor) {
+    /** Adds the detectors of the plan's thresholds and time marks. */
+    private static void addEvents(AdaptiveStepsizeIntegrator integrator, Generator generator, RunPlan plan, EventLog log,
+                                  AdaptableInterval maxCheck, BracketedUnivariateSolver<UnivariateFunction> solver) {
         OutputGrid grid = plan.grid();
-        // g is checked at least once per mean output spacing: events closer together than that may pair up unseen
-        AdaptableInterval maxCheck = AdaptableInterval.of((grid.end() - grid.start()) / (grid.size() - 1));
-        var solver = new BracketingNthOrderBrentSolver(0, EventSpec.TIME_ACCURACY * Math.max(1, Math.abs(grid.end())), 0, 5);
         for (EventSpec spec : plan.events()) {
             if (spec instanceof EventSpec.TimeMark m) {
                 if (!(m.t() > grid.start() && m.t() <= grid.end())) {
@@ -120,13 +121,6 @@ public final class Propagator {
                         rising -> th.observable() + " crossed " + th.level() + (rising ? " rising" : " falling"))));
             }
         }
-        if (monitor == null) {
-            return null;
-        }
-        EventDetectors.SteadyState steady = new EventDetectors.SteadyState(monitor, maxCheck, MAX_ITERATIONS, solver,
-                log.handler(EventLog.STEADY_STATE, true, true, rising -> "steady state"));
-        integrator.addEventDetector(steady);
-        return steady;
     }
 
     /** Hipparchus view of the generator. The returned derivative buffer is reused: Hipparchus copies it. */
@@ -152,6 +146,15 @@ public final class Propagator {
             generator.computeDerivatives(t, y, yDot);
             return yDot;
         }
+
+        /**
+         * max |dy/dt| of a state from the dense output. Hipparchus' Adams interpolator returns NaN derivatives
+         * at the end of a restricted step; then the right-hand side is evaluated (and counted) instead.
+         */
+        double derivativeNorm(ODEStateAndDerivative s) {
+            double norm = EventDetectors.maxAbs(s.getPrimaryDerivative());
+            return Double.isNaN(norm) ? EventDetectors.maxAbs(computeDerivatives(s.getTime(), s.getPrimaryState())) : norm;
+        }
     }
 
     /**
@@ -160,11 +163,14 @@ public final class Propagator {
      */
     private static final class Sampler implements ODEStepHandler {
         private final Generator generator;
+        private final Equations equations;
         private final OutputGrid grid;
         private final Consumer<Sample> sink;
         private final EventLog log;
         private final SteadyStateMonitor monitor;
         private final EventDetectors.SteadyState steady;
+        private final EventDetectors.StopRequest stopRequest;
+        private final RunControl control;
         private int next;
         private long steps;
         private boolean partialStep;
@@ -172,9 +178,13 @@ public final class Propagator {
         private Sample last;
         private double reached;
 
-        Sampler(Generator generator, OutputGrid grid, Consumer<Sample> sink, EventLog log, SteadyStateMonitor monitor,
-                EventDetectors.SteadyState steady) {
+        Sampler(Generator generator, Equations equations, OutputGrid grid, Consumer<Sample> sink, EventLog log,
+                SteadyStateMonitor monitor, EventDetectors.SteadyState steady, EventDetectors.StopRequest stopRequest,
+                RunControl control) {
             this.generator = generator;
+            this.equations = equations;
+            this.stopRequest = stopRequest;
+            this.control = control;
             this.grid = grid;
             this.sink = sink;
             this.log = log;
@@ -211,6 +221,9 @@ public final class Propagator {
                 if (steady != null) {
                     steady.windowFlat(t1, monitor.flat());
                 }
+                if (control.ended()) {
+                    stopRequest.arm(t1);
+                }
             }
         }
 
@@ -219,7 +232,7 @@ public final class Propagator {
             double[] y = state.getPrimaryState();
             requireFinite(y, t);
             ObservableSet observables = generator.observe(t, y);
-            Sample s = new Sample(t, observables, EventDetectors.maxAbs(state.getPrimaryDerivative()), event);
+            Sample s = new Sample(t, observables, equations.derivativeNorm(state), event);
             samples++;
             last = s;
             try {
