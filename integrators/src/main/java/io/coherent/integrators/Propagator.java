@@ -69,8 +69,11 @@ public final class Propagator {
         String failure = null;
         try {
             integrator.integrate(equations, new ODEState(grid.start(), generator.initialState()), grid.end());
-        } catch (NonFiniteState | SinkFailure e) {
+        } catch (NonFiniteState e) {
             failure = e.getMessage();
+        } catch (SinkFailure e) {
+            // an observer that failed asynchronously has already said why through the control
+            failure = control.failure() != null ? control.failure() : e.getMessage();
         } catch (MathRuntimeException e) {
             String what = e.getMessage() != null && e.getMessage().contains("minimal step size")
                     ? "step-size underflow" : "integration stopped";

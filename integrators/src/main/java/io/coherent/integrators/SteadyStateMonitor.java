@@ -21,6 +21,7 @@ public final class SteadyStateMonitor {
     private double lastDerivative = Double.NaN;
     private double plateauSince = Double.NaN;
     private double convergedAt = Double.NaN;
+    private double convergedDerivative = Double.NaN;
 
     public SteadyStateMonitor(SteadyStateCriterion criterion, OptionalDouble relaxationTime) {
         this.criterion = criterion;
@@ -53,6 +54,7 @@ public final class SteadyStateMonitor {
             }
         } else if (lastDerivative < criterion.derivativeTolerance() && Double.isNaN(convergedAt)) {
             convergedAt = s.t();
+            convergedDerivative = lastDerivative;
         }
         return flat;
     }
@@ -99,6 +101,11 @@ public final class SteadyStateMonitor {
             worst = Math.max(worst, hi - lo);
         }
         return worst;
+    }
+
+    /** The verdict of the samples seen so far, for a stream that ended at {@code endTime}. */
+    public SteadyStateVerdict verdict(double endTime) {
+        return Double.isNaN(convergedAt) ? notReached(endTime) : reached(convergedAt, convergedDerivative);
     }
 
     /** The verdict for a run that reached the steady state at {@code t} with derivative norm {@code derivative}. */
