@@ -16,6 +16,12 @@ public final class RunMetrics {
     public static final String EVALUATIONS = "coherent.integrator.evaluations";
     public static final String SAMPLES = "coherent.samples.produced";
     public static final String RUN_TIME = "coherent.run.time";
+    /** Registered by the event-driven runtime: samples published on the run's address. */
+    public static final String PUBLISHED = "coherent.samples.published";
+    /** Registered per live subscriber (tag {@code subscriber}): samples it missed because it was busy. */
+    public static final String DROPPED = "coherent.samples.dropped";
+    /** Registered per live subscriber (tag {@code subscriber}): samples it acknowledged. */
+    public static final String DELIVERED = "coherent.samples.delivered";
 
     private final MeterRegistry registry;
     private final Counter steps;

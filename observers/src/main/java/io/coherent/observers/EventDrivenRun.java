@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -44,6 +45,14 @@ public final class EventDrivenRun {
 
     public EventDrivenRun(Vertx vertx) {
         this(vertx, DEFAULT_WINDOW, DEFAULT_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * Vert.x options for hosting runs: an integration occupies its worker thread for as long as it takes
+     * (hours, for a long exact run), which is not a blocked thread; event loops keep the default checks.
+     */
+    public static VertxOptions vertxOptions() {
+        return new VertxOptions().setMaxWorkerExecuteTime(Long.MAX_VALUE);
     }
 
     /** Starts the run; the future completes with its report (also for a failed run) once observers are done. */

@@ -1,6 +1,7 @@
 package io.coherent.observers;
 
 import io.coherent.integrators.RunControl;
+import io.coherent.integrators.RunMetrics;
 import io.coherent.integrators.Sample;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,9 +17,6 @@ import io.vertx.core.eventbus.ReplyFailure;
  * handler any more, fails, or does not answer within the timeout has vanished: the run fails with that reason.
  */
 final class LiveFeed {
-    static final String DROPPED = "coherent.samples.dropped";
-    static final String DELIVERED = "coherent.samples.delivered";
-
     private final Vertx vertx;
     private final LiveSubscription subscription;
     private final RunAddress run;
@@ -39,9 +37,9 @@ final class LiveFeed {
         this.run = run;
         this.control = control;
         this.options = new DeliveryOptions().setSendTimeout(timeoutMillis);
-        this.dropped = Counter.builder(DROPPED).tag("subscriber", subscription.name())
+        this.dropped = Counter.builder(RunMetrics.DROPPED).tag("subscriber", subscription.name())
                 .description("samples a live subscriber did not get because it was busy").register(registry);
-        this.delivered = Counter.builder(DELIVERED).tag("subscriber", subscription.name())
+        this.delivered = Counter.builder(RunMetrics.DELIVERED).tag("subscriber", subscription.name())
                 .description("samples a live subscriber acknowledged").register(registry);
     }
 

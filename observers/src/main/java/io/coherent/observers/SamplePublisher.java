@@ -1,6 +1,7 @@
 package io.coherent.observers;
 
 import io.coherent.integrators.RunControl;
+import io.coherent.integrators.RunMetrics;
 import io.coherent.integrators.RunOutcome;
 import io.coherent.integrators.Sample;
 import io.micrometer.core.instrument.Counter;
@@ -16,8 +17,6 @@ import java.util.function.Consumer;
  * thread, never on an event loop.
  */
 final class SamplePublisher implements Consumer<Sample> {
-    static final String PUBLISHED = "coherent.samples.published";
-
     private final Vertx vertx;
     private final RunAddress run;
     private final AckWindow window;
@@ -33,7 +32,7 @@ final class SamplePublisher implements Consumer<Sample> {
         this.window = window;
         this.feeds = List.copyOf(feeds);
         this.control = control;
-        this.published = Counter.builder(PUBLISHED).description("samples published on the run's address")
+        this.published = Counter.builder(RunMetrics.PUBLISHED).description("samples published on the run's address")
                 .register(registry);
     }
 

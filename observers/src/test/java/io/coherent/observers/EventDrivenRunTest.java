@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coherent.integrators.IntegratorSettings;
 import io.coherent.integrators.OutputGrid;
+import io.coherent.integrators.RunMetrics;
 import io.coherent.integrators.RunPlan;
 import io.coherent.integrators.Sample;
 import io.coherent.integrators.SteadyStateCriterion;
@@ -35,7 +36,7 @@ class EventDrivenRunTest {
 
     @BeforeAll
     static void startVertx() {
-        vertx = Vertx.vertx();
+        vertx = Vertx.vertx(EventDrivenRun.vertxOptions());
     }
 
     @AfterAll
@@ -90,9 +91,9 @@ class EventDrivenRunTest {
         }
         assertEquals(2001, Files.readAllLines(dir.resolve("trajectory.jsonl")).size());
 
-        double dropped = count(r, LiveFeed.DROPPED, "plot");
-        double delivered = count(r, LiveFeed.DELIVERED, "plot");
-        assertEquals(2001, count(r, SamplePublisher.PUBLISHED, null));
+        double dropped = count(r, RunMetrics.DROPPED, "plot");
+        double delivered = count(r, RunMetrics.DELIVERED, "plot");
+        assertEquals(2001, count(r, RunMetrics.PUBLISHED, null));
         assertTrue(dropped > 1000, "the busy subscriber misses most samples: dropped " + dropped);
         assertTrue(delivered + dropped <= 2001, delivered + " + " + dropped);
         assertTrue(seconds < 2001 * 0.005 / 2, "the run did not wait for 5 ms per sample: " + seconds + " s");

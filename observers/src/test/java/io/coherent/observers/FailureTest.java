@@ -31,7 +31,7 @@ class FailureTest {
 
     @BeforeAll
     static void startVertx() {
-        vertx = Vertx.vertx();
+        vertx = Vertx.vertx(EventDrivenRun.vertxOptions());
     }
 
     @AfterAll
