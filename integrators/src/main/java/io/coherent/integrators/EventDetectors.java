@@ -81,6 +81,8 @@ final class EventDetectors {
         private final SteadyStateMonitor monitor;
         private final ToDoubleFunction<ODEStateAndDerivative> derivativeNorm;
         private final double derivativeTolerance;
+        /** The stated multiple of the slowest relaxation time; NaN when the model does not know it. */
+        private final double late;
         private boolean flatBefore;
         private boolean flatAfter;
         private double switchTime = Double.NEGATIVE_INFINITY;
@@ -92,6 +94,7 @@ final class EventDetectors {
             this.monitor = monitor;
             this.derivativeNorm = derivativeNorm;
             this.derivativeTolerance = monitor.criterion().derivativeTolerance();
+            this.late = monitor.criterion().relaxationMultiple() * monitor.relaxationTime().orElse(Double.NaN);
         }
 
         @Override
@@ -115,11 +118,7 @@ final class EventDetectors {
             boolean flat = t > switchTime ? flatAfter : flatBefore;
             double window = flat ? 1 : -1;
             double derivative = (derivativeTolerance - derivativeNorm.applyAsDouble(s)) / derivativeTolerance;
-            double time = 1;
-            if (monitor.relaxationTime().isPresent()) {
-                double late = monitor.criterion().relaxationMultiple() * monitor.relaxationTime().getAsDouble();
-                time = (t - late) / Math.max(1, late);
-            }
+            double time = Double.isNaN(late) ? 1 : (t - late) / Math.max(1, late);
             return Math.min(window, Math.min(derivative, time));
         }
     }

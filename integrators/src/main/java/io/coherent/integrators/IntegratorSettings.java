@@ -33,8 +33,4 @@ public record IntegratorSettings(String name, double absoluteTolerance, double r
             throw new IllegalArgumentException("initial_step = " + initialStep + " is larger than max_step = " + maxStep);
         }
     }
-
-    public IntegratorSettings withTolerances(double atol, double rtol) {
-        return new IntegratorSettings(name, atol, rtol, initialStep, maxStep);
-    }
 }

@@ -61,7 +61,9 @@ public final class Propagator {
         if (steady != null) {
             integrator.addEventDetector(steady);
         }
-        var stopRequest = new EventDetectors.StopRequest(maxCheck, MAX_ITERATIONS, solver, log.stopRequest(control));
+        // its g only changes at step ends: one check per step is enough (checks inside a step cost interpolations)
+        var stopRequest = new EventDetectors.StopRequest(AdaptableInterval.of(span), MAX_ITERATIONS, solver,
+                log.stopRequest(control));
         integrator.addEventDetector(stopRequest);
         Sampler sampler = new Sampler(generator, equations, grid, sink, log, monitor, steady, stopRequest, control);
         integrator.addStepHandler(sampler);

@@ -20,4 +20,9 @@ public record RunOutcome(Sample last, SteadyStateVerdict steadyState, Integratio
     public boolean failed() {
         return failure != null;
     }
+
+    /** The same outcome, failed for {@code reason} (an observer that failed after the integration ended). */
+    public RunOutcome withFailure(String reason) {
+        return new RunOutcome(last, steadyState, statistics, wallSeconds, events, stoppedBy, reason);
+    }
 }

@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The bounded in-flight window between a run and the observers that must see every sample: message
- * {@code seq} may be published only when every observer has acknowledged message {@code seq - size}.
+ * The bounded in-flight window between a run and the observers that must see every sample: a message
+ * ending with sample {@code seq} may be published only when every observer has acknowledged the message
+ * holding sample {@code seq - size}, so no observer ever has more than {@code size} samples outstanding.
  * The publishing (integration) thread waits here; acknowledgements arrive on an event loop and only take
  * a short lock, so the event loop never waits. An observer that stops acknowledging for {@code timeoutMillis}
  * has vanished, and the run fails with that reason.
@@ -21,7 +22,7 @@ final class AckWindow {
 
     AckWindow(List<String> observers, int size, long timeoutMillis, RunControl control) {
         if (size < 1) {
-            throw new IllegalArgumentException("the acknowledgement window must hold at least one message");
+            throw new IllegalArgumentException("the acknowledgement window must hold at least one sample");
         }
         this.size = size;
         this.timeoutMillis = timeoutMillis;
@@ -40,8 +41,8 @@ final class AckWindow {
     }
 
     /**
-     * Waits until message {@code seq} fits into the window ({@code upTo = seq - size}) or, with
-     * {@code upTo = seq}, until everything up to {@code seq} is acknowledged.
+     * Waits until every observer has acknowledged sample {@code upTo}: {@code seq - size} to make room for
+     * a message ending with sample {@code seq}, or {@code seq} itself to wait for everything.
      *
      * @return false if the run failed meanwhile (its control says why)
      */
@@ -72,7 +73,7 @@ final class AckWindow {
         return null;
     }
 
-    /** At most this many published messages are unacknowledged by any observer. */
+    /** At most this many published samples are unacknowledged by any observer. */
     int size() {
         return size;
     }

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * its reason in the outcome; the writer has flushed every line it got.
  */
 public final class EventDrivenRun {
-    /** Messages one observer may be behind before the run waits for it. */
+    /** Samples one observer may be behind before the run waits for it. */
     public static final int DEFAULT_WINDOW = 256;
     /** An observer or live subscriber silent this long has vanished. */
     public static final long DEFAULT_TIMEOUT_MILLIS = 30_000;
@@ -107,8 +107,7 @@ public final class EventDrivenRun {
         publisher.finish(outcome);
         if (outcome.failure() == null && control.failure() != null) {
             // an observer failed on the last samples or on the end of the run
-            return new RunOutcome(outcome.last(), outcome.steadyState(), outcome.statistics(), outcome.wallSeconds(),
-                    outcome.events(), outcome.stoppedBy(), control.failure());
+            return outcome.withFailure(control.failure());
         }
         return outcome;
     }

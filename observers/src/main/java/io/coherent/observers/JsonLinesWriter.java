@@ -2,7 +2,6 @@ package io.coherent.observers;
 
 import io.coherent.core.observables.Estimate;
 import io.coherent.integrators.Sample;
-import io.vertx.core.json.JsonObject;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +21,7 @@ public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
 
     private final Path file;
     private final BufferedWriter out;
+    private final StringBuilder line = new StringBuilder(512);
     private long rows;
 
     /** @throws UncheckedIOException if the directory or file cannot be created */
@@ -37,16 +37,31 @@ public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
 
     @Override
     public void accept(Sample s) {
-        JsonObject observables = new JsonObject();
+        // written by hand: building a JSON tree per sample would cost more than the rest of the runtime
+        line.setLength(0);
+        line.append("{\"t\":");
+        number(s.t());
+        line.append(",\"event\":");
+        string(s.event());
+        line.append(",\"dydt\":");
+        number(s.derivativeNorm());
+        line.append(",\"observables\":{");
+        boolean first = true;
         for (Map.Entry<String, Estimate> e : s.observables().values().entrySet()) {
-            observables.put(e.getKey(), new JsonObject().put("value", finite(e.getValue().value()))
-                    .put("error", finite(e.getValue().error())));
+            if (!first) {
+                line.append(',');
+            }
+            first = false;
+            string(e.getKey());
+            line.append(":{\"value\":");
+            number(e.getValue().value());
+            line.append(",\"error\":");
+            number(e.getValue().error());
+            line.append('}');
         }
-        JsonObject line = new JsonObject().put("t", s.t()).put("event", s.event()).put("dydt", finite(s.derivativeNorm()))
-                .put("observables", observables);
+        line.append("}}\n");
         try {
-            out.write(line.encode());
-            out.write('\n');
+            out.append(line);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
@@ -54,8 +69,28 @@ public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
         rows++;
     }
 
-    private static Double finite(double x) {
-        return Double.isFinite(x) ? x : null;
+    /** Java's shortest round-trip form is valid JSON (1.0E-12); NaN and infinities become null. */
+    private void number(double x) {
+        if (Double.isFinite(x)) {
+            line.append(x);
+        } else {
+            line.append("null");
+        }
+    }
+
+    private void string(String text) {
+        line.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                line.append('\\').append(c);
+            } else if (c < 0x20) {
+                line.append(String.format("\\u%04x", (int) c));
+            } else {
+                line.append(c);
+            }
+        }
+        line.append('"');
     }
 
     public Path file() {

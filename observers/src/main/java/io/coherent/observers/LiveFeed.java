@@ -91,16 +91,13 @@ final class LiveFeed {
             waiting = null;
             inFlight = false;
         }
-        String why = cause instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS
-                ? "no handler at " + subscription.address()
-                : cause instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT
-                ? "no answer within " + options.getSendTimeout() + " ms"
-                : cause.getMessage();
-        control.fail("live subscriber '" + subscription.name() + "' vanished: " + why);
-    }
-
-    /** Whether a sample is still on its way or waiting (for tests and orderly shutdown). */
-    synchronized boolean idle() {
-        return !inFlight;
+        String who = "live subscriber '" + subscription.name() + "'";
+        if (cause instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {
+            control.fail(who + " vanished: no handler at " + subscription.address());
+        } else if (cause instanceof ReplyException r && r.failureType() == ReplyFailure.TIMEOUT) {
+            control.fail(who + " vanished: no answer within " + options.getSendTimeout() + " ms");
+        } else {
+            control.fail(who + " failed: " + cause.getMessage());
+        }
     }
 }

@@ -18,7 +18,7 @@ final class LocalCodec<T> implements MessageCodec<T, T> {
 
     /** Registers the codecs of the run messages on this Vert.x instance (once; later calls do nothing). */
     static synchronized void register(Vertx vertx) {
-        for (Class<?> c : new Class<?>[] {RunMessage.SampleMessage.class, RunMessage.End.class, RunMessage.Ack.class}) {
+        for (Class<?> c : new Class<?>[] {RunMessage.Samples.class, RunMessage.SampleMessage.class, RunMessage.End.class, RunMessage.Ack.class}) {
             registerOne(vertx, c);
         }
     }

@@ -74,15 +74,19 @@ public abstract class SampleObserver extends VerticleBase {
     private void receive(Message<RunMessage> m) {
         RunMessage msg = m.body();
         String failure = null;
+        double t = Double.NaN;
         try {
-            if (msg instanceof RunMessage.SampleMessage s) {
-                onSample(msg.run(), s.sample());
+            if (msg instanceof RunMessage.Samples batch) {
+                for (Sample s : batch.samples()) {
+                    t = s.t();
+                    onSample(msg.run(), s);
+                }
             } else if (msg instanceof RunMessage.End e) {
                 ended.add(msg.run());
                 onEnd(msg.run(), e.outcome());
             }
         } catch (RuntimeException e) {
-            String at = msg instanceof RunMessage.SampleMessage s ? String.format(Locale.ROOT, " at t = %.9g", s.sample().t()) : "";
+            String at = Double.isNaN(t) ? "" : String.format(Locale.ROOT, " at t = %.9g", t);
             failure = "observer '" + name + "' failed" + at + ": " + (e.getMessage() != null ? e.getMessage() : e.toString());
         }
         vertx.eventBus().send(msg.run().acks(), new RunMessage.Ack(name, msg.seq(), failure));
