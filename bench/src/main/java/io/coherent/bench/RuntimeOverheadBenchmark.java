@@ -22,20 +22,24 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 8, time = 3)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 6, time = 2)
 @Fork(1)
 public class RuntimeOverheadBenchmark {
 
-    /** Output times: 401 is coherent run's default; 4001 shows the cost per sample. */
-    @Param({"401", "4001"})
+    /** Final time: 200 is a short run (about 60 ms bare on an idle core), 1000 a five times longer one. */
+    @Param({"200", "1000"})
+    public double until;
+
+    /** Output times: coherent run's default. */
+    @Param({"401"})
     public int points;
 
     private RuntimeWorkload workload;
 
     @Setup(Level.Trial)
     public void start() throws IOException {
-        workload = new RuntimeWorkload(points);
+        workload = new RuntimeWorkload(until, points);
     }
 
     @TearDown(Level.Trial)

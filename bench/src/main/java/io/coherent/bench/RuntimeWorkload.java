@@ -30,8 +30,8 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 
 /**
  * One run three ways, for {@link RuntimeOverheadBenchmark} and {@link RuntimeSideBySide}: a 200-dimensional
- * {@link OscillatorChain} from t = 0 to 200, Dormand-Prince 8(5,3) at 1e-10, output times from dense output
- * with the generator's observables at each.
+ * {@link OscillatorChain} from t = 0 to {@code until}, Dormand-Prince 8(5,3) at 1e-10, uniform output times
+ * from dense output with the generator's observables at each.
  * <ul>
  *   <li>{@link #bare}: Hipparchus alone, a step handler that samples the dense output and calls observe();</li>
  *   <li>{@link #propagator}: the integrators module (detectors, statistics, metrics), samples to a no-op sink;</li>
@@ -41,18 +41,19 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
  * </ul>
  */
 final class RuntimeWorkload implements AutoCloseable {
-    static final double UNTIL = 200;
     static final IntegratorSettings SETTINGS = IntegratorSettings.DEFAULT;
 
     private final Generator generator = new OscillatorChain(100, 0.05);
+    private final double until;
     private final OutputGrid grid;
     private final Vertx vertx;
     private final MessageConsumer<Object> live;
     private final Path dir;
     private long runs;
 
-    RuntimeWorkload(int points) throws IOException {
-        grid = OutputGrid.uniform(0, UNTIL, points);
+    RuntimeWorkload(double until, int points) throws IOException {
+        this.until = until;
+        grid = OutputGrid.uniform(0, until, points);
         vertx = Vertx.vertx(EventDrivenRun.vertxOptions());
         live = vertx.eventBus().localConsumer("bench.live", m -> m.reply("ok"));
         live.completion().await();
@@ -73,7 +74,7 @@ final class RuntimeWorkload implements AutoCloseable {
                 return yDot;
             }
         };
-        var integrator = new DormandPrince853Integrator(1e-12 * UNTIL, UNTIL, SETTINGS.absoluteTolerance(),
+        var integrator = new DormandPrince853Integrator(1e-12 * until, until, SETTINGS.absoluteTolerance(),
                 SETTINGS.relativeTolerance());
         int[] next = {1};
         sink.accept(generator.observe(0, generator.initialState()));
@@ -84,7 +85,7 @@ final class RuntimeWorkload implements AutoCloseable {
                 sink.accept(generator.observe(t, interpolator.getInterpolatedState(Math.min(t, t1)).getPrimaryState()));
             }
         });
-        sink.accept(integrator.integrate(ode, new ODEState(0, generator.initialState()), UNTIL));
+        sink.accept(integrator.integrate(ode, new ODEState(0, generator.initialState()), until));
         if (next[0] != grid.size()) {
             throw new IllegalStateException("bare run sampled " + next[0] + " of " + grid.size() + " times");
         }
@@ -111,8 +112,8 @@ final class RuntimeWorkload implements AutoCloseable {
         return report;
     }
 
-    private static void checked(String failure, double end) {
-        if (failure != null || end != UNTIL) {
+    private void checked(String failure, double end) {
+        if (failure != null || end != until) {
             throw new IllegalStateException("run failed or stopped early at " + end + ": " + failure);
         }
     }

@@ -58,6 +58,8 @@ public abstract class SampleObserver extends VerticleBase {
 
     @Override
     public Future<?> start() throws Exception {
+        // it acknowledges with RunMessage.Ack, possibly before any EventDrivenRun exists on this Vert.x
+        LocalCodec.register(vertx);
         List<Future<Void>> registered = new ArrayList<>();
         for (RunAddress run : runs) {
             MessageConsumer<RunMessage> samples = vertx.eventBus().localConsumer(run.samples(), this::receive);

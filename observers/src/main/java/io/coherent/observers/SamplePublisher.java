@@ -26,7 +26,7 @@ final class SamplePublisher implements Consumer<Sample> {
     private final AckWindow window;
     private final List<LiveFeed> feeds;
     private final RunControl control;
-    static final int MAX_BATCH = 32;
+    static final int MAX_BATCH = 128;
     static final long MAX_BATCH_AGE_NANOS = 20_000_000;
 
     private final Counter published;
