@@ -30,7 +30,7 @@ final class SteadyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario s = scenario.load(List.of());
-        SteadyState ss = new SteadyStateSolver(s.run().steadyQuadrature()).solve(s.model());
+        SteadyState ss = new SteadyStateSolver(s.run().steadyQuadrature()).solve(s.bilinearModel());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = Reports.object();

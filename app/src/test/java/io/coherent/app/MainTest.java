@@ -192,7 +192,7 @@ class MainTest {
                 Arguments.of(List.of("steady", "--set", "gamma=0"), "gamma = 0"),
                 Arguments.of(List.of("steady", "--set", "T=-1"), "T = -1"),
                 Arguments.of(List.of("steady", "--set", "bogus=1"), "unknown key 'bogus'"),
-                Arguments.of(List.of("steady", "--set", "method=markov"), "method = markov is not allowed: expected exact"),
+                Arguments.of(List.of("steady", "--set", "method=markov"), "method = markov is not allowed: expected one of exact, redfield"),
                 Arguments.of(List.of("run", "--set", "integrator=rk4", "--json"), "integrator = rk4"),
                 Arguments.of(List.of("run", "--set", "frequency_support=both"), "frequency_support = both"),
                 Arguments.of(List.of("run", "--until", "-1"), "--until -1 is not allowed"),

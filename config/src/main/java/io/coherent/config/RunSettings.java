@@ -1,5 +1,6 @@
 package io.coherent.config;
 
+import io.coherent.core.methods.EngineOptions;
 import io.coherent.core.quadrature.QuadratureTolerance;
 import io.coherent.integrators.IntegratorSettings;
 
@@ -15,9 +16,11 @@ import io.coherent.integrators.IntegratorSettings;
  *                                      of a trajectory (default 1e-8)
  * @param steadyQuadratureTolerance     the same for the steady-state solver (default 1e-10; the key
  *                                      {@code quadrature_tolerance} sets both)
+ * @param lambShift                     whether master equations keep the Lamb shift; null lets the model or the
+ *                                      engine decide (on wherever the principal value exists)
  */
 public record RunSettings(double until, int points, String integrator, double atol, double rtol,
-                          double quadratureTolerance, double steadyQuadratureTolerance) {
+                          double quadratureTolerance, double steadyQuadratureTolerance, Boolean lambShift) {
 
     public static final double DEFAULT_UNTIL = 200;
     public static final int DEFAULT_POINTS = 401;
@@ -29,6 +32,10 @@ public record RunSettings(double until, int points, String integrator, double at
     public QuadratureTolerance trajectoryQuadrature() {
         return new QuadratureTolerance(quadratureTolerance, quadratureTolerance,
                 QuadratureTolerance.TRAJECTORY.maxEvaluations());
+    }
+
+    public EngineOptions engineOptions() {
+        return new EngineOptions(trajectoryQuadrature(), steadyQuadrature(), lambShift);
     }
 
     public QuadratureTolerance steadyQuadrature() {

@@ -12,8 +12,9 @@ import io.coherent.core.bath.LorentzianSum;
 import io.coherent.core.bath.SpectralDensity;
 import io.coherent.core.bosonic.Bath;
 import io.coherent.core.bosonic.BilinearModel;
-import io.coherent.core.bosonic.PartialCollectiveModel;
-import io.coherent.core.bosonic.PseudoModeEmbedding;
+import io.coherent.core.dynamics.Method;
+import io.coherent.core.dynamics.Model;
+import io.coherent.core.methods.Engines;
 import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.integrators.IntegratorSettings;
 import java.nio.file.Files;
@@ -35,20 +36,17 @@ import java.util.function.DoublePredicate;
  * <p>Keys valid for every scenario ({@link #GENERIC_KEYS}): {@code method}, {@code until}, {@code points},
  * {@code integrator}, {@code atol}, {@code rtol}, {@code quadrature_tolerance}, {@code frequency_support},
  * {@code frequency_cutoff}. In a file they may be written at the top level or grouped under {@code run:}.
- * The preset {@code partial-collective} adds the paper's parameters ({@link #PARTIAL_COLLECTIVE_KEYS}).
+ * Each preset ({@link Presets}) adds its paper's parameters.
  * Numbers may be written as expressions: {@code pi/8}, {@code -pi/4}, {@code 2*pi} (see {@link Expressions}).
  */
 public final class ScenarioLoader {
 
-    public static final String DEFAULT_PRESET = "partial-collective";
-    public static final List<String> PRESETS = List.of(DEFAULT_PRESET);
-    public static final List<String> METHODS = List.of("exact");
+    public static final String DEFAULT_PRESET = Presets.DEFAULT;
+    public static final List<String> PRESETS = Presets.names();
+    public static final List<String> METHODS = Method.ids();
     public static final List<String> FREQUENCY_SUPPORTS = List.of("whole-line", "positive");
     public static final List<String> GENERIC_KEYS = List.of("method", "until", "points", "integrator", "atol", "rtol",
-            "quadrature_tolerance", "frequency_support", "frequency_cutoff");
-    /** The parameters of Wu et al.'s partial-collective model, with the paper's names. */
-    public static final List<String> PARTIAL_COLLECTIVE_KEYS = List.of("omega1", "omega2", "omega0", "Gamma", "gamma",
-            "theta", "T", "kappa");
+            "quadrature_tolerance", "frequency_support", "frequency_cutoff", "lamb_shift");
     public static final List<String> SPECTRAL_DENSITY_TYPES = List.of("lorentzian", "lorentzian-sum", "drude-lorentz");
     public static final List<String> MODEL_TYPES = List.of("bilinear");
 
@@ -96,7 +94,7 @@ public final class ScenarioLoader {
             throw new ScenarioException("preset", "preset = " + preset + " is not allowed: expected one of "
                     + String.join(", ", PRESETS));
         }
-        return partialCollective(preset, "preset " + preset, new LinkedHashMap<>(), new LinkedHashMap<>(),
+        return preset(Presets.find(preset), preset, "preset " + preset, new LinkedHashMap<>(), new LinkedHashMap<>(),
                 parseOverrides(overrides), Origin.DEFAULT);
     }
 
@@ -113,13 +111,14 @@ public final class ScenarioLoader {
         if (map.fields().containsKey("preset")) {
             checkKeys(map, "", PRESET_FILE_KEYS);
             Value preset = scalar("preset", map.fields().get("preset"));
-            choice("preset", preset, PRESETS);
+            Preset chosen = Presets.find(choice("preset", preset, PRESETS));
+            List<String> paramNames = chosen.parameters().stream().map(PresetParameter::name).toList();
             Map<String, Value> settings = collectSettings(map);
             Map<String, Value> params = new LinkedHashMap<>();
             Node p = map.fields().get("parameters");
             if (p != null) {
                 MapNode pm = requireMap("parameters", p, "e.g. parameters: {theta: 0.3, T: 0.5}");
-                checkKeys(pm, "parameters", concat(PARTIAL_COLLECTIVE_KEYS, GENERIC_KEYS));
+                checkKeys(pm, "parameters", concat(paramNames, GENERIC_KEYS));
                 for (Map.Entry<String, Node> e : pm.fields().entrySet()) {
                     Value v = scalar(e.getKey(), e.getValue());
                     if (GENERIC_KEYS.contains(e.getKey())) {
@@ -129,7 +128,7 @@ public final class ScenarioLoader {
                     }
                 }
             }
-            return partialCollective(name, fileName, params, settings, sets, Origin.file(fileName, 0));
+            return preset(chosen, name, fileName, params, settings, sets, Origin.file(fileName, 0));
         }
         if (map.fields().containsKey("model")) {
             checkKeys(map, "", BILINEAR_KEYS);
@@ -140,54 +139,49 @@ public final class ScenarioLoader {
                 + String.join("|", PRESETS) + "' or 'model: bilinear'");
     }
 
-    // ---------------------------------------------------------------- partial-collective preset
+    // ---------------------------------------------------------------- presets
 
-    private static Scenario partialCollective(String name, String source, Map<String, Value> params,
-                                              Map<String, Value> settings, List<Setting> sets, Origin fileOrigin) {
+    private static Scenario preset(Preset preset, String name, String source, Map<String, Value> params,
+                                   Map<String, Value> settings, List<Setting> sets, Origin fileOrigin) {
+        List<String> paramNames = preset.parameters().stream().map(PresetParameter::name).toList();
         for (Setting s : sets) {
-            if (PARTIAL_COLLECTIVE_KEYS.contains(s.key())) {
+            if (paramNames.contains(s.key())) {
                 params.put(s.key(), s.value());
             } else if (GENERIC_KEYS.contains(s.key())) {
                 settings.put(s.key(), s.value());
             } else {
-                throw Origin.SET.error(s.key(), "unknown key '" + s.key() + "' for partial-collective; allowed keys: "
-                        + String.join(", ", concat(PARTIAL_COLLECTIVE_KEYS, GENERIC_KEYS)));
+                throw Origin.SET.error(s.key(), "unknown key '" + s.key() + "' for " + preset.name() + "; allowed keys: "
+                        + String.join(", ", concat(paramNames, GENERIC_KEYS)));
             }
         }
-        PartialCollectiveModel d = PartialCollectiveModel.FIG_1A;
-        double[] defaults = {d.omega1(), d.omega2(), d.omega0(), d.Gamma(), d.gamma(), d.theta(), d.T(), d.kappa()};
-        Map<String, Double> values = new LinkedHashMap<>();
-        Map<String, Value> given = new LinkedHashMap<>();
-        for (int i = 0; i < PARTIAL_COLLECTIVE_KEYS.size(); i++) {
-            String key = PARTIAL_COLLECTIVE_KEYS.get(i);
-            Value v = params.getOrDefault(key, new Value(Double.toString(defaults[i]), Origin.DEFAULT));
-            given.put(key, v);
-            values.put(key, number(key, v));
-        }
-        RunSettings run = runSettings(settings);
-        String method = method(settings);
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        Map<String, String> choices = new LinkedHashMap<>();
         Fields fields = new Fields(fileOrigin);
-        fields.put("center", "omega0", given.get("omega0"));
-        fields.put("width", "gamma", given.get("gamma"));
-        fields.put("strength", "Gamma", given.get("Gamma"));
-        fields.put("temperature", "T", given.get("T"));
-        for (String bath : List.of("common", "individual1", "individual2")) {
-            fields.put("baths." + bath + ".temperature", "T", given.get("T"));
+        for (PresetParameter p : preset.parameters()) {
+            Value v = params.getOrDefault(p.name(), new Value(p.defaultValue(), Origin.DEFAULT));
+            fields.put(p.name(), p.name(), v);
+            if (p.isChoice()) {
+                choices.put(p.name(), choice(p.name(), v, p.choices()));
+            } else {
+                numbers.put(p.name(), number(p.name(), v));
+            }
         }
-        fields.put("hamiltonian", "omega1", given.get("omega1"));
-        fields.put("initial_occupation", "kappa", given.get("kappa"));
+        for (Map.Entry<String, String> alias : preset.fieldAliases().entrySet()) {
+            fields.put(alias.getKey(), alias.getValue(), params.getOrDefault(alias.getValue(),
+                    new Value(preset.parameters().stream().filter(q -> q.name().equals(alias.getValue()))
+                            .findFirst().orElseThrow().defaultValue(), Origin.DEFAULT)));
+        }
+        RunSettings run = runSettings(settings, preset.lambShiftDefault());
+        String method = method(settings, preset.defaultMethod());
         registerSupport(fields, settings);
-        BilinearModel model;
+        Model model;
         try {
-            FrequencySupport support = support(settings);
-            model = new PartialCollectiveModel(values.get("omega1"), values.get("omega2"), values.get("omega0"),
-                    values.get("Gamma"), values.get("gamma"), values.get("theta"), values.get("T"),
-                    values.get("kappa")).toModel(support);
-            new PseudoModeEmbedding(model);
+            model = preset.build(new PresetValues(numbers, choices), support(settings));
+            Engines.check(model, Method.of(method), run.engineOptions());
         } catch (InvalidModelException e) {
             throw fields.wrap(e);
         }
-        return new Scenario(name, source, method, model, run, values);
+        return new Scenario(name, source, method, model, run, numbers, choices);
     }
 
     // ---------------------------------------------------------------- general bilinear model
@@ -206,8 +200,8 @@ public final class ScenarioLoader {
                         + ", baths.<name>.temperature, baths.<name>.spectral_density.<parameter>");
             }
         }
-        RunSettings run = runSettings(settings);
-        String method = method(settings);
+        RunSettings run = runSettings(settings, null);
+        String method = method(settings, Method.EXACT);
         Fields fields = new Fields(fileOrigin);
         registerSupport(fields, settings);
 
@@ -246,11 +240,11 @@ public final class ScenarioLoader {
         BilinearModel model;
         try {
             model = new BilinearModel(h, baths, occupation, support(settings));
-            new PseudoModeEmbedding(model);
+            Engines.check(model, Method.of(method), run.engineOptions());
         } catch (InvalidModelException e) {
             throw fields.wrap(e);
         }
-        return new Scenario(name, fileName, method, model, run, Map.of());
+        return new Scenario(name, fileName, method, model, run, Map.of(), Map.of());
     }
 
     private static Bath bath(Node node, int index, Set<String> names, Fields fields) {
@@ -395,12 +389,12 @@ public final class ScenarioLoader {
         return settings;
     }
 
-    private static String method(Map<String, Value> settings) {
+    private static String method(Map<String, Value> settings, Method defaultMethod) {
         Value v = settings.get("method");
-        return v == null ? METHODS.get(0) : choice("method", v, METHODS);
+        return v == null ? defaultMethod.id() : choice("method", v, METHODS);
     }
 
-    private static RunSettings runSettings(Map<String, Value> s) {
+    private static RunSettings runSettings(Map<String, Value> s, Boolean lambShiftDefault) {
         double until = s.containsKey("until")
                 ? number("until", s.get("until"), x -> x > 0, "a finite number > 0") : RunSettings.DEFAULT_UNTIL;
         int points = RunSettings.DEFAULT_POINTS;
@@ -419,7 +413,9 @@ public final class ScenarioLoader {
             qt = number("quadrature_tolerance", s.get("quadrature_tolerance"), x -> x > 0, "a finite number > 0");
             steadyQt = qt;
         }
-        RunSettings run = new RunSettings(until, points, integrator, atol, rtol, qt, steadyQt);
+        Boolean lambShift = s.containsKey("lamb_shift")
+                ? Boolean.valueOf(choice("lamb_shift", s.get("lamb_shift"), List.of("true", "false"))) : lambShiftDefault;
+        RunSettings run = new RunSettings(until, points, integrator, atol, rtol, qt, steadyQt, lambShift);
         try {
             run.integratorSettings();
         } catch (IllegalArgumentException e) {
