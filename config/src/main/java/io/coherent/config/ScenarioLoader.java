@@ -5,6 +5,8 @@ import io.coherent.config.YamlTree.MapNode;
 import io.coherent.config.YamlTree.Node;
 import io.coherent.config.YamlTree.ScalarNode;
 import io.coherent.core.bath.DrudeLorentz;
+import io.coherent.core.bath.Flat;
+import io.coherent.core.bath.OhmicFamily;
 import io.coherent.core.bath.FrequencySupport;
 import io.coherent.core.bath.InvalidModelException;
 import io.coherent.core.bath.Lorentzian;
@@ -47,8 +49,9 @@ public final class ScenarioLoader {
     public static final List<String> FREQUENCY_SUPPORTS = List.of("whole-line", "positive");
     public static final List<String> GENERIC_KEYS = List.of("method", "until", "points", "integrator", "atol", "rtol",
             "quadrature_tolerance", "frequency_support", "frequency_cutoff", "lamb_shift");
-    public static final List<String> SPECTRAL_DENSITY_TYPES = List.of("lorentzian", "lorentzian-sum", "drude-lorentz");
-    public static final List<String> MODEL_TYPES = List.of("bilinear");
+    public static final List<String> SPECTRAL_DENSITY_TYPES = List.of("lorentzian", "lorentzian-sum", "drude-lorentz",
+            "ohmic", "flat");
+    public static final List<String> MODEL_TYPES = List.of("bilinear", "finite");
 
     public static final double DEFAULT_ATOL = 1e-10;
     public static final double DEFAULT_RTOL = 1e-10;
@@ -131,12 +134,15 @@ public final class ScenarioLoader {
             return preset(chosen, name, fileName, params, settings, sets, Origin.file(fileName, 0));
         }
         if (map.fields().containsKey("model")) {
+            if (choice("model", scalar("model", map.fields().get("model")), MODEL_TYPES).equals("finite")) {
+                checkKeys(map, "", FiniteSystemSection.KEYS);
+                return FiniteSystemSection.read(name, fileName, map, sets);
+            }
             checkKeys(map, "", BILINEAR_KEYS);
-            choice("model", scalar("model", map.fields().get("model")), MODEL_TYPES);
             return bilinear(name, fileName, map, sets);
         }
         throw Origin.file(fileName, 0).error("scenario", "a scenario file needs either 'preset: "
-                + String.join("|", PRESETS) + "' or 'model: bilinear'");
+                + String.join("|", PRESETS) + "' or 'model: bilinear|finite'");
     }
 
     // ---------------------------------------------------------------- presets
@@ -279,7 +285,7 @@ public final class ScenarioLoader {
         }
     }
 
-    private static SpectralDensity spectralDensity(String key, Node node) {
+    static SpectralDensity spectralDensity(String key, Node node) {
         MapNode m = requireMap(key, node, "e.g. {type: lorentzian, center: 1, width: 0.5, strength: 0.4}");
         Value type = scalar(key + ".type", required(m, "type", key, "one of " + String.join(", ", SPECTRAL_DENSITY_TYPES)));
         switch (choice(key + ".type", type, SPECTRAL_DENSITY_TYPES)) {
@@ -302,6 +308,34 @@ public final class ScenarioLoader {
                     ls.add(lorentzian(pk, pm));
                 }
                 return new LorentzianSum(ls);
+            }
+            case "ohmic" -> {
+                checkKeys(m, key, List.of("type", "lambda", "s", "Omega"));
+                Value lambda = scalar(key + ".lambda", required(m, "lambda", key, "the coupling strength, >= 0"));
+                Value s = m.fields().containsKey("s") ? scalar(key + ".s", m.fields().get("s"))
+                        : new Value("1", Origin.DEFAULT);
+                Value omega = scalar(key + ".Omega", required(m, "Omega", key, "the cut-off frequency, > 0"));
+                Fields f = new Fields(m.origin());
+                f.put("lambda", key + ".lambda", lambda);
+                f.put("s", key + ".s", s);
+                f.put("Omega", key + ".Omega", omega);
+                try {
+                    return new OhmicFamily(number(key + ".lambda", lambda), number(key + ".s", s),
+                            number(key + ".Omega", omega));
+                } catch (InvalidModelException e) {
+                    throw f.wrap(e);
+                }
+            }
+            case "flat" -> {
+                checkKeys(m, key, List.of("type", "level"));
+                Value level = scalar(key + ".level", required(m, "level", key, "the constant J, >= 0"));
+                Fields f = new Fields(m.origin());
+                f.put("level", key + ".level", level);
+                try {
+                    return new Flat(number(key + ".level", level));
+                } catch (InvalidModelException e) {
+                    throw f.wrap(e);
+                }
             }
             default -> {
                 checkKeys(m, key, List.of("type", "lambda", "gamma"));
@@ -336,7 +370,7 @@ public final class ScenarioLoader {
     }
 
     /** {@code --set baths.<name>.temperature=...} or {@code --set baths.<name>.spectral_density.<parameter>=...}. */
-    private static void overrideBath(MapNode root, Setting s) {
+    static void overrideBath(MapNode root, Setting s) {
         String rest = s.key().substring("baths.".length());
         Node bathsNode = root.fields().get("baths");
         List<String> known = new ArrayList<>();
@@ -352,8 +386,8 @@ public final class ScenarioLoader {
                 }
                 String field = rest.substring(name.length() + 1);
                 ScalarNode value = new ScalarNode(s.value().text(), Origin.SET);
-                if (field.equals("temperature")) {
-                    bm.put("temperature", value, Origin.SET);
+                if (field.equals("temperature") || field.equals("chemical_potential")) {
+                    bm.put(field, value, Origin.SET);
                     return;
                 }
                 if (field.startsWith("spectral_density.") && bm.fields().get("spectral_density") instanceof MapNode sd) {
@@ -361,7 +395,8 @@ public final class ScenarioLoader {
                     return;
                 }
                 throw Origin.SET.error(s.key(), "unknown key '" + s.key() + "'; a bath's keys that --set can change are "
-                        + "baths." + name + ".temperature and baths." + name + ".spectral_density.<parameter>");
+                        + "baths." + name + ".temperature, baths." + name + ".chemical_potential and baths." + name
+                        + ".spectral_density.<parameter>");
             }
         }
         throw Origin.SET.error(s.key(), "unknown key '" + s.key() + "': no such bath; baths are "
@@ -370,7 +405,7 @@ public final class ScenarioLoader {
 
     // ---------------------------------------------------------------- generic keys
 
-    private static Map<String, Value> collectSettings(MapNode root) {
+    static Map<String, Value> collectSettings(MapNode root) {
         Map<String, Value> settings = new LinkedHashMap<>();
         for (String key : GENERIC_KEYS) {
             Node n = root.fields().get(key);
@@ -389,12 +424,12 @@ public final class ScenarioLoader {
         return settings;
     }
 
-    private static String method(Map<String, Value> settings, Method defaultMethod) {
+    static String method(Map<String, Value> settings, Method defaultMethod) {
         Value v = settings.get("method");
         return v == null ? defaultMethod.id() : choice("method", v, METHODS);
     }
 
-    private static RunSettings runSettings(Map<String, Value> s, Boolean lambShiftDefault) {
+    static RunSettings runSettings(Map<String, Value> s, Boolean lambShiftDefault) {
         double until = s.containsKey("until")
                 ? number("until", s.get("until"), x -> x > 0, "a finite number > 0") : RunSettings.DEFAULT_UNTIL;
         int points = RunSettings.DEFAULT_POINTS;
@@ -424,7 +459,7 @@ public final class ScenarioLoader {
         return run;
     }
 
-    private static FrequencySupport support(Map<String, Value> s) {
+    static FrequencySupport support(Map<String, Value> s) {
         String kind = s.containsKey("frequency_support")
                 ? choice("frequency_support", s.get("frequency_support"), FREQUENCY_SUPPORTS) : "whole-line";
         Value cutoff = s.get("frequency_cutoff");
@@ -440,7 +475,7 @@ public final class ScenarioLoader {
                 : number("frequency_cutoff", cutoff, x -> x >= 0, "a finite number >= 0"));
     }
 
-    private static void registerSupport(Fields fields, Map<String, Value> settings) {
+    static void registerSupport(Fields fields, Map<String, Value> settings) {
         fields.put("frequency_support", "frequency_support",
                 settings.getOrDefault("frequency_support", new Value("whole-line", Origin.DEFAULT)));
         fields.put("frequency_cutoff", "frequency_cutoff",
@@ -464,14 +499,14 @@ public final class ScenarioLoader {
         return out;
     }
 
-    private record Setting(String key, Value value) {
+    record Setting(String key, Value value) {
     }
 
     static double number(String key, Value v) {
         return number(key, v, x -> true, NUMBER);
     }
 
-    private static double number(String key, Value v, DoublePredicate ok, String allowed) {
+    static double number(String key, Value v, DoublePredicate ok, String allowed) {
         double x;
         try {
             x = Expressions.evaluate(v.text());
@@ -485,7 +520,7 @@ public final class ScenarioLoader {
         return x;
     }
 
-    private static String choice(String key, Value v, List<String> allowed) {
+    static String choice(String key, Value v, List<String> allowed) {
         String t = v.text() == null ? "" : v.text().strip();
         if (!allowed.contains(t)) {
             throw v.origin().error(key, key + " = " + (t.isEmpty() ? "(empty)" : t) + " is not allowed: expected "
@@ -494,7 +529,7 @@ public final class ScenarioLoader {
         return t;
     }
 
-    private static Value scalar(String key, Node node) {
+    static Value scalar(String key, Node node) {
         if (!(node instanceof ScalarNode s)) {
             throw node.origin().error(key, key + " must be a single value, got " + node.kind());
         }
@@ -504,14 +539,14 @@ public final class ScenarioLoader {
         return s.value();
     }
 
-    private static MapNode requireMap(String key, Node node, String hint) {
+    static MapNode requireMap(String key, Node node, String hint) {
         if (!(node instanceof MapNode m)) {
             throw node.origin().error(key, key + " must be a mapping (" + hint + "), got " + node.kind());
         }
         return m;
     }
 
-    private static Node required(MapNode m, String field, String prefix, String hint) {
+    static Node required(MapNode m, String field, String prefix, String hint) {
         Node n = m.fields().get(field);
         if (n == null) {
             String key = prefix.isEmpty() ? field : prefix + "." + field;
@@ -520,7 +555,7 @@ public final class ScenarioLoader {
         return n;
     }
 
-    private static void checkKeys(MapNode m, String context, List<String> allowed) {
+    static void checkKeys(MapNode m, String context, List<String> allowed) {
         for (String k : m.fields().keySet()) {
             if (!allowed.contains(k)) {
                 String key = context.isEmpty() ? k : context + "." + k;
@@ -619,7 +654,7 @@ public final class ScenarioLoader {
         return out;
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
+    static List<String> concat(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
         return List.copyOf(out);
@@ -629,7 +664,7 @@ public final class ScenarioLoader {
      * Maps sim-core's field names (InvalidModelException.field()) to the user's keys and origins, and
      * rewrites the message with the user's key and value as written.
      */
-    private static final class Fields {
+    static final class Fields {
         private record Entry(String key, Origin origin, String text) {
         }
 
