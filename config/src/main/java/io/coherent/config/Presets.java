@@ -8,7 +8,8 @@ public final class Presets {
     /** The default scenario. */
     public static final String DEFAULT = "partial-collective";
 
-    private static final List<Preset> ALL = List.of(new PartialCollectivePreset());
+    private static final List<Preset> ALL = List.of(new PartialCollectivePreset(), new TwoAtomsPreset(),
+            new CoupledQubitsPreset());
 
     private Presets() {
     }
