@@ -10,7 +10,6 @@ import io.coherent.core.bath.SpectralDensity;
 import io.coherent.core.bath.ThermalOccupation;
 import io.coherent.core.dynamics.Method;
 import io.coherent.core.linalg.ComplexMatrix;
-import io.coherent.core.linalg.HermitianEigen;
 import io.coherent.core.methods.Engines;
 import io.coherent.core.open.Channel;
 import io.coherent.core.open.HilbertSpace;
@@ -203,7 +202,7 @@ final class FiniteSystemSection {
 
     private static ComplexMatrix initialState(Node node, HilbertSpace space, ComplexMatrix h, Origin fileOrigin) {
         if (node == null) {
-            return groundState(h);
+            return Operators.gibbs(h, 0);  // the ground state (uniform over a degenerate ground manifold)
         }
         if (node instanceof MapNode m) {
             ScenarioLoader.checkKeys(m, "initial_state", List.of("gibbs", "product"));
@@ -235,29 +234,9 @@ final class FiniteSystemSection {
         Value v = ScenarioLoader.scalar("initial_state", node);
         String kind = ScenarioLoader.choice("initial_state", v, INITIAL_STATES);
         if (kind.equals("ground")) {
-            return groundState(h);
+            return Operators.gibbs(h, 0);  // the ground state (uniform over a degenerate ground manifold)
         }
         return ComplexMatrix.identity(space.dimension()).scale(1.0 / space.dimension());
-    }
-
-    /** The T -> 0 Gibbs state: the uniform mixture of the lowest eigenspace of H (a pure state if it is not degenerate). */
-    private static ComplexMatrix groundState(ComplexMatrix h) {
-        HermitianEigen eigen = HermitianEigen.of(h);
-        double e0 = eigen.values()[0];
-        double scale = Math.max(1, Math.abs(e0));
-        ComplexMatrix rho = ComplexMatrix.zeros(h.rows(), h.cols());
-        int degeneracy = 0;
-        for (int k = 0; k < eigen.dimension() && eigen.values()[k] - e0 <= 1e-9 * scale; k++) {
-            double[] re = new double[h.rows()];
-            double[] im = new double[h.rows()];
-            for (int i = 0; i < re.length; i++) {
-                re[i] = eigen.vectors().re(i, k);
-                im[i] = eigen.vectors().im(i, k);
-            }
-            rho = rho.plus(Operators.projector(ComplexMatrix.column(re, im)));
-            degeneracy++;
-        }
-        return rho.scale(1.0 / degeneracy);
     }
 
     /** Operator names per subsystem kind, resolved on the full space. */
