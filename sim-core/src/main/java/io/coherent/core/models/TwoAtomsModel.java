@@ -14,6 +14,7 @@ import io.coherent.core.open.Reservoir;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import org.ejml.simple.SimpleMatrix;
 
 /**
  * Two dipole-coupled two-level atoms between a cold bath a and a hot bath b: Huangfu and Jing, "Steady
@@ -291,6 +292,74 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
     /** The secular steady state (diagonal in the eigenbasis, Eq. 9) in the bare basis. */
     public ComplexMatrix secularSteadyState() {
         return TwoQubits.mixture(secularPopulations(), eigenstates());
+    }
+
+    /**
+     * The paper's non-secular (Redfield, real rates) steady state of case A, from its Eq. 11: M X = 0 for
+     * X = (rho_11, rho_22, rho_33, rho_44, rho_32, rho_23) with the Gamma_i of Eq. 8 and the Delta_i listed
+     * after Eq. 10. The coherence rows give rho_32 = -K/mu with K = Delta_13 rho_11 + Dbar_14 rho_22
+     * + Dbar_32 rho_33 - Delta_24 rho_44 and mu = i eps_12 - Gamma_12 - Gamma_34; substituted into the
+     * population rows this leaves a 4 x 4 system, solved with sum rho_ll = 1. Returned in the bare basis.
+     * (The printed M is right once theta = atan2(2 xi, Delta); the paper gives it for case A only.)
+     *
+     * @throws InvalidModelException (field "case") for cases B, C, D
+     */
+    public ComplexMatrix paperCaseASteadyState() {
+        if (configuration != Case.A) {
+            throw new InvalidModelException("case", configuration, "A (the paper prints Eq. 11 for case A only)");
+        }
+        double c2 = Math.cos(theta() / 2) * Math.cos(theta() / 2);
+        double s2 = Math.sin(theta() / 2) * Math.sin(theta() / 2);
+        double sc = Math.sin(theta()) / 2;
+        ThermalOccupation a = ThermalOccupation.bose(Ta);
+        ThermalOccupation b = ThermalOccupation.bose(Tb);
+        double e1 = epsilon1();
+        double e2 = epsilon2();
+        // A_1, A_2, B_1, B_2 at eps_1 and eps_2 (below Eq. 8)
+        double a11 = gamma * (a.occupation(e1) + 1);
+        double a21 = gamma * a.occupation(e1);
+        double b11 = gamma * (b.occupation(e1) + 1);
+        double b21 = gamma * b.occupation(e1);
+        double a12 = gamma * (a.occupation(e2) + 1);
+        double a22 = gamma * a.occupation(e2);
+        double b12 = gamma * (b.occupation(e2) + 1);
+        double b22 = gamma * b.occupation(e2);
+        double g1 = c2 * a11 + s2 * b11;
+        double g2 = c2 * a21 + s2 * b21;
+        double g3 = s2 * a12 + c2 * b12;
+        double g4 = s2 * a22 + c2 * b22;
+        double d1 = sc * (a11 - b11);
+        double d2 = sc * (a21 - b21);
+        double d3 = sc * (a12 - b12);
+        double d4 = sc * (a22 - b22);
+        double decay = g1 + g2 + g3 + g4; // -Re(mu)
+        double rotation = e1 - e2; // Im(mu) = eps_12
+        double modulus2 = decay * decay + rotation * rotation;
+        double[] k = {d1 + d3, d1 - d4, d3 - d2, -(d2 + d4)};
+        double[] column = {d2 + d4, d3 - d2, d1 - d4, -(d1 + d3)}; // M's rho_32 (= rho_23) column, rows 1-4
+        double[][] mpp = {
+            {-2 * (g1 + g3), 2 * g4, 2 * g2, 0},
+            {2 * g3, -2 * (g1 + g4), 0, 2 * g2},
+            {2 * g1, 0, -2 * (g2 + g3), 2 * g4},
+            {0, 2 * g1, 2 * g3, -2 * (g2 + g4)}};
+        // rho_32 + rho_23 = 2 Re(-K/mu) = 2 K decay/|mu|^2
+        double[][] reduced = new double[4][4];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                reduced[i][j] = mpp[i][j] + column[i] * 2 * decay / modulus2 * k[j];
+            }
+        }
+        reduced[3] = new double[] {1, 1, 1, 1}; // normalisation replaces one (dependent) balance row
+        SimpleMatrix p = new SimpleMatrix(reduced).solve(new SimpleMatrix(new double[][] {{0}, {0}, {0}, {1}}));
+        double[] populations = {p.get(0), p.get(1), p.get(2), p.get(3)};
+        double kp = 0;
+        for (int j = 0; j < 4; j++) {
+            kp += k[j] * populations[j];
+        }
+        // rho_32 = -K/mu = K (decay + i eps_12)/|mu|^2
+        ComplexMatrix[] states = eigenstates();
+        ComplexMatrix rho32 = states[2].times(states[1].conjugateTranspose()).scale(kp * decay / modulus2, kp * rotation / modulus2);
+        return TwoQubits.mixture(populations, states).plus(rho32).plus(rho32.conjugateTranspose());
     }
 
     /** Determinant of the 3 x 3 matrix left after deleting row and column i of a 4 x 4 matrix. */

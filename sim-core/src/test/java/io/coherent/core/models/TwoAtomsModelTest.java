@@ -105,6 +105,39 @@ class TwoAtomsModelTest {
     }
 
     @Test
+    void papersEquation11MatrixGivesTheQutipRedfieldSteadyStateInCaseA() {
+        int compared = 0;
+        for (var row : MasterFixtures.read("two_atoms_steady.csv")) {
+            var m = model(row);
+            if (!row.get("method").equals("redfield") || m.configuration() != Case.A) {
+                continue;
+            }
+            double diff = MasterFixtures.maxDifference(m.paperCaseASteadyState(), MasterFixtures.densityMatrix(row));
+            assertTrue(diff < 1e-10, "Delta = " + m.Delta() + ": |d rho| = " + diff);
+            compared++;
+        }
+        assertEquals(3, compared);
+        var e = assertThrows(InvalidModelException.class,
+                () -> new TwoAtomsModel(30, 0, 2, 1, 10, 60, Case.B).paperCaseASteadyState());
+        assertEquals("case", e.field());
+    }
+
+    @Test
+    void caseDKeepsNoCoherenceAsThePaperSays() {
+        // Sec. IV: "the residual coherence terms completely vanish" in case D; QuTiP Redfield, detuned (unique)
+        int compared = 0;
+        for (var row : MasterFixtures.read("two_atoms_steady.csv")) {
+            var m = model(row);
+            if (m.configuration() == Case.D && row.get("method").equals("redfield")) {
+                double[] rho32 = MasterFixtures.element(m.eigenstate(3), MasterFixtures.densityMatrix(row), m.eigenstate(2));
+                assertEquals(0, Math.hypot(rho32[0], rho32[1]), 1e-12);
+                compared++;
+            }
+        }
+        assertEquals(1, compared);
+    }
+
+    @Test
     void equalTemperaturesGiveTheGibbsStateInEveryCase() {
         for (Case c : Case.values()) {
             var m = new TwoAtomsModel(30, 5, 2, 1, 12, 12, c);
