@@ -194,6 +194,28 @@ class TwoAtomsModelTest {
     }
 
     @Test
+    void oppositeDetuningsDoNotGiveTheSameCoherence() {
+        // Fig. 2(a) shows overlapping curves for +-Delta. With theta = atan2(2 xi, Delta) they differ (atom 1 sits
+        // on the cold bath, so Delta -> -Delta is no symmetry); the overlap follows from the principal-branch
+        // theta = atan(2 xi/Delta), which flips the sign of sin(theta/2) cos(theta/2) only. QuTiP Redfield values:
+        double plus = Double.NaN;
+        double minus = Double.NaN;
+        for (var row : MasterFixtures.read("two_atoms_steady.csv")) {
+            var m = model(row);
+            if (row.get("method").equals("redfield") && m.configuration() == Case.A && Math.abs(m.Delta()) == 10) {
+                double[] rho32 = MasterFixtures.element(m.eigenstate(3), MasterFixtures.densityMatrix(row), m.eigenstate(2));
+                if (m.Delta() > 0) {
+                    plus = Math.hypot(rho32[0], rho32[1]);
+                } else {
+                    minus = Math.hypot(rho32[0], rho32[1]);
+                }
+            }
+        }
+        assertEquals(0.028412306259654806, minus, 1e-9, "|rho_32| at Delta = -10");
+        assertTrue(minus - plus > 0.005, "|rho_32|: Delta = -10 gives " + minus + ", Delta = +10 gives " + plus);
+    }
+
+    @Test
     void caseDAtResonanceHasADarkStateAndNoUniqueSteadyState() {
         var d = new TwoAtomsModel(30, 0, 2, 1, 10, 60, Case.D);
         assertEquals(3, d.darkState().getAsInt());
