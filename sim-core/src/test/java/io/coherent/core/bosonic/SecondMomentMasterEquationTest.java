@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coherent.core.bath.Flat;
+import io.coherent.core.dynamics.GeneratorOde;
 import io.coherent.core.bath.FrequencySupport;
 import io.coherent.core.bath.InvalidModelException;
 import io.coherent.core.bath.Lorentzian;
