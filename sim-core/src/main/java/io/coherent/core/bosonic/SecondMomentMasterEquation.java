@@ -7,6 +7,7 @@ import io.coherent.core.linalg.ComplexEigenvalues;
 import io.coherent.core.linalg.ComplexLu;
 import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.linalg.HermitianEigen;
+import io.coherent.core.master.MasterEquationOptions;
 import io.coherent.core.observables.Estimate;
 import io.coherent.core.observables.ObservableSet;
 import java.util.ArrayList;
@@ -46,7 +47,8 @@ import java.util.OptionalDouble;
  * <ul>
  *   <li>{@link Method#REDFIELD}: as above (non-secular; not completely positive in general).</li>
  *   <li>{@link Method#SECULAR}: P' is kept only between equal one-body frequencies (|e_m - e_l| within
- *       {@link SecondMomentOptions#secularTolerance()}): the Davies generator with jump operators
+ *       {@link MasterEquationOptions#secularTolerance()}, absolute, shared with the
+ *       finite-system engine): the Davies generator with jump operators
  *       L(w) = sum_{e_m = w} u_m d_m, of Lindblad form; it relaxes to N = n(H) exactly when all baths share
  *       one temperature.</li>
  *   <li>{@link Method#LOCAL_LINDBLAD}: the same construction in the site basis with the local frequencies
@@ -91,7 +93,7 @@ public final class SecondMomentMasterEquation implements Generator {
     }
 
     /** The generator of the second-moment master equation of the given method. */
-    public static SecondMomentMasterEquation generator(BilinearModel model, Method method, SecondMomentOptions options) {
+    public static SecondMomentMasterEquation generator(BilinearModel model, Method method, MasterEquationOptions options) {
         return new SecondMomentMasterEquation(model, method, Coefficients.of(model, method, options, false));
     }
 
@@ -103,7 +105,7 @@ public final class SecondMomentMasterEquation implements Generator {
      * under the chosen method (its rate vanishes, or non-secular Redfield makes it grow) has no steady state:
      * refused with a message.
      */
-    public static SecondMomentSteadyState steadyState(BilinearModel model, Method method, SecondMomentOptions options) {
+    public static SecondMomentSteadyState steadyState(BilinearModel model, Method method, MasterEquationOptions options) {
         SecondMomentMasterEquation g = generator(model, method, options);
         BrightSubspace subspace = BrightSubspace.of(model);
         Solution s = g.solve(g.coefficients, subspace);
@@ -361,7 +363,7 @@ public final class SecondMomentMasterEquation implements Generator {
         /**
          * @param shifted add each principal value's quadrature error estimate to it (error propagation)
          */
-        static Coefficients of(BilinearModel model, Method method, SecondMomentOptions options, boolean shifted) {
+        static Coefficients of(BilinearModel model, Method method, MasterEquationOptions options, boolean shifted) {
             int n = model.modes();
             ComplexMatrix h = model.hamiltonian();
             ComplexMatrix u;
@@ -385,11 +387,7 @@ public final class SecondMomentMasterEquation implements Generator {
                 default -> throw new InvalidModelException("method", method.id(),
                         "redfield, secular or local-lindblad for the second-moment master equation");
             }
-            double fScale = 1;
-            for (double x : f) {
-                fScale = Math.max(fScale, Math.abs(x));
-            }
-            double tol = options.secularTolerance() * fScale;
+            double tol = options.secularTolerance();
             ComplexMatrix uh = u.conjugateTranspose();
             // B = -iH + sum_k B_k in the rho1 picture; A = conj(B)
             ComplexMatrix drift = conjugate(h.scale(0, -1));

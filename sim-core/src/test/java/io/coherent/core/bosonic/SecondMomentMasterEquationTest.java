@@ -12,6 +12,8 @@ import io.coherent.core.bath.Lorentzian;
 import io.coherent.core.dynamics.Method;
 import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.linalg.HermitianEigen;
+import io.coherent.core.master.MasterEquationOptions;
+import io.coherent.core.dynamics.GeneratorOde;
 import io.coherent.core.observables.ObservableSet;
 import io.coherent.core.quadrature.QuadratureTolerance;
 import java.util.List;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * against the direct steady state, and the exact engine in the weak-coupling Markov regime.
  */
 class SecondMomentMasterEquationTest {
-    private static final SecondMomentOptions OPTIONS = SecondMomentOptions.DEFAULT;
+    static final MasterEquationOptions OPTIONS = new MasterEquationOptions(true, QuadratureTolerance.STEADY_STATE, 1e-9);
 
     /** Detuned modes with complex hopping and two Lorentzian baths: nothing symmetric to hide behind. */
     static BilinearModel twoBathModel(double strength, double hotT, double coldT) {
