@@ -8,7 +8,6 @@ import io.coherent.core.bosonic.BilinearModel;
 import io.coherent.core.bosonic.ExactDynamics;
 import io.coherent.core.bosonic.PseudoModeEmbedding;
 import io.coherent.core.bosonic.SecondMomentMasterEquation;
-import io.coherent.core.bosonic.SecondMomentOptions;
 import io.coherent.core.bosonic.SecondMomentSteadyState;
 import io.coherent.core.bosonic.SteadyState;
 import io.coherent.core.bosonic.SteadyStateSolver;
@@ -54,10 +53,10 @@ public final class Engines {
             return new ExactDynamics(bilinear(model, method), options.trajectoryQuadrature());
         }
         if (model instanceof BilinearModel b) {
-            return SecondMomentMasterEquation.generator(b, method, secondMoments(b, options, options.trajectoryQuadrature()));
+            return SecondMomentMasterEquation.generator(b, method, master(b.baths().stream().map(Bath::spectralDensity), options, options.trajectoryQuadrature()));
         }
         OpenSystem system = finite(model);
-        return MasterEquations.generator(system, method, master(system, options, options.trajectoryQuadrature()));
+        return MasterEquations.generator(system, method, master(densities(system), options, options.trajectoryQuadrature()));
     }
 
     public static SteadyStateReport steadyState(Model model, Method method, EngineOptions options) {
@@ -69,7 +68,7 @@ public final class Engines {
         }
         if (model instanceof BilinearModel b) {
             SecondMomentSteadyState s = SecondMomentMasterEquation.steadyState(b, method,
-                    secondMoments(b, options, options.steadyQuadrature()));
+                    master(b.baths().stream().map(Bath::spectralDensity), options, options.steadyQuadrature()));
             List<String> notes = new ArrayList<>();
             if (s.lambShiftError() > 0) {
                 notes.add("Lamb-shift quadrature error " + s.lambShiftError());
@@ -79,7 +78,7 @@ public final class Engines {
                     s.unique(), s.decoherenceFreeModes(), s.timeAveraged(), -1, notes);
         }
         OpenSystem system = finite(model);
-        MasterSteadyState s = MasterEquations.steadyState(system, method, master(system, options, options.steadyQuadrature()));
+        MasterSteadyState s = MasterEquations.steadyState(system, method, master(densities(system), options, options.steadyQuadrature()));
         double error = s.observables().values().values().stream().mapToDouble(Estimate::error).max().orElse(0);
         return new SteadyStateReport(method.id(), "null space of the Liouvillian (dense SVD)", s.observables(), error,
                 s.residual() < 1e-8, s.residual(), s.relaxationTime().orElse(Double.NaN), s.unique(),
@@ -94,14 +93,13 @@ public final class Engines {
         return densities.noneMatch(j -> j instanceof Flat);
     }
 
-    private static SecondMomentOptions secondMoments(BilinearModel b, EngineOptions options, QuadratureTolerance q) {
-        return new SecondMomentOptions(lambShift(options, b.baths().stream().map(Bath::spectralDensity)),
-                SECULAR_TOLERANCE, q);
+    private static MasterEquationOptions master(Stream<SpectralDensity> densities, EngineOptions options,
+                                                QuadratureTolerance q) {
+        return new MasterEquationOptions(lambShift(options, densities), q, SECULAR_TOLERANCE);
     }
 
-    private static MasterEquationOptions master(OpenSystem system, EngineOptions options, QuadratureTolerance q) {
-        return new MasterEquationOptions(lambShift(options, system.reservoirs().stream()
-                .map(Reservoir::channels).flatMap(List::stream).map(Channel::spectralDensity)), q, SECULAR_TOLERANCE);
+    private static Stream<SpectralDensity> densities(OpenSystem system) {
+        return system.reservoirs().stream().map(Reservoir::channels).flatMap(List::stream).map(Channel::spectralDensity);
     }
 
     private static BilinearModel bilinear(Model model, Method method) {

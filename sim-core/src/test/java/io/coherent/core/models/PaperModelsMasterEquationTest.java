@@ -77,21 +77,38 @@ class PaperModelsMasterEquationTest {
         }
     }
 
-    @Test
-    void twoAtomRedfieldTrajectoryMatchesQutip() {
-        TwoAtomsModel m = TwoAtomsModel.DEFAULTS;
-        MasterEquationGenerator g = MasterEquations.build(m.toSystem(), Method.REDFIELD, REAL_RATES);
+    /** Compares one bare-basis fixture state with the engine's observables at the same time. */
+    @FunctionalInterface
+    private interface StateCheck {
+        void check(ComplexMatrix fixture, ObservableSet engine, String where);
+    }
+
+    /** Propagates a Redfield generator through a QuTiP trajectory fixture, checking every row. */
+    private static void assertTrajectory(String file, io.coherent.core.open.OpenSystem system, StateCheck check) {
+        MasterEquationGenerator g = MasterEquations.build(system, Method.REDFIELD, REAL_RATES);
         var integrator = new DormandPrince853Integrator(1e-10, 1, 1e-12, 1e-12);
         var ode = new GeneratorOde(g);
         ODEState state = new ODEState(0, g.initialState());
-        for (var row : MasterFixtures.read("two_atoms_trajectory.csv")) {
+        for (var row : MasterFixtures.read(file)) {
             double t = MasterFixtures.number(row, "t");
             if (t > state.getTime()) {
                 ODEStateAndDerivative s = integrator.integrate(ode, state, t);
                 state = new ODEState(s.getTime(), s.getPrimaryState());
             }
-            assertTwoAtomElements(m, MasterFixtures.densityMatrix(row), g.observe(t, state.getPrimaryState()), 1e-8, "t = " + t);
+            check.check(MasterFixtures.densityMatrix(row), g.observe(t, state.getPrimaryState()), file + " t = " + t);
         }
+    }
+
+    @Test
+    void twoAtomRedfieldTrajectoryMatchesQutip() {
+        TwoAtomsModel m = TwoAtomsModel.DEFAULTS;
+        assertTrajectory("two_atoms_trajectory.csv", m.toSystem(), (rho, o, where) -> assertTwoAtomElements(m, rho, o, 1e-8, where));
+    }
+
+    @Test
+    void coupledQubitFermionTrajectoryMatchesQutip() {
+        var m = new CoupledQubitsModel(11, 9, 6, 1, 1, 1.5, 1.5, 4, 8, Statistics.FERMI, Spectrum.FLAT);
+        assertTrajectory("coupled_qubits_trajectory.csv", m.toSystem(), (rho, o, where) -> assertCoupledElements(m, rho, o, 1e-8, where));
     }
 
     @ParameterizedTest

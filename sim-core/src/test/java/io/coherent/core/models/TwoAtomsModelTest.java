@@ -85,6 +85,38 @@ class TwoAtomsModelTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"30, 0, 2, 1, 10, 60", "30, -7, 2, 1, 10, 60", "20, 9, 3, 0.5, 4, 25"})
+    void caseBSecularRatesAreThePapersAppendixB(double omega, double delta, double xi, double gamma, double ta, double tb) {
+        // Appendix B, Eq. B1: Gamma'_1 L_tau31 + Gamma'_2 L_tau13 + ... with L_X = 2 X rho X^+ - {X^+X, rho}, so the
+        // rate |u> -> |l> is 2 Gamma'. c = cos(theta/2), s = sin(theta/2) on the atan2 branch.
+        var m = new TwoAtomsModel(omega, delta, xi, gamma, ta, tb, Case.B);
+        double c = Math.cos(m.theta() / 2);
+        double s = Math.sin(m.theta() / 2);
+        double e1 = m.epsilon1();
+        double e2 = m.epsilon2();
+        double a1e1 = gamma * (bose(e1, ta) + 1);
+        double a2e1 = gamma * bose(e1, ta);
+        double b1e1 = gamma * (bose(e1, tb) + 1);
+        double b2e1 = gamma * bose(e1, tb);
+        double a1e2 = gamma * (bose(e2, ta) + 1);
+        double a2e2 = gamma * bose(e2, ta);
+        double b1e2 = gamma * (bose(e2, tb) + 1);
+        double b2e2 = gamma * bose(e2, tb);
+        double minus = (c - s) * (c - s);
+        double plus = (c + s) * (c + s);
+        double[][] k = m.secularRates();
+        assertEquals(2 * (minus * a1e1 + s * s * b1e1), k[0][2], 1e-12, "Gamma'_1: 1 -> 3");
+        assertEquals(2 * (minus * a2e1 + s * s * b2e1), k[2][0], 1e-12, "Gamma'_2: 3 -> 1");
+        assertEquals(2 * (plus * a1e2 + c * c * b1e2), k[0][1], 1e-12, "Gamma'_3: 1 -> 2");
+        assertEquals(2 * (plus * a2e2 + c * c * b2e2), k[1][0], 1e-12, "Gamma'_4: 2 -> 1");
+        assertEquals(2 * (plus * a1e1 + s * s * b1e1), k[1][3], 1e-12, "Gamma'_5: 2 -> 4");
+        assertEquals(2 * (plus * a2e1 + s * s * b2e1), k[3][1], 1e-12, "Gamma'_6: 4 -> 2");
+        assertEquals(2 * (minus * a1e2 + c * c * b1e2), k[2][3], 1e-12, "Gamma'_7: 3 -> 4");
+        assertEquals(2 * (minus * a2e2 + c * c * b2e2), k[3][2], 1e-12, "Gamma'_8: 4 -> 3");
+        assertEquals(0, k[0][3] + k[3][0] + k[1][2] + k[2][1], 0, "no two-photon or 2 <-> 3 transitions");
+    }
+
     private static double bose(double w, double t) {
         return 1 / Math.expm1(w / t);
     }
