@@ -76,6 +76,27 @@ class MasterEquationCliTest {
     }
 
     @Test
+    void compositeQubitCoherenceNeedsTheLambShift() throws IOException {
+        JsonNode with = coherent("steady", "composite-qubit", "--json").json();
+        JsonNode without = coherent("steady", "composite-qubit", "--set", "lamb_shift=false", "--json").json();
+        JsonNode secular = coherent("steady", "composite-qubit", "--set", "method=secular", "--json").json();
+        assertTrue(with.get("observables").get("coherence_l1").asDouble() > 0.01, with.toString());
+        assertEquals(0, without.get("observables").get("coherence_l1").asDouble(), 1e-12);
+        assertEquals(0, secular.get("observables").get("coherence_l1").asDouble(), 1e-12);
+    }
+
+    @Test
+    void multiplexedOutputCoherenceFollowsTheConservedInputs() throws IOException {
+        JsonNode thermal = coherent("steady", "multiplexed", "--json").json();
+        JsonNode excited = coherent("steady", "multiplexed", "--set", "inputs=excited", "--json").json();
+        assertFalse(thermal.get("unique").asBoolean());
+        double x = thermal.get("observables").get("sigma_x_out").asDouble();
+        double y = excited.get("observables").get("sigma_x_out").asDouble();
+        assertTrue(Math.abs(x) > 1e-3, thermal.toString());
+        assertTrue(x * y < 0, "flipping the driving spins flips the output coherence: " + x + " vs " + y);
+    }
+
+    @Test
     void presetsListsEveryPresetWithItsParameters() {
         Result r = coherent("presets");
         assertEquals(0, r.code());
