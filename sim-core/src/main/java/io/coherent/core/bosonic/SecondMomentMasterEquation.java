@@ -107,7 +107,7 @@ public final class SecondMomentMasterEquation implements Generator {
      */
     public static SecondMomentSteadyState steadyState(BilinearModel model, Method method, MasterEquationOptions options) {
         SecondMomentMasterEquation g = generator(model, method, options);
-        BrightSubspace subspace = BrightSubspace.of(model);
+        BrightSubspace subspace = g.decoupledSubspace(BrightSubspace.of(model));
         Solution s = g.solve(g.coefficients, subspace);
         ComplexMatrix total = s.bright().plus(s.dark().occupation());
         ComplexMatrix residual = g.coefficients.drift().times(total)
@@ -292,6 +292,29 @@ public final class SecondMomentMasterEquation implements Generator {
     }
 
     private record Solution(ComplexMatrix bright, DecoherenceFreeSubspace.StationaryPart dark) {
+    }
+
+    /**
+     * The model's decoherence-free subspace if this method leaves it alone (B maps it to itself as -iH and does
+     * not couple it to the bright part, which holds for Redfield and secular by construction); otherwise (a local
+     * dissipator can reach it) no subspace is split off and the whole space must relax.
+     */
+    private BrightSubspace decoupledSubspace(BrightSubspace subspace) {
+        if (subspace.darkDimension() == 0) {
+            return subspace;
+        }
+        ComplexMatrix b = conjugate(coefficients.drift());
+        ComplexMatrix d = subspace.dark();
+        ComplexMatrix dh = d.conjugateTranspose();
+        ComplexMatrix leak = b.times(d).minus(d.times(dh.times(b).times(d)));
+        ComplexMatrix back = dh.times(b).times(subspace.bright());
+        ComplexMatrix dissipation = dh.times(b.plus(model.hamiltonian().scale(0, 1))).times(d);
+        double scale = Math.max(1, b.maxAbs());
+        double tol = 1e-12 * scale;
+        if (leak.maxAbs() <= tol && back.maxAbs() <= tol && dissipation.maxAbs() <= tol) {
+            return subspace;
+        }
+        return new BrightSubspace(ComplexMatrix.identity(n), ComplexMatrix.zeros(n, 0));
     }
 
     /** Solves the Lyapunov equation on the bright subspace; see {@link #steadyState}. */
