@@ -94,7 +94,7 @@ public final class SecondMomentMasterEquation implements Generator {
 
     /** The generator of the second-moment master equation of the given method. */
     public static SecondMomentMasterEquation generator(BilinearModel model, Method method, MasterEquationOptions options) {
-        return new SecondMomentMasterEquation(model, method, Coefficients.of(model, method, options, false));
+        return new SecondMomentMasterEquation(model, method, Coefficients.of(model, method, options));
     }
 
     /**
@@ -122,7 +122,7 @@ public final class SecondMomentMasterEquation implements Generator {
         }
         if (options.lambShift()) {
             // first-order sensitivity: shift every principal value by its quadrature error estimate
-            Coefficients shifted = Coefficients.of(model, method, options, true);
+            Coefficients shifted = Coefficients.build(model, method, options, g.coefficients.rates(), true);
             Solution p = g.solve(shifted, subspace);
             ObservableSet moved = g.observables(p.dark().occupation(), p.bright(), shifted);
             errors.replaceAll((name, e) -> e + Math.abs(moved.value(name) - values.value(name)));
@@ -381,12 +381,36 @@ public final class SecondMomentMasterEquation implements Generator {
      * The matrices of dN/dt = A N + N A^+ + F, in total and per bath (A_k, F_k: the bath's dissipator).
      */
     private record Coefficients(ComplexMatrix drift, ComplexMatrix source, List<ComplexMatrix> bathDrift,
-                                List<ComplexMatrix> bathSource, double lambShiftError, boolean converged) {
+                                List<ComplexMatrix> bathSource, List<ExchangeRates> rates, double lambShiftError,
+                                boolean converged) {
+
+        static Coefficients of(BilinearModel model, Method method, MasterEquationOptions options) {
+            double[] f = frequencies(model, method);
+            List<ExchangeRates> rates = new ArrayList<>();
+            for (Bath bath : model.baths()) {
+                rates.add(ExchangeRates.of(bath, model.support(), f, options.lambShift(), options.quadrature()));
+            }
+            return build(model, method, options, List.copyOf(rates), false);
+        }
+
+        /** One-body frequencies the rates are evaluated at: eigenvalues of H, or the local H_jj. */
+        private static double[] frequencies(BilinearModel model, Method method) {
+            if (method == Method.LOCAL_LINDBLAD) {
+                double[] f = new double[model.modes()];
+                for (int j = 0; j < f.length; j++) {
+                    f[j] = model.hamiltonian().re(j, j);
+                }
+                return f;
+            }
+            return HermitianEigen.of(model.hamiltonian()).values();
+        }
 
         /**
+         * @param rates   each bath's rates at {@link #frequencies}
          * @param shifted add each principal value's quadrature error estimate to it (error propagation)
          */
-        static Coefficients of(BilinearModel model, Method method, MasterEquationOptions options, boolean shifted) {
+        static Coefficients build(BilinearModel model, Method method, MasterEquationOptions options,
+                                  List<ExchangeRates> rates, boolean shifted) {
             int n = model.modes();
             ComplexMatrix h = model.hamiltonian();
             ComplexMatrix u;
@@ -401,10 +425,7 @@ public final class SecondMomentMasterEquation implements Generator {
                 }
                 case LOCAL_LINDBLAD -> {
                     u = ComplexMatrix.identity(n);
-                    f = new double[n];
-                    for (int j = 0; j < n; j++) {
-                        f[j] = h.re(j, j);
-                    }
+                    f = frequencies(model, method);
                     masked = true;
                 }
                 default -> throw new InvalidModelException("method", method.id(),
@@ -419,9 +440,10 @@ public final class SecondMomentMasterEquation implements Generator {
             List<ComplexMatrix> bathSource = new ArrayList<>();
             double lambError = 0;
             boolean converged = true;
-            for (Bath bath : model.baths()) {
-                ExchangeRates rates = ExchangeRates.of(bath, model.support(), f, options.lambShift(), options.quadrature());
-                converged &= rates.converged();
+            for (int k = 0; k < model.baths().size(); k++) {
+                Bath bath = model.baths().get(k);
+                ExchangeRates rate = rates.get(k);
+                converged &= rate.converged();
                 // coupling ket l = conj(v) in the chosen basis: ut = U^+ l
                 double[] lRe = new double[n];
                 double[] lIm = new double[n];
@@ -435,7 +457,7 @@ public final class SecondMomentMasterEquation implements Generator {
                 double[] gRe = new double[n * n];
                 double[] gIm = new double[n * n];
                 for (int l = 0; l < n; l++) {
-                    lambError = Math.max(lambError, rates.lambShiftError()[l]);
+                    lambError = Math.max(lambError, rate.lambShiftError()[l]);
                 }
                 for (int m = 0; m < n; m++) {
                     for (int l = 0; l < n; l++) {
@@ -445,16 +467,16 @@ public final class SecondMomentMasterEquation implements Generator {
                         // P'_ml = ut_m conj(ut_l)
                         double pr = ut.re(m, 0) * ut.re(l, 0) + ut.im(m, 0) * ut.im(l, 0);
                         double pi = ut.im(m, 0) * ut.re(l, 0) - ut.re(m, 0) * ut.im(l, 0);
-                        double shiftL = shifted ? rates.lambShiftError()[l] : 0;
-                        double shiftM = shifted ? rates.lambShiftError()[m] : 0;
+                        double shiftL = shifted ? rate.lambShiftError()[l] : 0;
+                        double shiftM = shifted ? rate.lambShiftError()[m] : 0;
                         // (B'_k)_ml = P'_ml (conj(alpha_l) - beta_l)
-                        double cr = rates.absorptionRe()[l] - rates.emissionRe()[l];
-                        double ci = -(rates.absorptionIm()[l] + shiftL) - (rates.emissionIm()[l] + shiftL);
+                        double cr = rate.absorptionRe()[l] - rate.emissionRe()[l];
+                        double ci = -(rate.absorptionIm()[l] + shiftL) - (rate.emissionIm()[l] + shiftL);
                         bRe[m * n + l] = pr * cr - pi * ci;
                         bIm[m * n + l] = pr * ci + pi * cr;
                         // (G'_k)_ml = alpha_m P'_ml + P'_ml conj(alpha_l)
-                        double sr = rates.absorptionRe()[m] + rates.absorptionRe()[l];
-                        double si = (rates.absorptionIm()[m] + shiftM) - (rates.absorptionIm()[l] + shiftL);
+                        double sr = rate.absorptionRe()[m] + rate.absorptionRe()[l];
+                        double si = (rate.absorptionIm()[m] + shiftM) - (rate.absorptionIm()[l] + shiftL);
                         gRe[m * n + l] = pr * sr - pi * si;
                         gIm[m * n + l] = pr * si + pi * sr;
                     }
@@ -466,7 +488,8 @@ public final class SecondMomentMasterEquation implements Generator {
                 drift = drift.plus(bk);
                 source = source.plus(gk);
             }
-            return new Coefficients(drift, source, List.copyOf(bathDrift), List.copyOf(bathSource), lambError, converged);
+            return new Coefficients(drift, source, List.copyOf(bathDrift), List.copyOf(bathSource), rates, lambError,
+                    converged);
         }
     }
 }
