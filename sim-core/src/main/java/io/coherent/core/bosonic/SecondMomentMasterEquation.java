@@ -94,7 +94,7 @@ public final class SecondMomentMasterEquation implements Generator {
 
     /** The generator of the second-moment master equation of the given method. */
     public static SecondMomentMasterEquation generator(BilinearModel model, Method method, MasterEquationOptions options) {
-        return new SecondMomentMasterEquation(model, method, Coefficients.of(model, method, options, false));
+        return new SecondMomentMasterEquation(model, method, Coefficients.of(model, method, options));
     }
 
     /**
@@ -107,7 +107,7 @@ public final class SecondMomentMasterEquation implements Generator {
      */
     public static SecondMomentSteadyState steadyState(BilinearModel model, Method method, MasterEquationOptions options) {
         SecondMomentMasterEquation g = generator(model, method, options);
-        BrightSubspace subspace = BrightSubspace.of(model);
+        BrightSubspace subspace = g.decoupledSubspace(BrightSubspace.of(model));
         Solution s = g.solve(g.coefficients, subspace);
         ComplexMatrix total = s.bright().plus(s.dark().occupation());
         ComplexMatrix residual = g.coefficients.drift().times(total)
@@ -122,7 +122,7 @@ public final class SecondMomentMasterEquation implements Generator {
         }
         if (options.lambShift()) {
             // first-order sensitivity: shift every principal value by its quadrature error estimate
-            Coefficients shifted = Coefficients.of(model, method, options, true);
+            Coefficients shifted = Coefficients.build(model, method, options, g.coefficients.rates(), true);
             Solution p = g.solve(shifted, subspace);
             ObservableSet moved = g.observables(p.dark().occupation(), p.bright(), shifted);
             errors.replaceAll((name, e) -> e + Math.abs(moved.value(name) - values.value(name)));
@@ -294,6 +294,29 @@ public final class SecondMomentMasterEquation implements Generator {
     private record Solution(ComplexMatrix bright, DecoherenceFreeSubspace.StationaryPart dark) {
     }
 
+    /**
+     * The model's decoherence-free subspace if this method leaves it alone (B maps it to itself as -iH and does
+     * not couple it to the bright part, which holds for Redfield and secular by construction); otherwise (a local
+     * dissipator can reach it) no subspace is split off and the whole space must relax.
+     */
+    private BrightSubspace decoupledSubspace(BrightSubspace subspace) {
+        if (subspace.darkDimension() == 0) {
+            return subspace;
+        }
+        ComplexMatrix b = conjugate(coefficients.drift());
+        ComplexMatrix d = subspace.dark();
+        ComplexMatrix dh = d.conjugateTranspose();
+        ComplexMatrix leak = b.times(d).minus(d.times(dh.times(b).times(d)));
+        ComplexMatrix back = dh.times(b).times(subspace.bright());
+        ComplexMatrix dissipation = dh.times(b.plus(model.hamiltonian().scale(0, 1))).times(d);
+        double scale = Math.max(1, b.maxAbs());
+        double tol = 1e-12 * scale;
+        if (leak.maxAbs() <= tol && back.maxAbs() <= tol && dissipation.maxAbs() <= tol) {
+            return subspace;
+        }
+        return new BrightSubspace(ComplexMatrix.identity(n), ComplexMatrix.zeros(n, 0));
+    }
+
     /** Solves the Lyapunov equation on the bright subspace; see {@link #steadyState}. */
     private Solution solve(Coefficients c, BrightSubspace subspace) {
         // work with rho1 = N^T: B rho1 + rho1 B^+ + G = 0, B = conj(A), G = conj(F)
@@ -358,12 +381,36 @@ public final class SecondMomentMasterEquation implements Generator {
      * The matrices of dN/dt = A N + N A^+ + F, in total and per bath (A_k, F_k: the bath's dissipator).
      */
     private record Coefficients(ComplexMatrix drift, ComplexMatrix source, List<ComplexMatrix> bathDrift,
-                                List<ComplexMatrix> bathSource, double lambShiftError, boolean converged) {
+                                List<ComplexMatrix> bathSource, List<ExchangeRates> rates, double lambShiftError,
+                                boolean converged) {
+
+        static Coefficients of(BilinearModel model, Method method, MasterEquationOptions options) {
+            double[] f = frequencies(model, method);
+            List<ExchangeRates> rates = new ArrayList<>();
+            for (Bath bath : model.baths()) {
+                rates.add(ExchangeRates.of(bath, model.support(), f, options.lambShift(), options.quadrature()));
+            }
+            return build(model, method, options, List.copyOf(rates), false);
+        }
+
+        /** One-body frequencies the rates are evaluated at: eigenvalues of H, or the local H_jj. */
+        private static double[] frequencies(BilinearModel model, Method method) {
+            if (method == Method.LOCAL_LINDBLAD) {
+                double[] f = new double[model.modes()];
+                for (int j = 0; j < f.length; j++) {
+                    f[j] = model.hamiltonian().re(j, j);
+                }
+                return f;
+            }
+            return HermitianEigen.of(model.hamiltonian()).values();
+        }
 
         /**
+         * @param rates   each bath's rates at {@link #frequencies}
          * @param shifted add each principal value's quadrature error estimate to it (error propagation)
          */
-        static Coefficients of(BilinearModel model, Method method, MasterEquationOptions options, boolean shifted) {
+        static Coefficients build(BilinearModel model, Method method, MasterEquationOptions options,
+                                  List<ExchangeRates> rates, boolean shifted) {
             int n = model.modes();
             ComplexMatrix h = model.hamiltonian();
             ComplexMatrix u;
@@ -378,10 +425,7 @@ public final class SecondMomentMasterEquation implements Generator {
                 }
                 case LOCAL_LINDBLAD -> {
                     u = ComplexMatrix.identity(n);
-                    f = new double[n];
-                    for (int j = 0; j < n; j++) {
-                        f[j] = h.re(j, j);
-                    }
+                    f = frequencies(model, method);
                     masked = true;
                 }
                 default -> throw new InvalidModelException("method", method.id(),
@@ -396,9 +440,10 @@ public final class SecondMomentMasterEquation implements Generator {
             List<ComplexMatrix> bathSource = new ArrayList<>();
             double lambError = 0;
             boolean converged = true;
-            for (Bath bath : model.baths()) {
-                ExchangeRates rates = ExchangeRates.of(bath, model.support(), f, options.lambShift(), options.quadrature());
-                converged &= rates.converged();
+            for (int k = 0; k < model.baths().size(); k++) {
+                Bath bath = model.baths().get(k);
+                ExchangeRates rate = rates.get(k);
+                converged &= rate.converged();
                 // coupling ket l = conj(v) in the chosen basis: ut = U^+ l
                 double[] lRe = new double[n];
                 double[] lIm = new double[n];
@@ -412,7 +457,7 @@ public final class SecondMomentMasterEquation implements Generator {
                 double[] gRe = new double[n * n];
                 double[] gIm = new double[n * n];
                 for (int l = 0; l < n; l++) {
-                    lambError = Math.max(lambError, rates.lambShiftError()[l]);
+                    lambError = Math.max(lambError, rate.lambShiftError()[l]);
                 }
                 for (int m = 0; m < n; m++) {
                     for (int l = 0; l < n; l++) {
@@ -422,16 +467,16 @@ public final class SecondMomentMasterEquation implements Generator {
                         // P'_ml = ut_m conj(ut_l)
                         double pr = ut.re(m, 0) * ut.re(l, 0) + ut.im(m, 0) * ut.im(l, 0);
                         double pi = ut.im(m, 0) * ut.re(l, 0) - ut.re(m, 0) * ut.im(l, 0);
-                        double shiftL = shifted ? rates.lambShiftError()[l] : 0;
-                        double shiftM = shifted ? rates.lambShiftError()[m] : 0;
+                        double shiftL = shifted ? rate.lambShiftError()[l] : 0;
+                        double shiftM = shifted ? rate.lambShiftError()[m] : 0;
                         // (B'_k)_ml = P'_ml (conj(alpha_l) - beta_l)
-                        double cr = rates.absorptionRe()[l] - rates.emissionRe()[l];
-                        double ci = -(rates.absorptionIm()[l] + shiftL) - (rates.emissionIm()[l] + shiftL);
+                        double cr = rate.absorptionRe()[l] - rate.emissionRe()[l];
+                        double ci = -(rate.absorptionIm()[l] + shiftL) - (rate.emissionIm()[l] + shiftL);
                         bRe[m * n + l] = pr * cr - pi * ci;
                         bIm[m * n + l] = pr * ci + pi * cr;
                         // (G'_k)_ml = alpha_m P'_ml + P'_ml conj(alpha_l)
-                        double sr = rates.absorptionRe()[m] + rates.absorptionRe()[l];
-                        double si = (rates.absorptionIm()[m] + shiftM) - (rates.absorptionIm()[l] + shiftL);
+                        double sr = rate.absorptionRe()[m] + rate.absorptionRe()[l];
+                        double si = (rate.absorptionIm()[m] + shiftM) - (rate.absorptionIm()[l] + shiftL);
                         gRe[m * n + l] = pr * sr - pi * si;
                         gIm[m * n + l] = pr * si + pi * sr;
                     }
@@ -443,7 +488,8 @@ public final class SecondMomentMasterEquation implements Generator {
                 drift = drift.plus(bk);
                 source = source.plus(gk);
             }
-            return new Coefficients(drift, source, List.copyOf(bathDrift), List.copyOf(bathSource), lambError, converged);
+            return new Coefficients(drift, source, List.copyOf(bathDrift), List.copyOf(bathSource), rates, lambError,
+                    converged);
         }
     }
 }

@@ -221,6 +221,33 @@ class SecondMomentMasterEquationTest {
         assertTrue(Double.isFinite(ss.relaxationTime()), "the bright mode still relaxes");
     }
 
+    /**
+     * A bath coupled to one eigenmode of H = [[1, g], [g, 1.2]]: the other eigenmode is decoherence-free under
+     * Redfield and secular. The local dissipator (site frequencies 1 and 1.2 differ, so the jump operators are
+     * the separate site parts of L) reaches that mode: there the steady state is unique, and it is what
+     * propagation reaches.
+     */
+    @Test
+    void localDissipatorCanBreakADecoherenceFreeSubspace() {
+        ComplexMatrix h = ComplexMatrix.real(new double[][] {{1.0, 0.15}, {0.15, 1.2}});
+        HermitianEigen eig = HermitianEigen.of(h);
+        // L = sum_j v_j c_j with conj(v) = the upper eigenvector: the bath sees one eigenmode only
+        ComplexMatrix v = ComplexMatrix.real(new double[][] {{eig.vectors().re(0, 1), eig.vectors().re(1, 1)}});
+        BilinearModel model = new BilinearModel(h, List.of(new Bath("b", v, new Lorentzian(1.1, 0.5, 0.05), 0.6)),
+                PartialCollectiveModel.initialOccupation(0.2), FrequencySupport.WHOLE_LINE);
+        for (Method m : List.of(Method.REDFIELD, Method.SECULAR)) {
+            var ss = SecondMomentMasterEquation.steadyState(model, m, OPTIONS);
+            assertEquals(1, ss.decoherenceFreeModes(), m.id());
+            assertTrue(ss.residual() < 1e-14, m.id());
+        }
+        var local = SecondMomentMasterEquation.steadyState(model, Method.LOCAL_LINDBLAD, OPTIONS);
+        assertTrue(local.unique());
+        assertTrue(local.residual() < 1e-14);
+        SecondMomentMasterEquation g = SecondMomentMasterEquation.generator(model, Method.LOCAL_LINDBLAD, OPTIONS);
+        double until = 40 * local.relaxationTime();
+        assertTrue(g.occupation(propagate(g, until)).distance(local.occupation()) < 1e-9);
+    }
+
     @Test
     void refusesWhatItCannotDo() {
         BilinearModel flat = new BilinearModel(ComplexMatrix.real(new double[][] {{1}}),
