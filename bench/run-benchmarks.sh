@@ -34,7 +34,7 @@ echo "== Java scan values (for the accuracy comparison)"
 java -cp "$JAR" io.coherent.bench.ScanDump "$OUT/java-scan.tsv"
 
 echo "== JMH"
-java -jar "$JAR" 'io\.coherent\.bench\..*Benchmark' -rf json -rff "$OUT/jmh.json" "$@" 2>&1 | tee "$OUT/jmh.log"
+java -jar "$JAR" 'io\.coherent\.bench\.(SteadyStatePoint|ThetaScan)Benchmark' -rf json -rff "$OUT/jmh.json" "$@" 2>&1 | tee "$OUT/jmh.log"
 
 echo "== scipy"
 $PY bench/scipy/steady_state_scipy.py --java "$OUT/java-scan.tsv" --json "$OUT/scipy.json" 2>&1 | tee "$OUT/scipy.log"

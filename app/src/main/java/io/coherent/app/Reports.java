@@ -7,10 +7,16 @@ import io.coherent.core.bosonic.BilinearModel;
 import io.coherent.core.dynamics.Model;
 import io.coherent.core.observables.Estimate;
 import io.coherent.core.observables.ObservableSet;
+import io.coherent.integrators.RunMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** The JSON objects and human summaries that run and steady print. */
 final class Reports {
@@ -82,6 +88,45 @@ final class Reports {
             }
         }
         return worst;
+    }
+
+    /**
+     * The run's Micrometer meters: accepted and rejected steps (null if the integrator does not expose its
+     * rejections), right-hand-side evaluations, samples produced and published, samples dropped per live
+     * subscriber, and the run's wall time.
+     */
+    static ObjectNode metrics(MeterRegistry registry) {
+        ObjectNode m = object();
+        m.put("steps_accepted", (long) registry.get(RunMetrics.STEPS).counter().count());
+        Counter rejected = registry.find(RunMetrics.REJECTED).counter();
+        if (rejected != null) {
+            m.put("steps_rejected", (long) rejected.count());
+        } else {
+            m.putNull("steps_rejected");
+        }
+        m.put("rhs_evaluations", (long) registry.get(RunMetrics.EVALUATIONS).counter().count());
+        m.put("samples_produced", (long) registry.get(RunMetrics.SAMPLES).counter().count());
+        Counter published = registry.find(RunMetrics.PUBLISHED).counter();
+        m.put("samples_published", published == null ? 0 : (long) published.count());
+        ObjectNode dropped = m.putObject("samples_dropped");
+        for (Counter c : registry.find(RunMetrics.DROPPED).counters()) {
+            dropped.put(c.getId().getTag("subscriber"), (long) c.count());
+        }
+        number(m, "run_seconds", registry.get(RunMetrics.RUN_TIME).timer().totalTime(TimeUnit.SECONDS));
+        return m;
+    }
+
+    /** The observers' summaries, by observer name. */
+    static ObjectNode observers(Map<String, JsonObject> summaries) {
+        ObjectNode o = object();
+        summaries.forEach((name, summary) -> {
+            try {
+                o.set(name, JSON.readTree(summary.encode()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("observer '" + name + "' summary is not JSON", e);
+            }
+        });
+        return o;
     }
 
     static String json(ObjectNode node) {

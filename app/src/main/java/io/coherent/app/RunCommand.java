@@ -1,5 +1,6 @@
 package io.coherent.app;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coherent.config.Expressions;
 import io.coherent.config.RunSettings;
@@ -8,13 +9,23 @@ import io.coherent.config.ScenarioException;
 import io.coherent.core.dynamics.Generator;
 import io.coherent.core.dynamics.Method;
 import io.coherent.core.methods.Engines;
+import io.coherent.integrators.EventRecord;
+import io.coherent.integrators.EventSpec;
 import io.coherent.integrators.IntegrationStatistics;
 import io.coherent.integrators.OutputGrid;
-import io.coherent.integrators.Propagator;
 import io.coherent.integrators.RunOutcome;
+import io.coherent.integrators.RunPlan;
 import io.coherent.integrators.SteadyStateCriterion;
 import io.coherent.integrators.SteadyStateVerdict;
-import io.coherent.observers.TrajectoryCsvWriter;
+import io.coherent.observers.ConvergenceWatcher;
+import io.coherent.observers.EventDrivenRun;
+import io.coherent.observers.ObservableRecorder;
+import io.coherent.observers.RunAddress;
+import io.coherent.observers.RunReport;
+import io.coherent.observers.RunRequest;
+import io.coherent.observers.SampleObserver;
+import io.coherent.observers.TrajectoryWriter;
+import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -29,8 +40,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
-        description = "Propagate a scenario with the exact method on a uniform grid of `points` times from 0 to `until`, "
-                + "write DIR/trajectory.csv (t and every observable, one flushed line per time) and print the final state.")
+        description = "Propagate a scenario in time on the Vert.x event-driven runtime: samples at the output times "
+                + "(uniform from 0 to `until` by default) and at events, written to DIR/trajectory.csv and "
+                + "DIR/trajectory.jsonl (one flushed line per sample), then print the final state.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -39,9 +51,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "T", description = "Final time (same as --set until=T). Default 200.")
     String until;
 
-    @Option(names = "--stop-on-steady", description = "Stop once every observable changed by < 1e-6 over 10 time units "
-            + "and t >= 10 x the slowest relaxation time.")
+    @Option(names = "--stop-on-steady", description = "Stop once every observable changed by < 1e-6 over 10 time units, "
+            + "max |dy/dt| < 1e-4, and t >= 10 x the slowest relaxation time (flat before that is a plateau).")
     boolean stopOnSteady;
+
+    @Option(names = "--at", paramLabel = "T[,T...]", split = ",",
+            description = "Time marks: an event with its own sample at each time (repeatable).")
+    List<String> marks = new ArrayList<>();
+
+    @Option(names = "--when", paramLabel = "NAME=LEVEL",
+            description = "Report each crossing of LEVEL by observable NAME, with a sample there (repeatable).")
+    List<String> when = new ArrayList<>();
+
+    @Option(names = "--stop-when", paramLabel = "NAME=LEVEL",
+            description = "Stop the run when observable NAME first crosses LEVEL (repeatable).")
+    List<String> stopWhen = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory. Default runs/<preset or file stem>.")
     Path out;
@@ -71,37 +95,95 @@ final class RunCommand implements Callable<Integer> {
         RunSettings run = s.run();
         Path dir = out != null ? out : Path.of("runs", s.name());
         Generator generator = Engines.generator(s.model(), Method.of(s.method()), run.engineOptions());
-        Propagator propagator = new Propagator(run.integratorSettings());
-        OutputGrid grid = OutputGrid.uniform(0, run.until(), run.points());
-        TrajectoryCsvWriter csv;
+        OutputGrid grid = run.outputGrid();
+        RunPlan plan = RunPlan.of(grid).withEvents(events(generator, grid));
+        if (stopOnSteady) {
+            plan = plan.stopOnSteady(SteadyStateCriterion.DEFAULT);
+        }
+        RunAddress address = new RunAddress(s.name().replaceAll("[^A-Za-z0-9_-]", "-"));
+        TrajectoryWriter writer;
         try {
-            csv = new TrajectoryCsvWriter(dir, generator);
+            writer = new TrajectoryWriter(address, dir, generator.observableNames());
         } catch (UncheckedIOException e) {
             throw new ScenarioException("--out", e.getMessage());
         }
-        RunOutcome outcome;
-        try (csv) {
-            outcome = propagator.run(generator, grid, stopOnSteady ? SteadyStateCriterion.DEFAULT : null, csv);
+        List<SampleObserver> observers = List.of(writer, ObservableRecorder.coherence(address),
+                ObservableRecorder.populationDifference(address), ObservableRecorder.energyCurrent(address),
+                new ConvergenceWatcher(address, SteadyStateCriterion.DEFAULT, generator.slowestRelaxationTime(), false));
+        RunRequest request = new RunRequest(address.runId(), generator, run.integratorSettings(), plan, observers,
+                List.of(), List.of());
+        Vertx vertx = Vertx.vertx(EventDrivenRun.vertxOptions());
+        RunReport report;
+        try {
+            report = new EventDrivenRun(vertx).start(request).await();
+        } finally {
+            vertx.close().await();
         }
+        RunOutcome outcome = report.outcome();
         double tau = generator.slowestRelaxationTime().orElse(Double.POSITIVE_INFINITY);
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
-            stdout.println(Reports.json(toJson(s, outcome, tau)));
+            stdout.println(Reports.json(toJson(s, report, tau)));
         } else {
-            printSummary(stdout, s, outcome, tau, csv);
+            printSummary(stdout, s, report, tau, writer);
         }
         stdout.flush();
         if (outcome.failed()) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("coherent: run failed: " + Main.oneLine(outcome.failure()) + "; the trajectory up to t = "
-                    + Reports.g(outcome.last().t()) + " is in " + csv.file());
+                    + Reports.g(outcome.last().t()) + " is in " + writer.csvFile());
             err.flush();
             return Main.RUN_FAILED;
         }
         return Main.OK;
     }
 
-    private static ObjectNode toJson(Scenario s, RunOutcome outcome, double tau) {
+    /** The events of --at, --when and --stop-when, checked against the run before it starts. */
+    private List<EventSpec> events(Generator generator, OutputGrid grid) {
+        List<EventSpec> events = new ArrayList<>();
+        for (String m : marks) {
+            double t = evaluate("--at", m);
+            if (!(t > grid.start() && t <= grid.end())) {
+                throw new ScenarioException("--at", "--at " + m + " is not allowed: expected a time in (0, "
+                        + Reports.g(grid.end()) + "]");
+            }
+            events.add(new EventSpec.TimeMark(t, false));
+        }
+        addThresholds(events, generator, "--when", when, false);
+        addThresholds(events, generator, "--stop-when", stopWhen, true);
+        return events;
+    }
+
+    private static void addThresholds(List<EventSpec> events, Generator generator, String option, List<String> specs,
+                                      boolean stop) {
+        for (String spec : specs) {
+            int eq = spec.indexOf('=');
+            String name = eq > 0 ? spec.substring(0, eq).strip() : "";
+            if (name.isEmpty()) {
+                throw new ScenarioException(option, option + " expects NAME=LEVEL, got '" + spec + "'");
+            }
+            if (!generator.observableNames().contains(name)) {
+                throw new ScenarioException(option, option + " " + spec + ": no observable '" + name + "'; this run has "
+                        + String.join(", ", generator.observableNames()));
+            }
+            events.add(new EventSpec.Threshold(name, evaluate(option, spec.substring(eq + 1)), stop));
+        }
+    }
+
+    private static double evaluate(String option, String text) {
+        try {
+            double x = Expressions.evaluate(text);
+            if (Double.isFinite(x)) {
+                return x;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new ScenarioException(option, option + " " + text + " is not allowed: expected a finite number");
+    }
+
+    private static ObjectNode toJson(Scenario s, RunReport report, double tau) {
+        RunOutcome outcome = report.outcome();
         ObjectNode root = Reports.object();
         root.put("method", s.method());
         Reports.number(root, "until", outcome.last().t());
@@ -116,35 +198,59 @@ final class RunCommand implements Callable<Integer> {
         ObjectNode integrator = root.putObject("integrator");
         integrator.put("name", st.integrator());
         integrator.put("steps", st.steps());
-        integrator.put("rejected", st.rejected());
+        if (st.rejected().isPresent()) {
+            integrator.put("rejected", st.rejected().getAsLong());
+        } else {
+            integrator.putNull("rejected");
+        }
         integrator.put("evaluations", st.evaluations());
         ObjectNode accuracy = root.putObject("accuracy");
         Reports.number(accuracy, "atol", s.run().atol());
         Reports.number(accuracy, "rtol", s.run().rtol());
         Reports.number(accuracy, "quadrature_tolerance", s.run().quadratureTolerance());
         Reports.number(accuracy, "quadrature_error", Reports.largestError(outcome.last().observables(), s.model()));
+        Reports.number(accuracy, "event_time_accuracy", EventSpec.TIME_ACCURACY * Math.max(1, outcome.last().t()));
+        ArrayNode events = root.putArray("events");
+        for (EventRecord e : outcome.events()) {
+            ObjectNode o = events.addObject();
+            o.put("kind", e.kind());
+            Reports.number(o, "t", e.t());
+            o.put("description", e.description());
+            o.put("stopped", e.stopped());
+        }
+        root.set("metrics", Reports.metrics(report.metrics()));
+        root.set("observers", Reports.observers(report.observers()));
         if (outcome.failed()) {
             root.put("failure", outcome.failure());
         }
         return root;
     }
 
-    private static void printSummary(PrintWriter out, Scenario s, RunOutcome outcome, double tau, TrajectoryCsvWriter csv) {
+    private static void printSummary(PrintWriter out, Scenario s, RunReport report, double tau, TrajectoryWriter writer) {
+        RunOutcome outcome = report.outcome();
         RunSettings r = s.run();
-        out.printf(Locale.ROOT, "%s (%s), method %s: t = 0 .. %s, %d points%n", s.name(), s.source(), s.method(),
-                Reports.g(r.until()), r.points());
+        OutputGrid grid = r.outputGrid();
+        out.printf(Locale.ROOT, "%s (%s), method %s: t = 0 .. %s, %d %s output times%n", s.name(), s.source(), s.method(),
+                Reports.g(grid.end()), grid.size(), r.output());
         out.printf(Locale.ROOT, "final state at t = %s:%n", Reports.g(outcome.last().t()));
         Reports.printObservables(out, outcome.last().observables(), s.model());
         SteadyStateVerdict v = outcome.steadyState();
         out.println("steady state: " + (v.reached() ? "reached at t = " + Reports.g(v.time()) + " (" + v.reason() + ")"
                 : v.reason()));
         out.println("relaxation time: " + Reports.g(tau) + (Double.isFinite(tau) ? " (slowest decaying mode)" : ""));
+        for (EventRecord e : outcome.events()) {
+            out.printf(Locale.ROOT, "event at t = %s: %s%s%n", Reports.g(e.t()), e.description(),
+                    e.stopped() ? " (stopped the run)" : "");
+        }
         IntegrationStatistics st = outcome.statistics();
-        out.printf(Locale.ROOT, "integrator: %s (atol %s, rtol %s), %d steps (%d rejected), %d evaluations, %.2f s%n",
-                st.integrator(), Reports.g(r.atol()), Reports.g(r.rtol()), st.steps(), st.rejected(), st.evaluations(),
+        out.printf(Locale.ROOT, "integrator: %s (atol %s, rtol %s), %d steps (%s rejected), %d evaluations, %.2f s%n",
+                st.integrator(), Reports.g(r.atol()), Reports.g(r.rtol()), st.steps(),
+                st.rejected().isPresent() ? Long.toString(st.rejected().getAsLong()) : "not counted", st.evaluations(),
                 outcome.wallSeconds());
         out.printf(Locale.ROOT, "quadrature: tolerance %s, largest error estimate of the values above %.2g%n",
                 Reports.g(r.quadratureTolerance()), Reports.largestError(outcome.last().observables(), s.model()));
-        out.printf(Locale.ROOT, "trajectory: %s (%d rows)%n", csv.file(), csv.rows());
+        out.printf(Locale.ROOT, "trajectory: %s (%d rows), %s%n", writer.csvFile(),
+                report.observers().get("writer") == null ? 0 : report.observers().get("writer").getLong("rows"),
+                writer.jsonLinesFile());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coherent.integrators.OutputGrid;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -119,7 +120,7 @@ class MainTest {
 
         JsonNode j = r.json();
         assertEquals(List.of("method", "until", "steady_state", "relaxation_time", "observables", "integrator",
-                "accuracy"), fields(j));
+                "accuracy", "events", "metrics", "observers"), fields(j));
         assertEquals("exact", j.get("method").asText());
         assertEquals(5.0, j.get("until").asDouble());
         JsonNode steady = j.get("steady_state");
@@ -139,6 +140,92 @@ class MainTest {
         assertEquals(1e-10, acc.get("atol").asDouble());
         assertEquals(1e-10, acc.get("rtol").asDouble());
         assertTrue(acc.get("quadrature_error").isNumber());
+        assertEquals(0, j.get("events").size());
+        JsonNode m = j.get("metrics");
+        assertEquals(List.of("steps_accepted", "steps_rejected", "rhs_evaluations", "samples_produced", "samples_published",
+                "samples_dropped", "run_seconds"), fields(m));
+        assertEquals(integ.get("steps").asLong(), m.get("steps_accepted").asLong());
+        assertEquals(integ.get("evaluations").asLong(), m.get("rhs_evaluations").asLong());
+        assertEquals(11, m.get("samples_published").asLong());
+        assertTrue(m.get("run_seconds").asDouble() > 0);
+        JsonNode obs = j.get("observers");
+        assertEquals(List.of("writer", "coherence", "population_difference", "energy_current", "convergence"), fields(obs));
+        assertEquals(11, obs.get("writer").get("rows").asLong());
+        assertEquals(11, Files.readAllLines(out.resolve("trajectory.jsonl")).size());
+        assertEquals(o.get("Jz").asDouble(), obs.get("population_difference").get("Jz").get("last").asDouble());
+        assertEquals(List.of("Jx", "Jy"), fields(obs.get("coherence")));
+    }
+
+    @Test
+    void eventsLogarithmicOutputAndAnotherIntegrator() throws IOException {
+        Path out = tmp.resolve("events");
+        Result r = coherent("run", "--until", "50", "--set", "output=logarithmic", "--set", "points=9", "--set",
+                "integrator=adams-moulton", "--at", "0.5,2", "--stop-when", "Jx=-0.5", "--json",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertEquals("adams-moulton", j.get("integrator").get("name").asText());
+        List<String> kinds = new ArrayList<>();
+        j.get("events").forEach(e -> kinds.add(e.get("kind").asText() + "@" + e.get("t").asDouble()));
+        JsonNode events = j.get("events");
+        assertEquals(List.of("time-mark", "time-mark", "threshold"), kindsOnly(events), kinds.toString());
+        assertEquals(0.5, events.get(0).get("t").asDouble(), 1e-12, kinds.toString());
+        assertEquals(2.0, events.get(1).get("t").asDouble(), 1e-12, kinds.toString());
+        JsonNode last = events.get(events.size() - 1);
+        assertEquals("threshold", last.get("kind").asText(), kinds.toString());
+        assertTrue(last.get("stopped").asBoolean());
+        assertEquals("Jx crossed -0.5 rising", last.get("description").asText());
+        assertEquals(-0.5, j.get("observables").get("Jx").asDouble(), 1e-7, "stopped where Jx crossed -0.5");
+        assertEquals(last.get("t").asDouble(), j.get("until").asDouble());
+        List<String> csv = Files.readAllLines(out.resolve("trajectory.csv"));
+        List<Double> expected = new ArrayList<>(List.of(0.5, 2.0, last.get("t").asDouble()));
+        for (double t : OutputGrid.logarithmic(50, 9, 4).times()) {
+            if (t < last.get("t").asDouble()) {
+                expected.add(t);
+            }
+        }
+        expected.sort(null);
+        assertEquals(expected, csv.subList(1, csv.size()).stream().map(l -> Double.parseDouble(l.split(",")[0])).toList(),
+                "logarithmic output times 0, 0.005, 0.0186, ... with the marks and the stop in between");
+    }
+
+    private static List<String> kindsOnly(JsonNode events) {
+        List<String> k = new ArrayList<>();
+        events.forEach(e -> k.add(e.get("kind").asText()));
+        return k;
+    }
+
+    /** Kills `coherent run` (SIGKILL) while it writes; every line written so far must parse. */
+    @Test
+    void aRunKilledMidwayLeavesAReadableTrajectory() throws Exception {
+        Path out = tmp.resolve("killed");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "run", "--until", "4000", "--set",
+                "points=4001", "--out", out.toString()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        Path csv = out.resolve("trajectory.csv");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while ((!Files.exists(csv) || Files.readAllLines(csv).size() < 6) && System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(50);
+        }
+        assertTrue(p.isAlive(), "still running when killed: " + Files.readString(tmp.resolve("killed.log")));
+        p.destroyForcibly().waitFor();
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.size() >= 6 && lines.size() < 4002, lines.size() + " lines");
+        int columns = lines.get(0).split(",").length;
+        double previous = -1;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            assertEquals(columns, cells.length, "complete line: " + line);
+            for (String c : cells) {
+                Double.parseDouble(c);
+            }
+            assertTrue(Double.parseDouble(cells[0]) > previous);
+            previous = Double.parseDouble(cells[0]);
+        }
+        for (String line : Files.readAllLines(out.resolve("trajectory.jsonl"))) {
+            assertTrue(JSON.readTree(line).get("observables").has("Jx"), line);
+        }
     }
 
     @Test
@@ -196,6 +283,11 @@ class MainTest {
                 Arguments.of(List.of("run", "--set", "integrator=rk4", "--json"), "integrator = rk4"),
                 Arguments.of(List.of("run", "--set", "frequency_support=both"), "frequency_support = both"),
                 Arguments.of(List.of("run", "--until", "-1"), "--until -1 is not allowed"),
+                Arguments.of(List.of("run", "--when", "Jq=0.1"), "--when Jq=0.1: no observable 'Jq'; this run has Jx, Jy, Jz"),
+                Arguments.of(List.of("run", "--stop-when", "0.1"), "--stop-when expects NAME=LEVEL"),
+                Arguments.of(List.of("run", "--at", "300"), "--at 300 is not allowed: expected a time in (0, 200]"),
+                Arguments.of(List.of("run", "--set", "output=list"), "times is missing"),
+                Arguments.of(List.of("run", "--set", "max_step=-1"), "max_step = -1 is not allowed"),
                 Arguments.of(List.of("run", "--set", "theta"), "--set expects key=value"),
                 Arguments.of(List.of("steady", "no-such-preset"), "no preset or scenario file named 'no-such-preset'"),
                 Arguments.of(List.of("steady", "--frobnicate"), "Unknown option: '--frobnicate'"),

@@ -3,6 +3,8 @@ package io.coherent.config;
 import io.coherent.core.methods.EngineOptions;
 import io.coherent.core.quadrature.QuadratureTolerance;
 import io.coherent.integrators.IntegratorSettings;
+import io.coherent.integrators.OutputGrid;
+import java.util.List;
 
 /**
  * How to run a scenario.
@@ -16,17 +18,38 @@ import io.coherent.integrators.IntegratorSettings;
  *                                      of a trajectory (default 1e-8)
  * @param steadyQuadratureTolerance     the same for the steady-state solver (default 1e-10; the key
  *                                      {@code quadrature_tolerance} sets both)
+ * @param initialStep                   first trial step of the integrator (0: chosen from the tolerances)
+ * @param maxStep                       largest integrator step (0: the whole run)
+ * @param output                        one of {@link OutputGrid#KINDS}: output times uniform from 0 to until,
+ *                                      logarithmic (0, then {@code points - 1} times from until / 10^decades
+ *                                      to until) or the listed {@code times}
+ * @param times                         the output times of {@code output = list}; the run ends at the last one
+ * @param decades                       decades spanned by a logarithmic grid (default 4)
  * @param lambShift                     whether master equations keep the Lamb shift; null lets the model or the
  *                                      engine decide (on wherever the principal value exists)
  */
 public record RunSettings(double until, int points, String integrator, double atol, double rtol,
-                          double quadratureTolerance, double steadyQuadratureTolerance, Boolean lambShift) {
+                          double quadratureTolerance, double steadyQuadratureTolerance, double initialStep,
+                          double maxStep, String output, List<Double> times, double decades, Boolean lambShift) {
 
     public static final double DEFAULT_UNTIL = 200;
     public static final int DEFAULT_POINTS = 401;
+    public static final double DEFAULT_DECADES = 4;
+
+    public RunSettings {
+        times = List.copyOf(times);
+    }
 
     public IntegratorSettings integratorSettings() {
-        return new IntegratorSettings(integrator, atol, rtol, 0, 0);
+        return new IntegratorSettings(integrator, atol, rtol, initialStep, maxStep);
+    }
+
+    public OutputGrid outputGrid() {
+        return switch (output) {
+            case "logarithmic" -> OutputGrid.logarithmic(until, points, decades);
+            case "list" -> OutputGrid.list(times.stream().mapToDouble(Double::doubleValue).toArray());
+            default -> OutputGrid.uniform(0, until, points);
+        };
     }
 
     public QuadratureTolerance trajectoryQuadrature() {

@@ -19,6 +19,7 @@ import io.coherent.core.dynamics.Model;
 import io.coherent.core.methods.Engines;
 import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.integrators.IntegratorSettings;
+import io.coherent.integrators.OutputGrid;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ import java.util.function.DoublePredicate;
  *
  * <p>Keys valid for every scenario ({@link #GENERIC_KEYS}): {@code method}, {@code until}, {@code points},
  * {@code integrator}, {@code atol}, {@code rtol}, {@code quadrature_tolerance}, {@code frequency_support},
- * {@code frequency_cutoff}. In a file they may be written at the top level or grouped under {@code run:}.
+ * {@code frequency_cutoff}, {@code initial_step}, {@code max_step}, {@code output}, {@code times},
+ * {@code decades}, {@code lamb_shift}. In a file they may be written at the top level or grouped under {@code run:}.
  * Each preset ({@link Presets}) adds its paper's parameters.
  * Numbers may be written as expressions: {@code pi/8}, {@code -pi/4}, {@code 2*pi} (see {@link Expressions}).
  */
@@ -48,7 +50,8 @@ public final class ScenarioLoader {
     public static final List<String> METHODS = Method.ids();
     public static final List<String> FREQUENCY_SUPPORTS = List.of("whole-line", "positive");
     public static final List<String> GENERIC_KEYS = List.of("method", "until", "points", "integrator", "atol", "rtol",
-            "quadrature_tolerance", "frequency_support", "frequency_cutoff", "lamb_shift");
+            "quadrature_tolerance", "frequency_support", "frequency_cutoff", "initial_step", "max_step", "output", "times",
+            "decades", "lamb_shift");
     public static final List<String> SPECTRAL_DENSITY_TYPES = List.of("lorentzian", "lorentzian-sum", "drude-lorentz",
             "ohmic", "flat");
     public static final List<String> MODEL_TYPES = List.of("bilinear", "finite");
@@ -448,15 +451,66 @@ public final class ScenarioLoader {
             qt = number("quadrature_tolerance", s.get("quadrature_tolerance"), x -> x > 0, "a finite number > 0");
             steadyQt = qt;
         }
+        double initialStep = s.containsKey("initial_step")
+                ? number("initial_step", s.get("initial_step"), x -> x >= 0, "a finite number >= 0 (0 = automatic)") : 0;
+        double maxStep = s.containsKey("max_step")
+                ? number("max_step", s.get("max_step"), x -> x >= 0, "a finite number >= 0 (0 = the whole run)") : 0;
+        String output = s.containsKey("output") ? choice("output", s.get("output"), OutputGrid.KINDS) : OutputGrid.KINDS.get(0);
+        List<Double> times = List.of();
+        if (output.equals("list")) {
+            if (!s.containsKey("times")) {
+                throw new ScenarioException("times", "times is missing: output = list needs the output times, e.g. times=1,2,5");
+            }
+            if (s.containsKey("until")) {
+                throw s.get("until").origin().error("until", "until does not apply with output = list: the run ends at the "
+                        + "last of times");
+            }
+            times = times(s.get("times"));
+            until = times.get(times.size() - 1);
+        } else if (s.containsKey("times")) {
+            throw s.get("times").origin().error("times", "times only applies with output = list (output is " + output + ")");
+        }
+        double decades = RunSettings.DEFAULT_DECADES;
+        if (output.equals("logarithmic")) {
+            if (s.containsKey("decades")) {
+                decades = number("decades", s.get("decades"), x -> x > 0 && x <= 15, "a number > 0 and <= 15");
+            }
+            if (points < 3) {
+                throw s.get("points").origin().error("points", "points = " + points + " is not allowed with output = "
+                        + "logarithmic: expected a whole number >= 3");
+            }
+        } else if (s.containsKey("decades")) {
+            throw s.get("decades").origin().error("decades", "decades only applies with output = logarithmic (output is "
+                    + output + ")");
+        }
         Boolean lambShift = s.containsKey("lamb_shift")
                 ? Boolean.valueOf(choice("lamb_shift", s.get("lamb_shift"), List.of("true", "false"))) : lambShiftDefault;
-        RunSettings run = new RunSettings(until, points, integrator, atol, rtol, qt, steadyQt, lambShift);
+        RunSettings run = new RunSettings(until, points, integrator, atol, rtol, qt, steadyQt, initialStep, maxStep,
+                output, times, decades, lambShift);
         try {
             run.integratorSettings();
         } catch (IllegalArgumentException e) {
             throw new ScenarioException("integrator", e.getMessage());
         }
         return run;
+    }
+
+    /** "1, 2, 5" or "[1, 2, 5]": strictly increasing times > 0. */
+    private static List<Double> times(Value v) {
+        String text = v.text().strip();
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        String allowed = "a comma-separated list of increasing times > 0, e.g. times=1,2,5";
+        List<Double> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            double t = number("times", new Value(part.strip(), v.origin()), x -> x > 0, allowed);
+            if (!out.isEmpty() && !(t > out.get(out.size() - 1))) {
+                throw v.origin().error("times", "times = " + v.text() + " is not allowed: expected " + allowed);
+            }
+            out.add(t);
+        }
+        return List.copyOf(out);
     }
 
     static FrequencySupport support(Map<String, Value> s) {

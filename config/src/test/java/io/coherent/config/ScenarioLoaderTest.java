@@ -1,5 +1,6 @@
 package io.coherent.config;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import io.coherent.core.bath.FrequencySupport;
 import io.coherent.core.bath.Lorentzian;
 import io.coherent.core.bosonic.BilinearModel;
 import io.coherent.core.bosonic.PartialCollectiveModel;
+import io.coherent.integrators.IntegratorSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,9 +77,34 @@ class ScenarioLoaderTest {
                 "quadrature_tolerance=1e-6", "frequency_support=positive", "frequency_cutoff=0.01"));
         assertEquals(new PartialCollectiveModel(1, 1, 1, 2, 0.2, 0.3, 0.5, -Math.PI / 4)
                 .toModel(FrequencySupport.positive(0.01)), s.model());
-        assertEquals(new RunSettings(5, 11, "dormand-prince-54", 1e-8, 0, 1e-6, 1e-6, null), s.run());
+        assertEquals(new RunSettings(5, 11, "dormand-prince-54", 1e-8, 0, 1e-6, 1e-6, 0, 0, "uniform", List.of(), 4, null), s.run());
         assertEquals(0.3, s.parameters().get("theta"));
         assertEquals(new Lorentzian(1, 0.2, 2), s.bilinearModel().baths().get(0).spectralDensity());
+    }
+
+    @Test
+    void outputTimesAndStepControl() {
+        RunSettings log = ScenarioLoader.load(null, List.of("output=logarithmic", "until=100", "points=6", "decades=4",
+                "integrator=adams-moulton", "initial_step=0.01", "max_step=0.5")).run();
+        assertArrayEquals(new double[] {0, 0.01, 0.1, 1, 10, 100}, log.outputGrid().times(), 1e-12);
+        assertEquals(new IntegratorSettings("adams-moulton", 1e-10, 1e-10, 0.01, 0.5), log.integratorSettings());
+        RunSettings list = ScenarioLoader.load(null, List.of("output=list", "times=[0.5, 2, pi]")).run();
+        assertArrayEquals(new double[] {0, 0.5, 2, Math.PI}, list.outputGrid().times());
+        assertEquals(Math.PI, list.until());
+        assertEquals(IntegratorSettings.NAMES.size(), 4);
+        ScenarioLoader.load(null, List.of("integrator=gragg-bulirsch-stoer"));
+
+        failsSet("output=random", "output = random is not allowed: expected one of uniform, logarithmic, list");
+        fails(null, List.of("output=list"), "times is missing: output = list needs the output times");
+        fails(null, List.of("output=list", "times=1,1"), "times = 1,1 is not allowed: expected a comma-separated list");
+        fails(null, List.of("output=list", "times=1,-2"), "times = -2 is not allowed");
+        fails(null, List.of("output=list", "times=1", "until=3"), "until does not apply with output = list");
+        failsSet("times=1,2", "times only applies with output = list (output is uniform)");
+        failsSet("decades=3", "decades only applies with output = logarithmic");
+        fails(null, List.of("output=logarithmic", "decades=0"), "decades = 0 is not allowed: expected a number > 0");
+        fails(null, List.of("output=logarithmic", "points=2"), "points = 2 is not allowed with output = logarithmic");
+        failsSet("max_step=-1", "max_step = -1 is not allowed: expected a finite number >= 0");
+        fails(null, List.of("initial_step=2", "max_step=1"), "initial_step = 2.0 is larger than max_step = 1.0");
     }
 
     @Test

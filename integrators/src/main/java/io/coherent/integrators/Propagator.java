@@ -1,26 +1,31 @@
 package io.coherent.integrators;
 
 import io.coherent.core.dynamics.Generator;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.OptionalDouble;
+import io.coherent.core.observables.ObservableSet;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Locale;
 import java.util.function.Consumer;
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.nonstiff.EmbeddedRungeKuttaIntegrator;
+import org.hipparchus.ode.events.AdaptableInterval;
+import org.hipparchus.ode.nonstiff.AdaptiveStepsizeIntegrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
 
 /**
  * Drives a {@link Generator} through time with an adaptive Hipparchus integrator. Samples are taken at
- * the output times from the integrator's dense output and handed to a sink in order. With a
- * steady-state criterion the run is integrated in chunks and stops at the first chunk end where the
- * criterion holds.
+ * the output times from the integrator's dense output, plus one at every event, and handed to a sink in
+ * time order. Events (steady state, thresholds, time marks) are Hipparchus event detectors; one that
+ * stops, a {@link RunControl} request, a non-finite state, a step-size underflow or a sink that throws
+ * ends the run with its reason. Nothing is thrown for a failed run: the outcome says why it ended.
  */
 public final class Propagator {
-    private static final int CHUNKS = 50;
+    private static final int MAX_ITERATIONS = 100;
 
     private final IntegratorSettings settings;
 
@@ -28,52 +33,107 @@ public final class Propagator {
         this.settings = settings;
     }
 
+    /** A run with its own control and metrics registry: uniform use from tests and benchmarks. */
     public RunOutcome run(Generator generator, OutputGrid grid, SteadyStateCriterion criterion, Consumer<Sample> sink) {
+        RunPlan plan = criterion == null ? RunPlan.of(grid) : RunPlan.of(grid).stopOnSteady(criterion);
+        return run(generator, plan, sink, new RunControl(), new RunMetrics(new SimpleMeterRegistry()));
+    }
+
+    /**
+     * @throws IllegalArgumentException if an event names an unknown observable or a time outside the run
+     */
+    public RunOutcome run(Generator generator, RunPlan plan, Consumer<Sample> sink, RunControl control, RunMetrics metrics) {
         long started = System.nanoTime();
-        CountingIntegrators.Counter counter = new CountingIntegrators.Counter();
-        EmbeddedRungeKuttaIntegrator integrator = CountingIntegrators.create(settings, grid.end() - grid.start(), counter);
+        OutputGrid grid = plan.grid();
+        double span = grid.end() - grid.start();
+        Integrators.StepCounter counter = new Integrators.StepCounter();
+        AdaptiveStepsizeIntegrator integrator = Integrators.create(settings, span, counter);
         Equations equations = new Equations(generator);
-        Watcher watcher = new Watcher(criterion, generator.slowestRelaxationTime());
-        Sampler sampler = new Sampler(generator, grid, sink, watcher);
+        EventLog log = new EventLog();
+        SteadyStateMonitor monitor = plan.steadyState()
+                .map(c -> new SteadyStateMonitor(c, generator.slowestRelaxationTime())).orElse(null);
+        AdaptableInterval maxCheck = AdaptableInterval.of(span / (grid.size() - 1));
+        var solver = new BracketingNthOrderBrentSolver(0, EventSpec.TIME_ACCURACY * Math.max(1, Math.abs(grid.end())), 0, 5);
+        addEvents(integrator, generator, plan, log, maxCheck, solver);
+        EventDetectors.SteadyState steady = monitor == null ? null : new EventDetectors.SteadyState(monitor,
+                equations::derivativeNorm, maxCheck, MAX_ITERATIONS, solver,
+                log.handler(EventLog.STEADY_STATE, true, true, rising -> "steady state"));
+        if (steady != null) {
+            integrator.addEventDetector(steady);
+        }
+        // its g only changes at step ends: one check per step is enough (checks inside a step cost interpolations)
+        var stopRequest = new EventDetectors.StopRequest(AdaptableInterval.of(span), MAX_ITERATIONS, solver,
+                log.stopRequest(control));
+        integrator.addEventDetector(stopRequest);
+        Sampler sampler = new Sampler(generator, equations, grid, sink, log, monitor, steady, stopRequest, control);
         integrator.addStepHandler(sampler);
-        double[] y = generator.initialState();
-        double t = grid.start();
-        sampler.emit(t, y);
-        long steps = 0;
-        long evaluations = 0;
+
         String failure = null;
-        int chunks = criterion == null ? 1 : Math.min(CHUNKS, grid.size() - 1);
         try {
-            for (int c = 1; c <= chunks && !watcher.reached() && failure == null; c++) {
-                int index = (int) Math.round((grid.size() - 1) * (double) c / chunks);
-                double target = grid.time(index);
-                ODEStateAndDerivative end = integrator.integrate(equations, new ODEState(t, y), target);
-                steps += sampler.takeSteps();
-                evaluations += integrator.getEvaluations();
-                t = end.getTime();
-                y = end.getPrimaryState();
-                failure = sampler.failure();
-                if (c < chunks) {
-                    integrator.setInitialStepSize(Math.max(sampler.lastStep(), 1e-12));
-                }
-            }
-        } catch (MathRuntimeException | ArithmeticException e) {
-            failure = "integration stopped at t = " + sampler.lastTime() + ": " + e.getMessage();
-            steps += sampler.takeSteps();
-            evaluations += integrator.getEvaluations();
+            integrator.integrate(equations, new ODEState(grid.start(), generator.initialState()), grid.end());
+        } catch (NonFiniteState e) {
+            failure = e.getMessage();
+        } catch (SinkFailure e) {
+            // an observer that failed asynchronously has already said why through the control
+            failure = control.failure() != null ? control.failure() : e.getMessage();
+        } catch (MathRuntimeException e) {
+            String what = e.getMessage() != null && e.getMessage().contains("minimal step size")
+                    ? "step-size underflow" : "integration stopped";
+            failure = String.format(Locale.ROOT, "%s at t = %.9g: %s", what, sampler.reachedTime(), e.getMessage());
         }
         if (failure == null) {
-            failure = sampler.failure();
+            failure = control.failure();
         }
-        double wall = (System.nanoTime() - started) / 1e9;
-        IntegrationStatistics stats = new IntegrationStatistics(settings.name(), steps, counter.rejected(), evaluations);
-        return new RunOutcome(sampler.last(), watcher.verdict(sampler.lastTime()), stats, wall, failure);
+        long steps = sampler.steps();
+        IntegrationStatistics stats = new IntegrationStatistics(settings.name(), steps, counter.rejected(),
+                equations.evaluations);
+        long nanos = System.nanoTime() - started;
+        metrics.record(stats, sampler.samples(), nanos);
+
+        EventRecord stopper = log.stopper();
+        String stoppedBy = stopper != null ? stopper.description() : control.stopReason();
+        Sample last = sampler.last();
+        SteadyStateVerdict verdict;
+        if (monitor == null) {
+            verdict = new SteadyStateVerdict(false, Double.NaN, "not checked (run without --stop-on-steady)");
+        } else if (stopper != null && stopper.kind().equals(EventLog.STEADY_STATE)) {
+            verdict = monitor.reached(stopper.t(), last.derivativeNorm());
+        } else {
+            verdict = monitor.notReached(last.t());
+        }
+        return new RunOutcome(last, verdict, stats, nanos / 1e9, log.all(), stoppedBy, failure);
+    }
+
+    /** Adds the detectors of the plan's thresholds and time marks. */
+    private static void addEvents(AdaptiveStepsizeIntegrator integrator, Generator generator, RunPlan plan, EventLog log,
+                                  AdaptableInterval maxCheck, BracketedUnivariateSolver<UnivariateFunction> solver) {
+        OutputGrid grid = plan.grid();
+        for (EventSpec spec : plan.events()) {
+            if (spec instanceof EventSpec.TimeMark m) {
+                if (!(m.t() > grid.start() && m.t() <= grid.end())) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "time mark %s is outside the run (%s, %s]", m.t(), grid.start(), grid.end()));
+                }
+                integrator.addEventDetector(new EventDetectors.TimeMark(m.t(), maxCheck, MAX_ITERATIONS, solver,
+                        log.handler(EventLog.TIME_MARK, m.stop(), true, rising -> "time mark t = " + m.t())));
+            } else if (spec instanceof EventSpec.Threshold th) {
+                if (!generator.observableNames().contains(th.observable())) {
+                    throw new IllegalArgumentException("threshold on '" + th.observable() + "': no such observable; "
+                            + "this run has " + String.join(", ", generator.observableNames()));
+                }
+                integrator.addEventDetector(new EventDetectors.Threshold(generator, th.observable(), th.level(), maxCheck,
+                        MAX_ITERATIONS, solver, log.handler(EventLog.THRESHOLD, th.stop(), false,
+                        rising -> th.observable() + " crossed " + th.level() + (rising ? " rising" : " falling"))));
+            }
+        }
     }
 
     /** Hipparchus view of the generator. The returned derivative buffer is reused: Hipparchus copies it. */
     private static final class Equations implements OrdinaryDifferentialEquation {
         private final Generator generator;
         private final double[] yDot;
+        // counted here rather than by the integrator: a multistep method's starter evaluations count too
+        private long evaluations;
 
         Equations(Generator generator) {
             this.generator = generator;
@@ -87,162 +147,145 @@ public final class Propagator {
 
         @Override
         public double[] computeDerivatives(double t, double[] y) {
+            evaluations++;
             generator.computeDerivatives(t, y, yDot);
             return yDot;
         }
+
+        /**
+         * max |dy/dt| of a state from the dense output. Hipparchus' Adams interpolator returns NaN derivatives
+         * at the end of a restricted step; then the right-hand side is evaluated (and counted) instead.
+         */
+        double derivativeNorm(ODEStateAndDerivative s) {
+            double norm = EventDetectors.maxAbs(s.getPrimaryDerivative());
+            return Double.isNaN(norm) ? EventDetectors.maxAbs(computeDerivatives(s.getTime(), s.getPrimaryState())) : norm;
+        }
     }
 
-    /** Samples the dense output at the grid times inside each accepted step. */
+    /**
+     * Samples the dense output at the output times inside each accepted step, then the events located in it.
+     * Hipparchus hands over a step in parts when events split it; only the last part ends the step.
+     */
     private static final class Sampler implements ODEStepHandler {
         private final Generator generator;
+        private final Equations equations;
         private final OutputGrid grid;
         private final Consumer<Sample> sink;
-        private final Watcher watcher;
-        private int next = 1;
+        private final EventLog log;
+        private final SteadyStateMonitor monitor;
+        private final EventDetectors.SteadyState steady;
+        private final EventDetectors.StopRequest stopRequest;
+        private final RunControl control;
+        private int next;
         private long steps;
-        private double lastStep;
+        private boolean partialStep;
+        private long samples;
         private Sample last;
-        private String failure;
+        private double reached;
 
-        Sampler(Generator generator, OutputGrid grid, Consumer<Sample> sink, Watcher watcher) {
+        Sampler(Generator generator, Equations equations, OutputGrid grid, Consumer<Sample> sink, EventLog log,
+                SteadyStateMonitor monitor, EventDetectors.SteadyState steady, EventDetectors.StopRequest stopRequest,
+                RunControl control) {
             this.generator = generator;
+            this.equations = equations;
+            this.stopRequest = stopRequest;
+            this.control = control;
             this.grid = grid;
             this.sink = sink;
-            this.watcher = watcher;
+            this.log = log;
+            this.monitor = monitor;
+            this.steady = steady;
+            this.reached = grid.start();
+        }
+
+        @Override
+        public void init(ODEStateAndDerivative initial, double finalTime) {
+            next = 1;
+            emit(initial, "");
         }
 
         @Override
         public void handleStep(ODEStateInterpolator interpolator) {
-            steps++;
-            double t1 = interpolator.getCurrentState().getTime();
-            lastStep = t1 - interpolator.getPreviousState().getTime();
-            while (failure == null && next < grid.size() && grid.time(next) <= t1 * (1 + 1e-14)) {
-                double tn = grid.time(next++);
-                emit(tn, interpolator.getInterpolatedState(Math.min(tn, t1)).getPrimaryState());
+            ODEStateAndDerivative end = interpolator.getCurrentState();
+            double t1 = end.getTime();
+            requireFinite(end.getPrimaryState(), t1);
+            double slack = 1e-14 * Math.max(1, Math.abs(t1));
+            while (next < grid.size() && grid.time(next) <= t1 + slack) {
+                double t = grid.time(next++);
+                // at the step end take the step's own state: a multistep interpolator divides by the step
+                // size, which can be tiny for the last step before the final time
+                emit(t >= t1 - slack ? end : interpolator.getInterpolatedState(t), "");
             }
-        }
-
-        void emit(double t, double[] y) {
-            for (double v : y) {
-                if (!Double.isFinite(v)) {
-                    failure = "the state became NaN or infinite at t = " + t;
-                    throw new ArithmeticException(failure);
+            for (EventRecord e : log.takePending()) {
+                emit(interpolator.getInterpolatedState(e.t()), e.description());
+            }
+            reached = t1;
+            partialStep = interpolator.isCurrentStateInterpolated();
+            if (!partialStep) {
+                steps++;
+                if (steady != null) {
+                    steady.windowFlat(t1, monitor.flat());
+                }
+                if (control.ended()) {
+                    stopRequest.arm(t1);
                 }
             }
-            last = new Sample(t, generator.observe(t, y));
-            sink.accept(last);
-            watcher.accept(last);
         }
 
-        long takeSteps() {
-            long s = steps;
-            steps = 0;
-            return s;
+        private void emit(ODEStateAndDerivative state, String event) {
+            double t = state.getTime();
+            double[] y = state.getPrimaryState();
+            requireFinite(y, t);
+            ObservableSet observables = generator.observe(t, y);
+            Sample s = new Sample(t, observables, equations.derivativeNorm(state), event);
+            samples++;
+            last = s;
+            try {
+                sink.accept(s);
+            } catch (RuntimeException e) {
+                throw new SinkFailure(String.format(Locale.ROOT, "an observer failed at t = %.9g: %s", t,
+                        e.getMessage() != null ? e.getMessage() : e.toString()), e);
+            }
+            if (monitor != null && !s.isEvent()) {
+                monitor.accept(s);
+            }
         }
 
-        double lastStep() {
-            return lastStep;
+        private static void requireFinite(double[] y, double t) {
+            for (double v : y) {
+                if (!Double.isFinite(v)) {
+                    throw new NonFiniteState(String.format(Locale.ROOT, "the state became NaN or infinite at t = %.9g", t));
+                }
+            }
         }
 
-        double lastTime() {
-            return last == null ? grid.start() : last.t();
+        /** Accepted steps; a last step cut short by a stopping event counts as one. */
+        long steps() {
+            return steps + (partialStep ? 1 : 0);
+        }
+
+        long samples() {
+            return samples;
+        }
+
+        double reachedTime() {
+            return reached;
         }
 
         Sample last() {
             return last;
         }
+    }
 
-        String failure() {
-            return failure;
+    private static final class NonFiniteState extends RuntimeException {
+        NonFiniteState(String message) {
+            super(message, null, false, false);
         }
     }
 
-    /** Applies the steady-state criterion to the recorded samples. */
-    private static final class Watcher {
-        private final SteadyStateCriterion criterion;
-        private final double relaxationTime;
-        private final Deque<Sample> history = new ArrayDeque<>();
-        private boolean reached;
-        private double reachedAt = Double.NaN;
-        private double plateauSince = Double.NaN;
-        private double lastChange = Double.NaN;
-
-        Watcher(SteadyStateCriterion criterion, OptionalDouble relaxationTime) {
-            this.criterion = criterion;
-            this.relaxationTime = relaxationTime.orElse(Double.NaN);
-        }
-
-        void accept(Sample s) {
-            if (criterion == null || reached) {
-                return;
-            }
-            history.addLast(s);
-            while (history.size() > 2 && history.peekFirst().t() < s.t() - criterion.window()
-                    && secondOldest().t() <= s.t() - criterion.window()) {
-                history.removeFirst();
-            }
-            if (s.t() - history.peekFirst().t() < criterion.window()) {
-                return;
-            }
-            lastChange = maxChange();
-            if (lastChange >= criterion.observableTolerance()) {
-                plateauSince = Double.NaN;
-                return;
-            }
-            if (Double.isFinite(relaxationTime) && s.t() < criterion.relaxationMultiple() * relaxationTime) {
-                if (Double.isNaN(plateauSince)) {
-                    plateauSince = s.t();
-                }
-                return;
-            }
-            reached = true;
-            reachedAt = s.t();
-        }
-
-        private Sample secondOldest() {
-            var it = history.iterator();
-            it.next();
-            return it.next();
-        }
-
-        private double maxChange() {
-            double worst = 0;
-            for (String name : history.peekLast().observables().values().keySet()) {
-                double lo = Double.POSITIVE_INFINITY;
-                double hi = Double.NEGATIVE_INFINITY;
-                for (Sample h : history) {
-                    double v = h.observables().value(name);
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-                worst = Math.max(worst, hi - lo);
-            }
-            return worst;
-        }
-
-        boolean reached() {
-            return reached;
-        }
-
-        SteadyStateVerdict verdict(double endTime) {
-            if (criterion == null) {
-                return new SteadyStateVerdict(false, Double.NaN, "not checked (run without --stop-on-steady)");
-            }
-            String tau = Double.isFinite(relaxationTime) ? String.format("%.6g", relaxationTime) : "unknown";
-            if (reached) {
-                return new SteadyStateVerdict(true, reachedAt, String.format(
-                        "every observable changed by < %.3g over the last %.3g time units and t >= %.3g x slowest relaxation time (%s)",
-                        criterion.observableTolerance(), criterion.window(), criterion.relaxationMultiple(), tau));
-            }
-            if (!Double.isNaN(plateauSince)) {
-                return new SteadyStateVerdict(false, Double.NaN, String.format(
-                        "plateau, not converged: observables flat (< %.3g) since t = %.6g, but t = %.6g is below %.3g x the slowest "
-                                + "relaxation time %s", criterion.observableTolerance(), plateauSince, endTime,
-                        criterion.relaxationMultiple(), tau));
-            }
-            String change = Double.isNaN(lastChange) ? "the run was shorter than the window"
-                    : String.format("observables still changed by %.3g over the last %.3g time units", lastChange, criterion.window());
-            return new SteadyStateVerdict(false, Double.NaN, "not reached by t = " + String.format("%.6g", endTime) + ": " + change);
+    private static final class SinkFailure extends RuntimeException {
+        SinkFailure(String message, Throwable cause) {
+            super(message, cause, false, false);
         }
     }
 }

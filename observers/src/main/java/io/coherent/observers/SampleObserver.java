@@ -1,0 +1,114 @@
+package io.coherent.observers;
+
+import io.coherent.integrators.RunOutcome;
+import io.coherent.integrators.Sample;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A verticle that sees every sample of one or more runs, in order, and acknowledges each one. The runs
+ * wait for its acknowledgements (a bounded window), so it never misses a sample and never lets a queue
+ * grow without bound. If {@link #onSample} throws, the acknowledgement carries the failure and the run
+ * ends with it; if the verticle is undeployed while a run is going, the run ends with "vanished".
+ * Summaries are served on {@link RunAddress#observer} and are computed on the verticle's own thread.
+ */
+public abstract class SampleObserver extends VerticleBase {
+    private final String name;
+    private final List<RunAddress> runs;
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private final List<RunAddress> ended = new ArrayList<>();
+
+    protected SampleObserver(String name, List<RunAddress> runs) {
+        if (!name.matches("[a-z][a-z0-9_-]*")) {
+            throw new IllegalArgumentException("observer names are lower-case words, got '" + name + "'");
+        }
+        this.name = name;
+        this.runs = List.copyOf(runs);
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    public final List<RunAddress> runs() {
+        return runs;
+    }
+
+    /** Called for every sample of every observed run, in the run's order. */
+    protected abstract void onSample(RunAddress run, Sample sample);
+
+    /** Called once a run has ended, after its last sample. */
+    protected void onEnd(RunAddress run, RunOutcome outcome) {
+    }
+
+    /** How to deploy this observer: on an event loop unless it does blocking work (the writer). */
+    public DeploymentOptions deploymentOptions() {
+        return new DeploymentOptions();
+    }
+
+    /** What this observer found, as JSON. */
+    protected abstract JsonObject summary();
+
+    @Override
+    public Future<?> start() throws Exception {
+        List<Future<Void>> registered = new ArrayList<>();
+        for (RunAddress run : runs) {
+            MessageConsumer<RunMessage> samples = vertx.eventBus().localConsumer(run.samples(), this::receive);
+            MessageConsumer<Object> summaries = vertx.eventBus().localConsumer(run.observer(name),
+                    m -> m.reply(summary()));
+            consumers.add(samples);
+            consumers.add(summaries);
+            registered.add(samples.completion());
+            registered.add(summaries.completion());
+        }
+        return Future.all(registered);
+    }
+
+    private void receive(Message<RunMessage> m) {
+        RunMessage msg = m.body();
+        String failure = null;
+        double t = Double.NaN;
+        try {
+            if (msg instanceof RunMessage.Samples batch) {
+                for (Sample s : batch.samples()) {
+                    t = s.t();
+                    onSample(msg.run(), s);
+                }
+            } else if (msg instanceof RunMessage.End e) {
+                ended.add(msg.run());
+                onEnd(msg.run(), e.outcome());
+            }
+        } catch (RuntimeException e) {
+            String at = Double.isNaN(t) ? "" : String.format(Locale.ROOT, " at t = %.9g", t);
+            failure = "observer '" + name + "' failed" + at + ": " + (e.getMessage() != null ? e.getMessage() : e.toString());
+        }
+        vertx.eventBus().send(msg.run().acks(), new RunMessage.Ack(name, msg.seq(), failure));
+    }
+
+    /** A run that has not ended loses this observer: it must not wait for acknowledgements that never come. */
+    @Override
+    public Future<?> stop() throws Exception {
+        for (RunAddress run : runs) {
+            if (!ended.contains(run)) {
+                vertx.eventBus().send(run.acks(), new RunMessage.Ack(name, -1, "observer '" + name + "' vanished (undeployed during the run)"));
+            }
+        }
+        List<Future<Void>> gone = new ArrayList<>();
+        for (MessageConsumer<?> c : consumers) {
+            gone.add(c.unregister());
+        }
+        return Future.all(gone);
+    }
+
+    /** Adds a number, or null if it is NaN or infinite (JSON has no NaN). */
+    protected static void number(JsonObject o, String key, double value) {
+        o.put(key, Double.isFinite(value) ? value : null);
+    }
+}
