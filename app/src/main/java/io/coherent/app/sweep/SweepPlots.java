@@ -1,0 +1,174 @@
+package io.coherent.app.sweep;
+
+import io.coherent.core.observables.Estimate;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The figures of a sweep, as PNG and SVG: for one parameter a line plot of the chosen observables against
+ * it ({@code DIR/plot.png}); for two parameters one heat map per observable ({@code DIR/heatmap-NAME.png},
+ * first parameter across, second up). Failed points are left out (a gap in a line, an empty cell).
+ */
+public final class SweepPlots {
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 600;
+    private static final int TICKS = 8;
+    private static final List<String> COHERENCES = List.of("Jx", "Jy", "Jz");
+
+    private SweepPlots() {
+    }
+
+    /** A figure that was not drawn, and why. */
+    public record Skipped(String observable, String reason) {
+    }
+
+    /** Files written and observables skipped. */
+    public record Written(List<Path> files, List<Skipped> skipped) {
+    }
+
+    /**
+     * What to plot by default: the coherences Jx, Jy, Jz where the model has them, otherwise every observable
+     * except the energy currents.
+     */
+    public static List<String> defaultObservables(List<String> names) {
+        List<String> coherences = COHERENCES.stream().filter(names::contains).toList();
+        return coherences.isEmpty() ? names.stream().filter(n -> !n.startsWith("energy_current.")).toList() : coherences;
+    }
+
+    public static Written write(Path dir, String title, Grid grid, List<PointOutcome> outcomes, List<String> observables) {
+        List<PointOutcome> ok = outcomes.stream().filter(o -> !o.failed())
+                .sorted(Comparator.comparingInt(o -> o.point().index())).toList();
+        List<Path> files = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        if (ok.isEmpty()) {
+            observables.forEach(n -> skipped.add(new Skipped(n, "no point succeeded")));
+            return new Written(files, skipped);
+        }
+        if (grid.axes().size() == 1) {
+            files.addAll(save(linePlot(title, grid.axes().get(0), ok, observables), dir.resolve("plot")));
+        } else {
+            for (String name : observables) {
+                double[] range = range(ok, name);
+                if (ok.stream().allMatch(o -> Math.abs(value(o, name)) <= error(o, name))) {
+                    skipped.add(new Skipped(name, "it is 0 within its error estimate at every point"));
+                } else if (!(range[1] > range[0])) {
+                    skipped.add(new Skipped(name, "it is " + range[0] + " at every point"));
+                } else {
+                    files.addAll(save(heatMap(title, grid, ok, name, range), dir.resolve("heatmap-" + name)));
+                }
+            }
+        }
+        return new Written(files, skipped);
+    }
+
+    private static XYChart linePlot(String title, Axis axis, List<PointOutcome> ok, List<String> observables) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(axis.name())
+                .yAxisTitle(String.join(", ", observables)).build();
+        chart.getStyler().setXAxisLogarithmic(axis.scale() == Axis.Scale.LOG);
+        chart.getStyler().setMarkerSize(4);
+        chart.setCustomXAxisTickLabelsFormatter(SweepPlots::tick);
+        double[] x = ok.stream().mapToDouble(o -> o.point().values().get(0)).toArray();
+        for (String name : observables) {
+            double[] y = ok.stream().mapToDouble(o -> value(o, name)).toArray();
+            XYSeries s = chart.addSeries(name, x, y);
+            s.setMarker(SeriesMarkers.CIRCLE);
+        }
+        return chart;
+    }
+
+    private static HeatMapChart heatMap(String title, Grid grid, List<PointOutcome> ok, String name, double[] range) {
+        Axis ax = grid.axes().get(0);
+        Axis ay = grid.axes().get(1);
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title + ": " + name)
+                .xAxisTitle(ax.name() + (ax.scale() == Axis.Scale.LOG ? " (log)" : ""))
+                .yAxisTitle(ay.name() + (ay.scale() == Axis.Scale.LOG ? " (log)" : "")).build();
+        chart.getStyler().setShowValue(false);
+        chart.getStyler().setDrawBorder(false);
+        chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setPlotContentSize(1.0);
+        chart.getStyler().setHeatMapDecimalValueFormatter(SweepPlots::tick);
+        if (range[0] < 0 && range[1] > 0) {
+            double m = Math.max(-range[0], range[1]);
+            chart.getStyler().setMin(-m).setMax(m);
+            chart.getStyler().setRangeColors(new Color[] {new Color(0x3B4CC0), Color.WHITE, new Color(0xB40426)});
+        } else {
+            chart.getStyler().setMin(range[0]).setMax(range[1]);
+            chart.getStyler().setRangeColors(new Color[] {new Color(0x440154), new Color(0x21918C), new Color(0xFDE725)});
+        }
+        List<Number[]> cells = new ArrayList<>();
+        for (PointOutcome o : ok) {
+            cells.add(new Number[] {o.point().cell().get(0), o.point().cell().get(1), value(o, name)});
+        }
+        chart.addSeries(name, labels(ax), labels(ay), cells);
+        return chart;
+    }
+
+    /** Axis labels: about {@link #TICKS} values are written, the other categories stay blank. */
+    private static List<String> labels(Axis axis) {
+        int every = Math.max(1, (int) Math.ceil((axis.count() - 1) / (double) TICKS));
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < axis.count(); i++) {
+            boolean last = i == axis.count() - 1;
+            labels.add(last || i % every == 0 && axis.count() - 1 - i >= every ? tick(axis.value(i))
+                    : " ".repeat(i));
+        }
+        return labels;
+    }
+
+    /** A tick label: up to 4 significant digits, no trailing zeros. */
+    static String tick(double v) {
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        if (s.contains("e")) {
+            return s.replaceAll("\\.?0+e", "e").replaceAll("e\\+?(-?)0*(\\d)", "e$1$2");
+        }
+        return s.contains(".") ? s.replaceAll("\\.?0+$", "") : s;
+    }
+
+    private static double[] range(List<PointOutcome> ok, String name) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (PointOutcome o : ok) {
+            double v = value(o, name);
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return new double[] {lo, hi};
+    }
+
+    private static double value(PointOutcome o, String name) {
+        Estimate e = o.result().observables().values().get(name);
+        return e == null ? Double.NaN : e.value();
+    }
+
+    private static double error(PointOutcome o, String name) {
+        Estimate e = o.result().observables().values().get(name);
+        return e == null ? Double.NaN : e.error();
+    }
+
+    private static List<Path> save(Chart<?, ?> chart, Path stem) {
+        try {
+            BitmapEncoder.saveBitmap(chart, stem + ".png", BitmapEncoder.BitmapFormat.PNG);
+            VectorGraphicsEncoder.saveVectorGraphic(chart, stem + ".svg", VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + stem + ".png/.svg: " + e.getMessage(), e);
+        }
+        return List.of(Path.of(stem + ".png"), Path.of(stem + ".svg"));
+    }
+}
