@@ -74,8 +74,8 @@ public record Axis(String name, Scale scale, double start, double stop, int coun
         if (i < 0 || i >= count) {
             throw new IndexOutOfBoundsException(i);
         }
-        if (i == count - 1) {
-            return stop;
+        if (i == 0 || i == count - 1) {
+            return i == 0 ? start : stop;
         }
         double f = (double) i / (count - 1);
         return scale == Scale.LINEAR ? start + (stop - start) * f

@@ -86,11 +86,16 @@ public record Grid(List<Axis> axes) {
         return corners;
     }
 
+    /** A value as an override reads it back exactly: 3 for 3.0, otherwise the shortest round-trip form. */
+    public static String text(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
     /** The {@code key=value} overrides that put the scenario at a point (values in full precision). */
     public List<String> overrides(Point p) {
         List<String> out = new ArrayList<>();
         for (int k = 0; k < axes.size(); k++) {
-            out.add(axes.get(k).name() + "=" + p.values().get(k));
+            out.add(axes.get(k).name() + "=" + text(p.values().get(k)));
         }
         return out;
     }

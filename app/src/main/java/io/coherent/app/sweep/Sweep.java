@@ -72,7 +72,7 @@ public final class Sweep {
                 evaluator.check(sweep.load(corner));
             } catch (IllegalArgumentException e) {
                 String where = IntStream.range(0, grid.axes().size())
-                        .mapToObj(k -> grid.axes().get(k).name() + " = " + corner.values().get(k))
+                        .mapToObj(k -> grid.axes().get(k).name() + " = " + Grid.text(corner.values().get(k)))
                         .collect(Collectors.joining(", "));
                 String texts = grid.axes().stream().map(Axis::text).collect(Collectors.joining(" --param "));
                 throw new ScenarioException("--param", "--param " + texts + ": at " + where + ": " + reason(e));
