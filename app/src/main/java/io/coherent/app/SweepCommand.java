@@ -141,6 +141,7 @@ final class SweepCommand implements Callable<Integer> {
         root.put("not_converged", summary.notConverged());
         root.put("threads", summary.threads());
         Reports.number(root, "wall_seconds", summary.wallSeconds());
+        Reports.number(root, "cpu_seconds", summary.cpuSeconds());
         root.put("results", csv.file().toString());
         ArrayNode files = root.putArray("plots");
         plots.files().forEach(f -> files.add(f.toString()));
@@ -164,8 +165,8 @@ final class SweepCommand implements Callable<Integer> {
                 .mapToDouble(e -> e.error()).max().orElse(Double.NaN);
         out.printf(Locale.ROOT, "%d ok, %d failed, %d not converged; largest error estimate %.2g%n",
                 summary.points() - summary.failed(), summary.failed(), summary.notConverged(), worstError);
-        out.printf(Locale.ROOT, "%.2f s on %d threads (%.3g ms per point and thread)%n", summary.wallSeconds(),
-                summary.threads(), 1e3 * summary.wallSeconds() * summary.threads() / summary.points());
+        out.printf(Locale.ROOT, "%.2f s on %d threads, %.2f s CPU (%.3g ms CPU per point)%n", summary.wallSeconds(),
+                summary.threads(), summary.cpuSeconds(), 1e3 * summary.cpuSeconds() / summary.points());
         out.println("results: " + csv.file() + " (" + csv.rows() + " rows)");
         for (Path f : plots.files()) {
             out.println("plot: " + f);

@@ -3,6 +3,8 @@ package io.coherent.app.sweep;
 import io.coherent.config.Scenario;
 import io.coherent.config.ScenarioException;
 import io.coherent.config.ScenarioLoader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,8 +44,12 @@ public final class Sweep {
         this.base = base;
     }
 
-    /** How a sweep went. */
-    public record Summary(int points, int failed, int notConverged, double wallSeconds, int threads) {
+    /**
+     * How a sweep went.
+     *
+     * @param cpuSeconds CPU time of the worker threads (what the points cost, whatever else the machine runs)
+     */
+    public record Summary(int points, int failed, int notConverged, double wallSeconds, double cpuSeconds, int threads) {
     }
 
     /**
@@ -108,8 +114,11 @@ public final class Sweep {
         long started = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
         int[] counts = new int[2];
+        long[] cpuNanos = new long[1];
         Object lock = new Object();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         Runnable work = () -> {
+            long cpu0 = cpu.getCurrentThreadCpuTime();
             try {
                 for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
                     PointOutcome o = evaluate(grid.point(i));
@@ -125,6 +134,10 @@ public final class Sweep {
             } catch (RuntimeException | Error e) {
                 next.set(size); // the others stop after their current point
                 throw e;
+            } finally {
+                synchronized (lock) {
+                    cpuNanos[0] += cpu.getCurrentThreadCpuTime() - cpu0;
+                }
             }
         };
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -155,7 +168,7 @@ public final class Sweep {
             pool.shutdownNow();
         }
         synchronized (lock) {
-            return new Summary(size, counts[0], counts[1], (System.nanoTime() - started) / 1e9, workers);
+            return new Summary(size, counts[0], counts[1], (System.nanoTime() - started) / 1e9, cpuNanos[0] / 1e9, workers);
         }
     }
 

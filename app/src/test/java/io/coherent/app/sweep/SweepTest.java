@@ -58,7 +58,8 @@ class SweepTest {
                 summary = sweep.run(threads, csv);
             }
             // theta = 0, 0.6, 0.8 fail (first point first: its row waits for the header of the first success)
-            assertEquals(new Sweep.Summary(14, 6, 0, summary.wallSeconds(), threads), summary);
+            assertEquals(new Sweep.Summary(14, 6, 0, summary.wallSeconds(), summary.cpuSeconds(), threads), summary);
+            assertTrue(summary.cpuSeconds() > 0 && summary.cpuSeconds() < 60, "CPU time " + summary.cpuSeconds());
             List<String> lines = Files.readAllLines(dir.resolve(ResultsCsv.FILE_NAME));
             assertEquals(15, lines.size());
             List<String> header = List.of(lines.get(0).split(","));
