@@ -3,6 +3,9 @@ package io.coherent.app.sweep;
 import io.coherent.core.observables.Estimate;
 import java.awt.Color;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,11 +106,11 @@ public final class SweepPlots {
         chart.getStyler().setPlotContentSize(1.0);
         chart.getStyler().setHeatMapDecimalValueFormatter(SweepPlots::tick);
         if (range[0] < 0 && range[1] > 0) {
-            double m = Math.max(-range[0], range[1]);
+            double m = rounded(Math.max(-range[0], range[1]), RoundingMode.CEILING);
             chart.getStyler().setMin(-m).setMax(m);
             chart.getStyler().setRangeColors(new Color[] {new Color(0x3B4CC0), Color.WHITE, new Color(0xB40426)});
         } else {
-            chart.getStyler().setMin(range[0]).setMax(range[1]);
+            chart.getStyler().setMin(rounded(range[0], RoundingMode.FLOOR)).setMax(rounded(range[1], RoundingMode.CEILING));
             chart.getStyler().setRangeColors(new Color[] {new Color(0x440154), new Color(0x21918C), new Color(0xFDE725)});
         }
         List<Number[]> cells = new ArrayList<>();
@@ -137,6 +140,11 @@ public final class SweepPlots {
             return s.replaceAll("\\.?0+e", "e").replaceAll("e\\+?(-?)0*(\\d)", "e$1$2");
         }
         return s.contains(".") ? s.replaceAll("\\.?0+$", "") : s;
+    }
+
+    /** The colour scale's ends to 3 significant digits, outwards (XChart prints them in full). */
+    private static double rounded(double v, RoundingMode mode) {
+        return v == 0 ? 0 : new BigDecimal(v).round(new MathContext(3, mode)).doubleValue();
     }
 
     private static double[] range(List<PointOutcome> ok, String name) {
