@@ -52,6 +52,15 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "T", description = "Final time of each run (with --run; same as --set until=T).")
     String until;
 
+    @Option(names = "--plot", paramLabel = "NAME[,NAME...]", split = ",",
+            description = "Observables to plot (default: Jx, Jy, Jz; for a model without them every observable but the "
+                    + "energy currents).")
+    List<String> plot;
+
+    @Option(names = "--lines", description = "With two parameters: line plots against the first parameter, one curve per "
+            + "value of the second, instead of heat maps.")
+    boolean lines;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory. Default sweeps/<preset or file stem>.")
     Path out;
 
@@ -83,6 +92,16 @@ final class SweepCommand implements Callable<Integer> {
         Grid grid = new Grid(params.stream().map(Axis::parse).toList());
         PointEvaluator evaluator = steady ? new SteadyStateEvaluator() : new TrajectoryEvaluator();
         Sweep sweep = Sweep.prepare(scenario.scenario, overrides, grid, evaluator);
+        List<String> plotted = plot == null ? SweepPlots.defaultObservables(sweep.observables()) : List.copyOf(plot);
+        for (String name : plotted) {
+            if (!sweep.observables().contains(name)) {
+                throw new ScenarioException("--plot", "--plot " + name + " is not an observable of " + sweep.base().name()
+                        + "; allowed: " + String.join(", ", sweep.observables()));
+            }
+        }
+        if (lines && grid.axes().size() != 2) {
+            throw new ScenarioException("--lines", "--lines goes with two --param (one parameter is always a line plot)");
+        }
         Path dir = out != null ? out : Path.of("sweeps", sweep.base().name());
 
         PrintWriter err = spec.commandLine().getErr();
@@ -90,7 +109,7 @@ final class SweepCommand implements Callable<Integer> {
         List<PointOutcome> outcomes = new ArrayList<>();
         ResultsCsv csv;
         try {
-            csv = new ResultsCsv(dir, grid);
+            csv = new ResultsCsv(dir, grid, sweep.observables());
         } catch (UncheckedIOException e) {
             throw new ScenarioException("--out", e.getMessage());
         }
@@ -104,8 +123,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         progress.finish();
         String title = sweep.base().name() + ", " + evaluator.description();
-        SweepPlots.Written plots = SweepPlots.write(dir, title, grid, outcomes,
-                SweepPlots.defaultObservables(csv.observables()));
+        SweepPlots.Written plots = SweepPlots.write(dir, title, grid, outcomes, plotted, lines);
 
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {

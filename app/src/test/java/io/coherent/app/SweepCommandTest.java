@@ -156,6 +156,8 @@ class SweepCommandTest {
                 List.of("--param", "theta=0:1:3", "--run", "--until", "-1"),
                 List.of("--param", "theta=0:1:3", "--steady", "--threads", "0"),
                 List.of("--param", "theta=0:1:3", "--steady", "--set", "T=-2"),
+                List.of("--param", "theta=0:1:3", "--steady", "--plot", "Jx,foo"),
+                List.of("--param", "theta=0:1:3", "--steady", "--lines"),
                 List.of("--steady"));
     }
 
@@ -183,6 +185,20 @@ class SweepCommandTest {
         String corner = coherent("sweep", "--param", "T=-1:1:5", "--steady").err();
         assertTrue(corner.contains("--param T=-1:1:5: at T = -1: T = -1 is not allowed: expected a finite number >= 0"),
                 corner);
+    }
+
+    @Test
+    void linesAndChosenObservables() throws IOException {
+        Path out = tmp.resolve("lines");
+        MainTest.Result r = coherent("sweep", "--param", "theta=0.2:1.2:4", "--param", "T=0.5:2:3", "--steady", "--lines",
+                "--plot", "Jx,n1", "--out", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        List<String> plots = new ArrayList<>();
+        r.json().get("plots").forEach(p -> plots.add(Path.of(p.asText()).getFileName().toString()));
+        assertEquals(List.of("lines-Jx.png", "lines-Jx.svg", "lines-n1.png", "lines-n1.svg"), plots);
+        assertTrue(Files.size(out.resolve("lines-n1.png")) > 1000);
+        String err = coherent("sweep", "--param", "theta=0:1:3", "--steady", "--plot", "foo").err();
+        assertTrue(err.contains("--plot foo is not an observable of partial-collective; allowed: Jx, Jy, Jz, Jx_vacuum"), err);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.coherent.app.sweep;
 
 import io.coherent.config.Scenario;
+import io.coherent.core.dynamics.Method;
+import io.coherent.core.methods.Engines;
+import java.util.List;
 
 /**
  * What a sweep computes at each point. Implementations must be safe to call from several threads at once
@@ -18,6 +21,15 @@ public interface PointEvaluator {
      * before any work starts).
      */
     void check(Scenario scenario);
+
+    /**
+     * The names, in order, of the observables {@link #evaluate} returns for this scenario: those of the
+     * scenario's generator. Parameters change values, not names, so this holds at every point of a sweep.
+     */
+    default List<String> observableNames(Scenario scenario) {
+        return Engines.generator(scenario.model(), Method.of(scenario.method()), scenario.run().engineOptions())
+                .observableNames();
+    }
 
     /**
      * Evaluates one point. Any {@link RuntimeException} marks the point as failed, with the exception's

@@ -23,24 +23,28 @@ import java.util.function.Consumer;
  * {@code NAME_error} (its error estimate), then {@code converged}, {@code relaxation_time}, {@code t} (the
  * time the values refer to; {@code Infinity} for a direct steady state), {@code seconds} (wall time of the
  * point), {@code status} ({@code ok} or {@code failed}) and {@code reason} (why it failed; empty if ok).
- * The observable columns are those of the first point that succeeds; a failed point leaves them empty.
+ * The observable columns are {@link Sweep#observables()}; a failed point leaves them empty.
  */
 public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
     public static final String FILE_NAME = "results.csv";
 
     private final Path file;
     private final Grid grid;
+    private final List<String> observables;
     private final BufferedWriter writer;
-    private final List<PointOutcome> pending = new ArrayList<>();
     private final Map<Integer, String> rows = new TreeMap<>();
-    private List<String> observables;
 
-    public ResultsCsv(Path dir, Grid grid) {
+    /** Creates {@code dir} if needed and writes the header. */
+    public ResultsCsv(Path dir, Grid grid, List<String> observables) {
         this.file = dir.resolve(FILE_NAME);
         this.grid = grid;
+        this.observables = List.copyOf(observables);
         try {
             Files.createDirectories(dir);
             this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            writer.write(header());
+            writer.newLine();
+            writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -50,24 +54,12 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
         return file;
     }
 
-    /** The observable columns (empty until a point has succeeded). */
-    public List<String> observables() {
-        return observables == null ? List.of() : observables;
-    }
-
     public int rows() {
         return rows.size();
     }
 
     @Override
     public void accept(PointOutcome o) {
-        if (observables == null && o.failed()) {
-            pending.add(o);
-            return;
-        }
-        if (observables == null) {
-            startWith(List.copyOf(o.result().observables().values().keySet()));
-        }
         write(o);
         flush();
     }
@@ -76,9 +68,6 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
     @Override
     public void close() {
         try {
-            if (observables == null) {
-                startWith(List.of());
-            }
             writer.close();
             Path sorted = file.resolveSibling(FILE_NAME + ".tmp");
             try (BufferedWriter out = Files.newBufferedWriter(sorted, StandardCharsets.UTF_8)) {
@@ -93,18 +82,6 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private void startWith(List<String> names) {
-        observables = names;
-        try {
-            writer.write(header());
-            writer.newLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        pending.forEach(this::write);
-        pending.clear();
     }
 
     private String header() {

@@ -35,6 +35,7 @@ public final class Sweep {
     private final Grid grid;
     private final PointEvaluator evaluator;
     private final Scenario base;
+    private final List<String> observables;
 
     private Sweep(String scenario, List<String> overrides, Grid grid, PointEvaluator evaluator, Scenario base) {
         this.scenario = scenario;
@@ -42,6 +43,7 @@ public final class Sweep {
         this.grid = grid;
         this.evaluator = evaluator;
         this.base = base;
+        this.observables = List.copyOf(evaluator.observableNames(base));
     }
 
     /**
@@ -93,6 +95,11 @@ public final class Sweep {
 
     public PointEvaluator evaluator() {
         return evaluator;
+    }
+
+    /** The observables every point reports, in order. */
+    public List<String> observables() {
+        return observables;
     }
 
     /** The scenario without the swept values (its name, source and defaults). */

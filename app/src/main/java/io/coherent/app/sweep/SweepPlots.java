@@ -10,8 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -53,7 +55,15 @@ public final class SweepPlots {
         return coherences.isEmpty() ? names.stream().filter(n -> !n.startsWith("energy_current.")).toList() : coherences;
     }
 
-    public static Written write(Path dir, String title, Grid grid, List<PointOutcome> outcomes, List<String> observables) {
+    /**
+     * Draws the figures of a sweep into {@code dir}.
+     *
+     * @param observables what to plot (see {@link #defaultObservables})
+     * @param lines       for two parameters: instead of heat maps, one line plot per observable against the first
+     *                    parameter with a curve for each value of the second ({@code DIR/lines-NAME.png})
+     */
+    public static Written write(Path dir, String title, Grid grid, List<PointOutcome> outcomes, List<String> observables,
+                                boolean lines) {
         List<PointOutcome> ok = outcomes.stream().filter(o -> !o.failed())
                 .sorted(Comparator.comparingInt(o -> o.point().index())).toList();
         List<Path> files = new ArrayList<>();
@@ -62,33 +72,53 @@ public final class SweepPlots {
             observables.forEach(n -> skipped.add(new Skipped(n, "no point succeeded")));
             return new Written(files, skipped);
         }
+        Axis first = grid.axes().get(0);
         if (grid.axes().size() == 1) {
-            files.addAll(save(linePlot(title, grid.axes().get(0), ok, observables), dir.resolve("plot")));
-        } else {
-            for (String name : observables) {
-                double[] range = range(ok, name);
-                if (ok.stream().allMatch(o -> Math.abs(value(o, name)) <= error(o, name))) {
-                    skipped.add(new Skipped(name, "it is 0 within its error estimate at every point"));
-                } else if (!(range[1] > range[0])) {
-                    skipped.add(new Skipped(name, "it is " + range[0] + " at every point"));
-                } else {
-                    files.addAll(save(heatMap(title, grid, ok, name, range), dir.resolve("heatmap-" + name)));
+            files.addAll(save(linePlot(title, first, String.join(", ", observables),
+                    observables.stream().map(n -> new Curve(n, ok, n)).toList()), dir.resolve("plot")));
+            return new Written(files, skipped);
+        }
+        Axis second = grid.axes().get(1);
+        for (String name : observables) {
+            double[] range = range(ok, name);
+            if (ok.stream().allMatch(o -> Math.abs(value(o, name)) <= error(o, name))) {
+                skipped.add(new Skipped(name, "it is 0 within its error estimate at every point"));
+            } else if (!(range[1] > range[0])) {
+                skipped.add(new Skipped(name, "it is " + range[0] + " at every point"));
+            } else if (lines) {
+                List<Curve> curves = new ArrayList<>();
+                Set<String> labels = new HashSet<>();
+                for (int j = 0; j < second.count(); j++) {
+                    int column = j;
+                    String label = second.name() + " = " + tick(second.value(j));
+                    curves.add(new Curve(labels.add(label) ? label : second.name() + " = " + Grid.text(second.value(j)),
+                            ok.stream().filter(o -> o.point().cell().get(1) == column).toList(), name));
                 }
+                files.addAll(save(linePlot(title + ": " + name, first, name, curves), dir.resolve("lines-" + name)));
+            } else {
+                files.addAll(save(heatMap(title, grid, ok, name, range), dir.resolve("heatmap-" + name)));
             }
         }
         return new Written(files, skipped);
     }
 
-    private static XYChart linePlot(String title, Axis axis, List<PointOutcome> ok, List<String> observables) {
+    /** One curve: an observable at some points, against the first parameter. */
+    private record Curve(String label, List<PointOutcome> points, String observable) {
+    }
+
+    private static XYChart linePlot(String title, Axis axis, String yTitle, List<Curve> curves) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(axis.name())
-                .yAxisTitle(String.join(", ", observables)).build();
+                .yAxisTitle(yTitle).build();
         chart.getStyler().setXAxisLogarithmic(axis.scale() == Axis.Scale.LOG);
         chart.getStyler().setMarkerSize(4);
         chart.setCustomXAxisTickLabelsFormatter(SweepPlots::tick);
-        double[] x = ok.stream().mapToDouble(o -> o.point().values().get(0)).toArray();
-        for (String name : observables) {
-            double[] y = ok.stream().mapToDouble(o -> value(o, name)).toArray();
-            XYSeries s = chart.addSeries(name, x, y);
+        for (Curve c : curves) {
+            if (c.points().isEmpty()) {
+                continue;
+            }
+            double[] x = c.points().stream().mapToDouble(o -> o.point().values().get(0)).toArray();
+            double[] y = c.points().stream().mapToDouble(o -> value(o, c.observable())).toArray();
+            XYSeries s = chart.addSeries(c.label(), x, y);
             s.setMarker(SeriesMarkers.CIRCLE);
         }
         return chart;

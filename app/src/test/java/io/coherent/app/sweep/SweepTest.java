@@ -54,10 +54,10 @@ class SweepTest {
             Sweep sweep = Sweep.prepare("partial-collective", List.of("gamma=1"), grid, new RefusingEvaluator());
             Path dir = tmp.resolve("t" + threads);
             Sweep.Summary summary;
-            try (ResultsCsv csv = new ResultsCsv(dir, grid)) {
+            try (ResultsCsv csv = new ResultsCsv(dir, grid, sweep.observables())) {
                 summary = sweep.run(threads, csv);
             }
-            // theta = 0, 0.6, 0.8 fail (first point first: its row waits for the header of the first success)
+            // theta = 0, 0.6, 0.8 fail, at both temperatures
             assertEquals(new Sweep.Summary(14, 6, 0, summary.wallSeconds(), summary.cpuSeconds(), threads), summary);
             assertTrue(summary.cpuSeconds() > 0 && summary.cpuSeconds() < 60, "CPU time " + summary.cpuSeconds());
             List<String> lines = Files.readAllLines(dir.resolve(ResultsCsv.FILE_NAME));
