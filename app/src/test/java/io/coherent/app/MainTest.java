@@ -81,7 +81,7 @@ class MainTest {
         assertEquals("", r.err());
         JsonNode j = r.json();
         assertEquals(List.of("observables", "error_estimate", "relaxation_time", "converged", "evaluations",
-                "decoherence_free_modes", "time_averaged"), fields(j));
+                "decoherence_free_modes", "time_averaged", "method", "unique", "residual", "notes"), fields(j));
         JsonNode o = j.get("observables");
         assertEquals(List.of("Jx", "Jy", "Jz", "energy_current"), fields(o));
         assertEquals(List.of("common", "individual1", "individual2"), fields(o.get("energy_current")));
@@ -100,7 +100,7 @@ class MainTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Jx = "), r.out());
         assertTrue(r.out().contains("individual2 = "), r.out());
-        assertTrue(r.out().contains("decoherence-free modes: 0"), r.out());
+        assertTrue(r.out().contains("undamped (decoherence-free or dark) dimensions: 0"), r.out());
     }
 
     // ------------------------------------------------------------------ run

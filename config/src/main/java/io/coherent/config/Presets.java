@@ -9,7 +9,7 @@ public final class Presets {
     public static final String DEFAULT = "partial-collective";
 
     private static final List<Preset> ALL = List.of(new PartialCollectivePreset(), new TwoAtomsPreset(),
-            new CoupledQubitsPreset());
+            new CoupledQubitsPreset(), new CompositeQubitPreset(), new MultiplexedPreset());
 
     private Presets() {
     }

@@ -245,7 +245,7 @@ class ScenarioLoaderTest {
         Path h = yaml("pc-twice.yaml", "preset: partial-collective\nuntil: 3\nrun: {until: 4}\n");
         fails(h.toString(), List.of(), h + ", line 3: until is given twice (also at " + h + ", line 2)");
         Path k = yaml("pc-nopreset.yaml", "preset: other\n");
-        fails(k.toString(), List.of(), k + ", line 1: preset = other is not allowed: expected partial-collective");
+        fails(k.toString(), List.of(), k + ", line 1: preset = other is not allowed: expected one of partial-collective, two-atoms");
     }
 
     @Test
@@ -298,7 +298,7 @@ class ScenarioLoaderTest {
         fails(yaml("nan.yaml", TWO_MODES.replace("[[1.0, 0.05]", "[[.nan, 0.05]")).toString(), List.of(),
                 "nan.yaml, line 2: hamiltonian entry (1, 1) = .nan is not allowed");
         fails(yaml("nomodel.yaml", "hamiltonian: [[1]]\n").toString(), List.of(),
-                "needs either 'preset: partial-collective' or 'model: bilinear'");
+                "needs either 'preset: partial-collective|two-atoms|coupled-qubits");
         fails(yaml("broken.yaml", "model: bilinear\nhamiltonian: [[1, 2]\nbaths: []\n").toString(), List.of(),
                 "broken.yaml, line ", "not valid YAML");
         fails(yaml("empty.yaml", "").toString(), List.of(), "empty.yaml: the scenario file is empty");

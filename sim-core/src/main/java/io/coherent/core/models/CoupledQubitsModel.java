@@ -10,10 +10,9 @@ import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.open.Channel;
 import io.coherent.core.open.DensityMatrixElement;
 import io.coherent.core.open.DensityMatrixElement.Part;
-import io.coherent.core.open.HilbertSpace;
 import io.coherent.core.open.OpenSystem;
+import io.coherent.core.open.Operators;
 import io.coherent.core.open.Reservoir;
-import io.coherent.core.open.Subsystem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +44,9 @@ public record CoupledQubitsModel(double omega1, double omega2, double lambda, do
 
     /** Cut-off frequency w_c of the Ohmic spectrum (the paper's Fig. 8). */
     public static final double OHMIC_CUTOFF = 40;
+
+    /** The two qubits, "qubit1" and "qubit2". */
+    private static final TwoQubits QUBITS = TwoQubits.named("qubit1", "qubit2");
 
     /** Excitation (particle) numbers N_1 .. N_4 of the eigenstates: 2, 0, 1, 1. */
     private static final double[] EXCITATIONS = {2, 0, 1, 1};
@@ -129,20 +131,26 @@ public record CoupledQubitsModel(double omega1, double omega2, double lambda, do
         return new double[] {omega1 + omega2, 0, upperTransition(), lowerTransition()};
     }
 
-    /** Amplitudes of |1> .. |4> on the bare basis |ee>, |eg>, |ge>, |gg> (rows). */
-    public double[][] eigenstates() {
-        double[][] pair = TwoQubits.mixedPair(theta());
-        return new double[][] {TwoQubits.bare(TwoQubits.EE), TwoQubits.bare(TwoQubits.GG), pair[0], pair[1]};
+    /** |1> .. |4> as column vectors on the bare basis |ee>, |eg>, |ge>, |gg>. */
+    public ComplexMatrix[] eigenstates() {
+        return eigenstates(theta());
     }
 
-    /** |label> (1..4) as a column vector. */
+    private static ComplexMatrix[] eigenstates(double theta) {
+        ComplexMatrix[] pair = QUBITS.mixedPair(theta);
+        return new ComplexMatrix[] {QUBITS.ket(TwoQubits.EXCITED, TwoQubits.EXCITED),
+                QUBITS.ket(TwoQubits.GROUND, TwoQubits.GROUND), pair[0], pair[1]};
+    }
+
+    /** |label> (1..4). */
     public ComplexMatrix eigenstate(int label) {
-        return TwoQubits.column(eigenstates()[label - 1]);
+        return eigenstates()[label - 1];
     }
 
+    /** H_s of Eq. 1. */
     public ComplexMatrix hamiltonian() {
-        return ComplexMatrix.real(TwoQubits.combine(1,
-                TwoQubits.diagonal(omega1 + omega2, omega1, omega2, 0), lambda / 2, TwoQubits.hopping()));
+        return QUBITS.excitation(1).scale(omega1).plus(QUBITS.excitation(2).scale(omega2))
+                .plus(QUBITS.hopping().scale(lambda / 2));
     }
 
     /** The paper's spectral density J_i(w) (pi times ours) of reservoir i = 1, 2. */
@@ -176,7 +184,7 @@ public record CoupledQubitsModel(double omega1, double omega2, double lambda, do
 
     /** The open system started in |gg> (the paper studies steady states only and gives no initial state). */
     public OpenSystem toSystem() {
-        return toSystem(TwoQubits.projector(TwoQubits.bare(TwoQubits.GG)));
+        return toSystem(Operators.projector(QUBITS.ket(TwoQubits.GROUND, TwoQubits.GROUND)));
     }
 
     /**
@@ -185,11 +193,10 @@ public record CoupledQubitsModel(double omega1, double omega2, double lambda, do
      * w = &lt;eg|rho|ge&gt; (modulus, re_w, im_w; Eq. 17). The particle number is n_1 + n_2.
      */
     public OpenSystem toSystem(ComplexMatrix initialState) {
-        var space = HilbertSpace.of(Subsystem.qubit("qubit1"), Subsystem.qubit("qubit2"));
         List<Reservoir> reservoirs = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
             reservoirs.add(new Reservoir(Integer.toString(i), occupation(i), List.of(new Channel(Channel.Kind.EXCHANGE,
-                    ComplexMatrix.real(TwoQubits.lowering(i)), spectralDensity(i)))));
+                    QUBITS.lowering(i), spectralDensity(i)))));
         }
         List<DensityMatrixElement> elements = new ArrayList<>();
         for (int l = 1; l <= 4; l++) {
@@ -198,13 +205,13 @@ public record CoupledQubitsModel(double omega1, double omega2, double lambda, do
         elements.add(new DensityMatrixElement("rho_34", eigenstate(3), eigenstate(4), Part.ABSOLUTE));
         elements.add(new DensityMatrixElement("re_rho_34", eigenstate(3), eigenstate(4), Part.REAL));
         elements.add(new DensityMatrixElement("im_rho_34", eigenstate(3), eigenstate(4), Part.IMAGINARY));
-        ComplexMatrix eg = TwoQubits.column(TwoQubits.bare(TwoQubits.EG));
-        ComplexMatrix ge = TwoQubits.column(TwoQubits.bare(TwoQubits.GE));
+        ComplexMatrix eg = QUBITS.ket(TwoQubits.EXCITED, TwoQubits.GROUND);
+        ComplexMatrix ge = QUBITS.ket(TwoQubits.GROUND, TwoQubits.EXCITED);
         elements.add(new DensityMatrixElement("w", eg, ge, Part.ABSOLUTE));
         elements.add(new DensityMatrixElement("re_w", eg, ge, Part.REAL));
         elements.add(new DensityMatrixElement("im_w", eg, ge, Part.IMAGINARY));
-        return new OpenSystem(space, hamiltonian(), reservoirs, initialState, List.of(), elements,
-                TwoQubits.excitationNumber());
+        return new OpenSystem(QUBITS.space(), hamiltonian(), reservoirs, initialState, List.of(), elements,
+                QUBITS.excitationNumber());
     }
 
     /** Whether both reservoirs share temperature and chemical potential. */
@@ -331,22 +338,10 @@ public record CoupledQubitsModel(double omega1, double omega2, double lambda, do
 
         /** The state as a density matrix on the bare basis |ee>, |eg>, |ge>, |gg>. */
         public ComplexMatrix densityMatrix() {
-            double c = Math.cos(theta / 2);
-            double s = Math.sin(theta / 2);
-            double[][] states = {TwoQubits.bare(TwoQubits.EE), TwoQubits.bare(TwoQubits.GG), {0, c, s, 0}, {0, -s, c, 0}};
-            double[] p = {rho11, rho22, rho33, rho44};
-            double[][] re = TwoQubits.mixture(p, states);
-            double[][] im = new double[TwoQubits.DIMENSION][TwoQubits.DIMENSION];
-            for (int i = 0; i < TwoQubits.DIMENSION; i++) {
-                for (int j = 0; j < TwoQubits.DIMENSION; j++) {
-                    // rho_34 |3><4| + rho_43 |4><3|
-                    double outer = states[2][i] * states[3][j];
-                    double outerT = states[3][i] * states[2][j];
-                    re[i][j] += reRho34 * (outer + outerT);
-                    im[i][j] += imRho34 * (outer - outerT);
-                }
-            }
-            return ComplexMatrix.fromParts(re, im);
+            ComplexMatrix[] states = eigenstates(theta);
+            ComplexMatrix coherence = states[2].times(states[3].conjugateTranspose()).scale(reRho34, imRho34);
+            return TwoQubits.mixture(new double[] {rho11, rho22, rho33, rho44}, states)
+                    .plus(coherence).plus(coherence.conjugateTranspose()); // + rho_34 |3><4| + rho_43 |4><3|
         }
     }
 }

@@ -7,14 +7,14 @@ import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.open.Channel;
 import io.coherent.core.open.DensityMatrixElement;
 import io.coherent.core.open.DensityMatrixElement.Part;
-import io.coherent.core.open.HilbertSpace;
 import io.coherent.core.open.NamedOperator;
 import io.coherent.core.open.OpenSystem;
+import io.coherent.core.open.Operators;
 import io.coherent.core.open.Reservoir;
-import io.coherent.core.open.Subsystem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import org.ejml.simple.SimpleMatrix;
 
 /**
  * Two dipole-coupled two-level atoms between a cold bath a and a hot bath b: Huangfu and Jing, "Steady
@@ -41,6 +41,9 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
 
     /** The paper's Figs. 2-3 (resonance), in units of gamma: Omega = 30, xi = 2, Ta = 10, Delta_T = 50. */
     public static final TwoAtomsModel DEFAULTS = new TwoAtomsModel(30, 0, 2, 1, 10, 60, Case.A);
+
+    /** The two atoms, "atom1" and "atom2". */
+    private static final TwoQubits ATOMS = TwoQubits.named("atom1", "atom2");
 
     /** Size below which a transition amplitude (of order 1 when allowed) counts as zero: dark-state detection. */
     private static final double AMPLITUDE_TOLERANCE = 1e-12;
@@ -135,32 +138,28 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
         return new double[] {Omega, half, -half, -Omega};
     }
 
-    /** Amplitudes of |l1> .. |l4> on the bare basis |ee>, |eg>, |ge>, |gg> (rows). */
-    public double[][] eigenstates() {
-        double[][] pair = TwoQubits.mixedPair(theta());
-        return new double[][] {TwoQubits.bare(TwoQubits.EE), pair[0], pair[1], TwoQubits.bare(TwoQubits.GG)};
+    /** |l1> .. |l4> as column vectors on the bare basis |ee>, |eg>, |ge>, |gg>. */
+    public ComplexMatrix[] eigenstates() {
+        ComplexMatrix[] pair = ATOMS.mixedPair(theta());
+        return new ComplexMatrix[] {ATOMS.ket(TwoQubits.EXCITED, TwoQubits.EXCITED), pair[0], pair[1],
+                ATOMS.ket(TwoQubits.GROUND, TwoQubits.GROUND)};
     }
 
-    /** |l_label> (label 1..4) as a column vector. */
+    /** |l_label> (label 1..4). */
     public ComplexMatrix eigenstate(int label) {
-        return TwoQubits.column(eigenstates()[label - 1]);
+        return eigenstates()[label - 1];
     }
 
-    private double[][] hamiltonianArray() {
-        double w1 = Omega + Delta / 2;
-        double w2 = Omega - Delta / 2;
-        double[][] h = TwoQubits.diagonal((w1 + w2) / 2, (w1 - w2) / 2, (w2 - w1) / 2, -(w1 + w2) / 2);
-        return TwoQubits.combine(1, h, xi, TwoQubits.hopping());
-    }
-
+    /** H_S of Eq. 1 with omega1,2 = Omega +- Delta/2. */
     public ComplexMatrix hamiltonian() {
-        return ComplexMatrix.real(hamiltonianArray());
+        return ATOMS.sigmaZ(1).scale((Omega + Delta / 2) / 2).plus(ATOMS.sigmaZ(2).scale((Omega - Delta / 2) / 2))
+                .plus(ATOMS.hopping().scale(xi));
     }
 
     /** L_alpha = c_1alpha sigma_1^- + c_2alpha sigma_2^- (alpha = 0 for bath a, 1 for bath b). */
-    private double[][] jump(int alpha) {
+    private ComplexMatrix jump(int alpha) {
         double[] c = configuration.coefficients(alpha);
-        return TwoQubits.combine(c[0], TwoQubits.lowering(1), c[1], TwoQubits.lowering(2));
+        return ATOMS.lowering(1).scale(c[0]).plus(ATOMS.lowering(2).scale(c[1]));
     }
 
     /**
@@ -169,10 +168,7 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
      * Its expectation is +4 xi Im(rho_32), rho_32 = <l3|rho|l2>; the paper prints -4 xi Im(rho_32).
      */
     public ComplexMatrix interAtomicFlux() {
-        double[][] im = new double[TwoQubits.DIMENSION][TwoQubits.DIMENSION];
-        im[TwoQubits.EG][TwoQubits.GE] = -2 * xi;
-        im[TwoQubits.GE][TwoQubits.EG] = 2 * xi;
-        return ComplexMatrix.fromParts(new double[TwoQubits.DIMENSION][TwoQubits.DIMENSION], im);
+        return ATOMS.sigmaZ(1).commutator(hamiltonian()).scale(0, -1);
     }
 
     /**
@@ -180,7 +176,7 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
      * its steady states do not depend on it, except in case D at resonance (see {@link #darkState()}).
      */
     public OpenSystem toSystem() {
-        return toSystem(TwoQubits.projector(TwoQubits.bare(TwoQubits.GG)));
+        return toSystem(Operators.projector(ATOMS.ket(TwoQubits.GROUND, TwoQubits.GROUND)));
     }
 
     /**
@@ -189,13 +185,12 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
      * paper plots), re_rho_32 and im_rho_32 in the paper's eigenstate labels.
      */
     public OpenSystem toSystem(ComplexMatrix initialState) {
-        var space = HilbertSpace.of(Subsystem.qubit("atom1"), Subsystem.qubit("atom2"));
         var density = new Flat(gamma / Math.PI);
         List<Reservoir> reservoirs = List.of(
                 new Reservoir("a", ThermalOccupation.bose(Ta),
-                        List.of(new Channel(Channel.Kind.EXCHANGE, ComplexMatrix.real(jump(0)), density))),
+                        List.of(new Channel(Channel.Kind.EXCHANGE, jump(0), density))),
                 new Reservoir("b", ThermalOccupation.bose(Tb),
-                        List.of(new Channel(Channel.Kind.EXCHANGE, ComplexMatrix.real(jump(1)), density))));
+                        List.of(new Channel(Channel.Kind.EXCHANGE, jump(1), density))));
         List<DensityMatrixElement> elements = new ArrayList<>();
         for (int l = 1; l <= 4; l++) {
             elements.add(new DensityMatrixElement("rho_" + l + l, eigenstate(l), eigenstate(l), Part.REAL));
@@ -203,8 +198,8 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
         elements.add(new DensityMatrixElement("rho_32", eigenstate(3), eigenstate(2), Part.ABSOLUTE));
         elements.add(new DensityMatrixElement("re_rho_32", eigenstate(3), eigenstate(2), Part.REAL));
         elements.add(new DensityMatrixElement("im_rho_32", eigenstate(3), eigenstate(2), Part.IMAGINARY));
-        return new OpenSystem(space, hamiltonian(), reservoirs, initialState,
-                List.of(new NamedOperator("J_12", interAtomicFlux())), elements, TwoQubits.excitationNumber());
+        return new OpenSystem(ATOMS.space(), hamiltonian(), reservoirs, initialState,
+                List.of(new NamedOperator("J_12", interAtomicFlux())), elements, ATOMS.excitationNumber());
     }
 
     /**
@@ -214,14 +209,14 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
      * with L_X = 2 X rho X^+ - {X^+X, rho}), absorption 2 gamma N_alpha(eps) |...|^2.
      */
     public double[][] secularRates() {
-        double[][] states = eigenstates();
+        ComplexMatrix[] states = eigenstates();
         // (upper, lower, Bohr frequency): the four dipole transitions 1-3, 2-4 (eps1) and 1-2, 3-4 (eps2)
         int[][] transitions = {{0, 2}, {1, 3}, {0, 1}, {2, 3}};
         double[] frequencies = {epsilon1(), epsilon1(), epsilon2(), epsilon2()};
         double[] temperatures = {Ta, Tb};
         double[][] k = new double[4][4];
         for (int alpha = 0; alpha < 2; alpha++) {
-            double[][] jump = jump(alpha);
+            ComplexMatrix jump = jump(alpha);
             ThermalOccupation occupation = ThermalOccupation.bose(temperatures[alpha]);
             for (int t = 0; t < transitions.length; t++) {
                 int upper = transitions[t][0];
@@ -242,11 +237,11 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
      * its population is conserved and set by the initial state.
      */
     public OptionalInt darkState() {
-        double[][] states = eigenstates();
+        ComplexMatrix[] states = eigenstates();
         for (int l = 0; l < 4; l++) {
             double coupling = 0;
             for (int alpha = 0; alpha < 2; alpha++) {
-                double[][] jump = jump(alpha);
+                ComplexMatrix jump = jump(alpha);
                 for (int m = 0; m < 4; m++) {
                     coupling += Math.abs(TwoQubits.element(states[m], jump, states[l]))
                             + Math.abs(TwoQubits.element(states[l], jump, states[m]));
@@ -296,7 +291,75 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
 
     /** The secular steady state (diagonal in the eigenbasis, Eq. 9) in the bare basis. */
     public ComplexMatrix secularSteadyState() {
-        return ComplexMatrix.real(TwoQubits.mixture(secularPopulations(), eigenstates()));
+        return TwoQubits.mixture(secularPopulations(), eigenstates());
+    }
+
+    /**
+     * The paper's non-secular (Redfield, real rates) steady state of case A, from its Eq. 11: M X = 0 for
+     * X = (rho_11, rho_22, rho_33, rho_44, rho_32, rho_23) with the Gamma_i of Eq. 8 and the Delta_i listed
+     * after Eq. 10. The coherence rows give rho_32 = -K/mu with K = Delta_13 rho_11 + Dbar_14 rho_22
+     * + Dbar_32 rho_33 - Delta_24 rho_44 and mu = i eps_12 - Gamma_12 - Gamma_34; substituted into the
+     * population rows this leaves a 4 x 4 system, solved with sum rho_ll = 1. Returned in the bare basis.
+     * (The printed M is right once theta = atan2(2 xi, Delta); the paper gives it for case A only.)
+     *
+     * @throws InvalidModelException (field "case") for cases B, C, D
+     */
+    public ComplexMatrix paperCaseASteadyState() {
+        if (configuration != Case.A) {
+            throw new InvalidModelException("case", configuration, "A (the paper prints Eq. 11 for case A only)");
+        }
+        double c2 = Math.cos(theta() / 2) * Math.cos(theta() / 2);
+        double s2 = Math.sin(theta() / 2) * Math.sin(theta() / 2);
+        double sc = Math.sin(theta()) / 2;
+        ThermalOccupation a = ThermalOccupation.bose(Ta);
+        ThermalOccupation b = ThermalOccupation.bose(Tb);
+        double e1 = epsilon1();
+        double e2 = epsilon2();
+        // A_1, A_2, B_1, B_2 at eps_1 and eps_2 (below Eq. 8)
+        double a11 = gamma * (a.occupation(e1) + 1);
+        double a21 = gamma * a.occupation(e1);
+        double b11 = gamma * (b.occupation(e1) + 1);
+        double b21 = gamma * b.occupation(e1);
+        double a12 = gamma * (a.occupation(e2) + 1);
+        double a22 = gamma * a.occupation(e2);
+        double b12 = gamma * (b.occupation(e2) + 1);
+        double b22 = gamma * b.occupation(e2);
+        double g1 = c2 * a11 + s2 * b11;
+        double g2 = c2 * a21 + s2 * b21;
+        double g3 = s2 * a12 + c2 * b12;
+        double g4 = s2 * a22 + c2 * b22;
+        double d1 = sc * (a11 - b11);
+        double d2 = sc * (a21 - b21);
+        double d3 = sc * (a12 - b12);
+        double d4 = sc * (a22 - b22);
+        double decay = g1 + g2 + g3 + g4; // -Re(mu)
+        double rotation = e1 - e2; // Im(mu) = eps_12
+        double modulus2 = decay * decay + rotation * rotation;
+        double[] k = {d1 + d3, d1 - d4, d3 - d2, -(d2 + d4)};
+        double[] column = {d2 + d4, d3 - d2, d1 - d4, -(d1 + d3)}; // M's rho_32 (= rho_23) column, rows 1-4
+        double[][] mpp = {
+            {-2 * (g1 + g3), 2 * g4, 2 * g2, 0},
+            {2 * g3, -2 * (g1 + g4), 0, 2 * g2},
+            {2 * g1, 0, -2 * (g2 + g3), 2 * g4},
+            {0, 2 * g1, 2 * g3, -2 * (g2 + g4)}};
+        // rho_32 + rho_23 = 2 Re(-K/mu) = 2 K decay/|mu|^2
+        double[][] reduced = new double[4][4];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                reduced[i][j] = mpp[i][j] + column[i] * 2 * decay / modulus2 * k[j];
+            }
+        }
+        reduced[3] = new double[] {1, 1, 1, 1}; // normalisation replaces one (dependent) balance row
+        SimpleMatrix p = new SimpleMatrix(reduced).solve(new SimpleMatrix(new double[][] {{0}, {0}, {0}, {1}}));
+        double[] populations = {p.get(0), p.get(1), p.get(2), p.get(3)};
+        double kp = 0;
+        for (int j = 0; j < 4; j++) {
+            kp += k[j] * populations[j];
+        }
+        // rho_32 = -K/mu = K (decay + i eps_12)/|mu|^2
+        ComplexMatrix[] states = eigenstates();
+        ComplexMatrix rho32 = states[2].times(states[1].conjugateTranspose()).scale(kp * decay / modulus2, kp * rotation / modulus2);
+        return TwoQubits.mixture(populations, states).plus(rho32).plus(rho32.conjugateTranspose());
     }
 
     /** Determinant of the 3 x 3 matrix left after deleting row and column i of a 4 x 4 matrix. */

@@ -1,128 +1,82 @@
 package io.coherent.core.models;
 
 import io.coherent.core.linalg.ComplexMatrix;
+import io.coherent.core.open.HilbertSpace;
+import io.coherent.core.open.Operators;
+import io.coherent.core.open.Subsystem;
 
 /**
- * The bare basis of two qubits shared by the two-qubit paper models. Qubit 1 is the most significant
- * index and index 0 of a qubit is its excited state |e> (QuTiP's convention: sigma_z = diag(1, -1),
- * sigma_- = |g><e|), so the basis is |ee>, |eg>, |ge>, |gg>. Both papers' operators are real in this
- * basis, so they are built as real arrays.
+ * Two named qubits, as both two-qubit papers use them, built from {@link Operators} (QuTiP's basis:
+ * index 0 of a qubit is |e>, the first qubit is the most significant index, so the bare basis is
+ * |ee>, |eg>, |ge>, |gg>).
  */
-final class TwoQubits {
-    static final int EE = 0;
-    static final int EG = 1;
-    static final int GE = 2;
-    static final int GG = 3;
-    static final int DIMENSION = 4;
+record TwoQubits(HilbertSpace space, String first, String second) {
+    static final int EXCITED = 0;
+    static final int GROUND = 1;
 
-    private TwoQubits() {
+    static TwoQubits named(String first, String second) {
+        return new TwoQubits(HilbertSpace.of(Subsystem.qubit(first), Subsystem.qubit(second)), first, second);
     }
 
-    /** sigma_-^(1) = |g><e| (x) 1 or sigma_-^(2) = 1 (x) |g><e|. */
-    static double[][] lowering(int qubit) {
-        double[][] m = new double[DIMENSION][DIMENSION];
-        if (qubit == 1) {
-            m[GE][EE] = 1;
-            m[GG][EG] = 1;
-        } else {
-            m[EG][EE] = 1;
-            m[GG][GE] = 1;
-        }
-        return m;
+    private String name(int qubit) {
+        return qubit == 1 ? first : second;
+    }
+
+    /** sigma_-^(i) = |g><e| on qubit i = 1, 2. */
+    ComplexMatrix lowering(int qubit) {
+        return Operators.embed(space, name(qubit), Operators.sigmaMinus());
+    }
+
+    /** sigma_z^(i). */
+    ComplexMatrix sigmaZ(int qubit) {
+        return Operators.embed(space, name(qubit), Operators.sigmaZ());
+    }
+
+    /** sigma_+^(i) sigma_-^(i) = |e><e|_i. */
+    ComplexMatrix excitation(int qubit) {
+        ComplexMatrix l = lowering(qubit);
+        return l.conjugateTranspose().times(l);
+    }
+
+    /** Number of excited qubits. */
+    ComplexMatrix excitationNumber() {
+        return excitation(1).plus(excitation(2));
     }
 
     /** sigma_+^(1) sigma_-^(2) + sigma_-^(1) sigma_+^(2) = |eg><ge| + |ge><eg|. */
-    static double[][] hopping() {
-        double[][] m = new double[DIMENSION][DIMENSION];
-        m[EG][GE] = 1;
-        m[GE][EG] = 1;
-        return m;
+    ComplexMatrix hopping() {
+        ComplexMatrix exchange = lowering(1).conjugateTranspose().times(lowering(2));
+        return exchange.plus(exchange.conjugateTranspose());
     }
 
-    /** A diagonal matrix with the given entries on |ee>, |eg>, |ge>, |gg>. */
-    static double[][] diagonal(double ee, double eg, double ge, double gg) {
-        double[][] m = new double[DIMENSION][DIMENSION];
-        m[EE][EE] = ee;
-        m[EG][EG] = eg;
-        m[GE][GE] = ge;
-        m[GG][GG] = gg;
-        return m;
-    }
-
-    /** Number of excited qubits, sigma_+^(1) sigma_-^(1) + sigma_+^(2) sigma_-^(2). */
-    static ComplexMatrix excitationNumber() {
-        return ComplexMatrix.real(diagonal(2, 1, 1, 0));
-    }
-
-    /** a A + b B. */
-    static double[][] combine(double a, double[][] x, double b, double[][] y) {
-        double[][] m = new double[DIMENSION][DIMENSION];
-        for (int i = 0; i < DIMENSION; i++) {
-            for (int j = 0; j < DIMENSION; j++) {
-                m[i][j] = a * x[i][j] + b * y[i][j];
-            }
-        }
-        return m;
+    /** The product ket |level1, level2> (EXCITED or GROUND each). */
+    ComplexMatrix ket(int level1, int level2) {
+        return Operators.productKet(space, level1, level2);
     }
 
     /**
-     * The single-excitation eigenstates for the mixing angle theta: the upper one cos(theta/2)|eg> +
-     * sin(theta/2)|ge> and the lower one -sin(theta/2)|eg> + cos(theta/2)|ge>, as amplitudes on the bare basis.
+     * The single-excitation eigenstates for mixing angle theta: {upper, lower} = {cos(theta/2)|eg> +
+     * sin(theta/2)|ge>, -sin(theta/2)|eg> + cos(theta/2)|ge>}.
      */
-    static double[][] mixedPair(double theta) {
+    ComplexMatrix[] mixedPair(double theta) {
+        ComplexMatrix eg = ket(EXCITED, GROUND);
+        ComplexMatrix ge = ket(GROUND, EXCITED);
         double c = Math.cos(theta / 2);
         double s = Math.sin(theta / 2);
-        return new double[][] {{0, c, s, 0}, {0, -s, c, 0}};
+        return new ComplexMatrix[] {eg.scale(c).plus(ge.scale(s)), eg.scale(-s).plus(ge.scale(c))};
     }
 
-    /** The basis vector |k> of the bare basis. */
-    static double[] bare(int k) {
-        double[] v = new double[DIMENSION];
-        v[k] = 1;
-        return v;
+    /** &lt;u|A|v&gt; (real part: every operator and state of these models is real in the bare basis). */
+    static double element(ComplexMatrix u, ComplexMatrix a, ComplexMatrix v) {
+        return u.conjugateTranspose().times(a).times(v).re(0, 0);
     }
 
-    /** A column vector. */
-    static ComplexMatrix column(double[] amplitudes) {
-        double[][] m = new double[DIMENSION][1];
-        for (int i = 0; i < DIMENSION; i++) {
-            m[i][0] = amplitudes[i];
-        }
-        return ComplexMatrix.real(m);
-    }
-
-    /** |v><v|. */
-    static ComplexMatrix projector(double[] v) {
-        double[][] m = new double[DIMENSION][DIMENSION];
-        for (int i = 0; i < DIMENSION; i++) {
-            for (int j = 0; j < DIMENSION; j++) {
-                m[i][j] = v[i] * v[j];
-            }
-        }
-        return ComplexMatrix.real(m);
-    }
-
-    /** <u|A|v> for real vectors and a real matrix. */
-    static double element(double[] u, double[][] a, double[] v) {
-        double sum = 0;
-        for (int i = 0; i < DIMENSION; i++) {
-            for (int j = 0; j < DIMENSION; j++) {
-                sum += u[i] * a[i][j] * v[j];
-            }
-        }
-        return sum;
-    }
-
-    /** sum_l p_l |v_l><v_l| for real orthonormal vectors: a state diagonal in that basis. */
-    static double[][] mixture(double[] weights, double[][] vectors) {
-        double[][] m = new double[DIMENSION][DIMENSION];
+    /** sum_l p_l |v_l><v_l| for orthonormal v_l. */
+    static ComplexMatrix mixture(double[] weights, ComplexMatrix[] states) {
+        ComplexMatrix rho = ComplexMatrix.zeros(states[0].rows(), states[0].rows());
         for (int l = 0; l < weights.length; l++) {
-            for (int i = 0; i < DIMENSION; i++) {
-                for (int j = 0; j < DIMENSION; j++) {
-                    m[i][j] += weights[l] * vectors[l][i] * vectors[l][j];
-                }
-            }
+            rho = rho.plus(Operators.projector(states[l]).scale(weights[l]));
         }
-        return m;
+        return rho;
     }
 }
