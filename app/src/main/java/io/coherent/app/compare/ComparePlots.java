@@ -1,6 +1,7 @@
 package io.coherent.app.compare;
 
 import io.coherent.integrators.Sample;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -17,11 +18,13 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The trajectories of the methods overlaid, one figure per observable ({@code DIR/<observable>.png} and
- * {@code .svg}), and an overview with one panel per observable in a single PNG.
+ * {@code .svg}), and an overview with one panel per observable in a single PNG. The first method (the reference)
+ * is drawn solid, the others dashed, dotted and dash-dotted.
  */
 public final class ComparePlots {
     private static final int WIDTH = 800;
@@ -29,6 +32,9 @@ public final class ComparePlots {
     private static final int PANEL_WIDTH = 560;
     private static final int PANEL_HEIGHT = 340;
     private static final int COLUMNS = 2;
+    /** Solid for the reference, then dashed and dotted, so that curves on top of each other stay visible. */
+    private static final List<BasicStroke> LINES = List.of(SeriesLines.SOLID, SeriesLines.DASH_DASH,
+            SeriesLines.DOT_DOT, SeriesLines.DASH_DOT);
 
     private ComparePlots() {
     }
@@ -92,15 +98,17 @@ public final class ComparePlots {
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        for (MethodRun run : runs) {
-            List<Sample> samples = run.samples();
+        for (int r = 0; r < runs.size(); r++) {
+            List<Sample> samples = runs.get(r).samples();
             double[] t = new double[samples.size()];
             double[] y = new double[samples.size()];
             for (int i = 0; i < t.length; i++) {
                 t[i] = samples.get(i).t();
                 y[i] = samples.get(i).observables().value(name);
             }
-            chart.addSeries(run.method(), t, y).setMarker(SeriesMarkers.NONE);
+            XYSeries series = chart.addSeries(runs.get(r).method(), t, y);
+            series.setMarker(SeriesMarkers.NONE);
+            series.setLineStyle(LINES.get(r % LINES.size()));
         }
         return chart;
     }
