@@ -70,7 +70,7 @@ final class CompareCommand implements Callable<Integer> {
         if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
             throw new ScenarioException("--tolerance", "--tolerance " + tolerance + " is not allowed: expected a finite number > 0");
         }
-        if (scenario.sets.stream().anyMatch(kv -> kv.strip().startsWith("method="))) {
+        if (scenario.sets.stream().anyMatch(kv -> kv.matches("\\s*method\\s*=.*"))) {
             throw new ScenarioException("method", "--set method is not allowed with compare: choose the methods with "
                     + "--methods LIST (" + String.join(", ", Method.ids()) + ")");
         }

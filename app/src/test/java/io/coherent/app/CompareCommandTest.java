@@ -112,7 +112,7 @@ class CompareCommandTest {
                 List.of("--methods", "exact"),
                 List.of("--methods", "exact,exact"),
                 List.of("--tolerance", "-1"),
-                List.of("--set", "method=exact"),
+                List.of("--set", "method = exact"),
                 List.of("two-atoms", "--observables", "Jx"),
                 List.of("--until", "0"));
         List<String> fields = List.of("method", "method", "--methods", "--methods", "--methods", "--tolerance", "method",
