@@ -100,8 +100,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new ScenarioException("--methods", "compare needs at least two methods that apply to " + s.name()
                     + "; only " + generators.keySet() + " do");
         }
-        List<String> shared = generators.values().iterator().next().observableNames().stream()
-                .filter(n -> generators.values().stream().allMatch(g -> g.observableNames().contains(n))).toList();
+        List<String> shared = Comparison.shared(generators.values().stream().map(Generator::observableNames).toList());
         List<String> compared = observables == null ? shared : chosen(observables, shared);
         Path dir = out != null ? out : Path.of("runs", s.name(), "compare");
         List<MethodRun> runs = runAll(runner, generators, dir);

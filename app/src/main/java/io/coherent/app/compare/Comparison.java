@@ -60,10 +60,10 @@ public record Comparison(String reference, double tolerance, List<ObservableComp
         return v.steadyDifference() > tolerance + v.steady().error() + o.methods().get(0).steady().error();
     }
 
-    /** The observables every run computes, in the first run's order. */
-    public static List<String> shared(List<MethodRun> runs) {
-        return runs.get(0).observables().stream()
-                .filter(name -> runs.stream().allMatch(r -> r.observables().contains(name))).toList();
+    /** The names on every list, in the order of the first (the reference method's observables). */
+    public static List<String> shared(List<List<String>> observableNames) {
+        return observableNames.get(0).stream()
+                .filter(name -> observableNames.stream().allMatch(names -> names.contains(name))).toList();
     }
 
     /**

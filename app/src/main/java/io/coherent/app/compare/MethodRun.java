@@ -11,7 +11,6 @@ import java.util.List;
  * steady state computed directly, and where its trajectory was written.
  *
  * @param method         the method id
- * @param observables    the observables its generator computes, in its order
  * @param samples        the samples in time order (fewer than the grid has if the run failed)
  * @param outcome        how the time propagation ended (integrator statistics, failure)
  * @param steady         the steady state from {@code Engines.steadyState}
@@ -19,11 +18,10 @@ import java.util.List;
  *                       it, otherwise the steady-state solver's; infinite if nothing decays
  * @param csv            the trajectory CSV
  */
-public record MethodRun(String method, List<String> observables, List<Sample> samples, RunOutcome outcome,
+public record MethodRun(String method, List<Sample> samples, RunOutcome outcome,
                         SteadyStateReport steady, double relaxationTime, Path csv) {
 
     public MethodRun {
-        observables = List.copyOf(observables);
         samples = List.copyOf(samples);
     }
 

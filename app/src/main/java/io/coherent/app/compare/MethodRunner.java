@@ -30,7 +30,7 @@ public final class MethodRunner {
     }
 
     /** The shared output grid: {@code points} uniform times from 0 to {@code until}. */
-    public OutputGrid grid() {
+    private OutputGrid grid() {
         return OutputGrid.uniform(0, run.until(), run.points());
     }
 
@@ -56,7 +56,7 @@ public final class MethodRunner {
         try (csv) {
             outcome = new Propagator(run.integratorSettings()).run(generator, grid(), null, csv.andThen(samples::add));
         }
-        return new MethodRun(method.id(), generator.observableNames(), samples, outcome, steady,
+        return new MethodRun(method.id(), samples, outcome, steady,
                 generator.slowestRelaxationTime().orElse(steady.relaxationTime()), csv.file());
     }
 }
