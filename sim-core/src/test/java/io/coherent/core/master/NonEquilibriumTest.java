@@ -122,6 +122,32 @@ class NonEquilibriumTest {
     }
 
     @Test
+    void particlesFlowFromTheHigherChemicalPotential() {
+        // one fermion-like level (n = sigma_+ sigma_-) between two leads with flat densities (wide band)
+        HilbertSpace space = HilbertSpace.of(Subsystem.qubit("dot"));
+        ComplexMatrix n = Operators.sigmaPlus().times(Operators.sigmaMinus());
+        double eps = 0.5;
+        double t = 0.2;
+        Reservoir left = new Reservoir("L", new ThermalOccupation(ThermalOccupation.Statistics.FERMI, t, 1.0),
+                List.of(new Channel(Channel.Kind.EXCHANGE, Operators.sigmaMinus(), new Flat(0.01))));
+        Reservoir right = new Reservoir("R", new ThermalOccupation(ThermalOccupation.Statistics.FERMI, t, 0.0),
+                List.of(new Channel(Channel.Kind.EXCHANGE, Operators.sigmaMinus(), new Flat(0.03))));
+        OpenSystem s = new OpenSystem(space, n.scale(eps), List.of(left, right), Operators.projector(Operators.basisKet(2, 1)),
+                List.of(), List.of(), n);
+        MasterSteadyState ss = MasterEquations.steadyState(s, Method.REDFIELD, MasterEquationOptions.DEFAULT);
+        // rate equation: Gamma_k = 2 pi J_k, occupation (G_L f_L + G_R f_R)/(G_L + G_R), current G_L G_R (f_L - f_R)/(G_L + G_R)
+        double gl = 2 * Math.PI * 0.01;
+        double gr = 2 * Math.PI * 0.03;
+        double fl = 1 / (Math.exp((eps - 1.0) / t) + 1);
+        double fr = 1 / (Math.exp((eps - 0.0) / t) + 1);
+        double current = gl * gr * (fl - fr) / (gl + gr);
+        assertEquals(current, ss.observables().value("particle_current.L"), 1e-12);
+        assertEquals(-current, ss.observables().value("particle_current.R"), 1e-12);
+        assertEquals(eps * current, ss.observables().value("energy_current.L"), 1e-12);
+        assertEquals((gl * fl + gr * fr) / (gl + gr), ss.observables().value("population_difference") / 2 + 0.5, 1e-12);
+    }
+
+    @Test
     void badInputNamesTheField() {
         OpenSystem s = hotCold(0.1);
         assertEquals("method", assertThrows(InvalidModelException.class,
