@@ -35,8 +35,9 @@ import java.util.Map;
  * <p>Errors: with a bound delta on the error of each element of rho (from the caller: Lamb-shift quadrature
  * error propagated over the elapsed time or the relaxation time, see {@link MasterEquationGenerator}) a linear
  * observable Tr[rho O] gets delta * sum_ij |O_ij|, the l1 coherences delta * d(d - 1), the eigenvalue and the
- * concurrence delta * d, a current Tr[X D_k(rho)] gets sum|X| * (||delta D_k|| + rate * delta); a floor of
- * 1e-14 * (1 + |value|) stands for rounding.
+ * concurrence delta * d; a current Tr[X D_k(rho)] gets sum|X| * ||delta D_k|| (the Lamb-shift error bound of bath k;
+ * the part from delta is left out: it is second order in the coupling). A floor of 1e-14 * (1 + |value|) stands
+ * for rounding. These are rough, conservative bounds, meant to flag quadrature trouble, not to be tight.
  */
 final class MasterObservables {
     private final OpenSystem system;

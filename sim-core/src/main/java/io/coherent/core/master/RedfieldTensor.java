@@ -24,6 +24,9 @@ import java.util.Map;
  * is available for the secular (Davies) projection.
  */
 final class RedfieldTensor implements Dissipator {
+    /** Coupling-operator elements below this fraction of the largest are rounding noise of the basis change. */
+    static final double NUMERICAL_ZERO = 1e-14;
+
     private final int d;
     private final double[][] aRe;
     private final double[][] aIm;
@@ -83,7 +86,19 @@ final class RedfieldTensor implements Dissipator {
         List<double[][]> ops = new ArrayList<>();
         for (CorrelationSpectrum.Term t : terms) {
             ComplexMatrix local = basisH.times(t.operator()).times(basis);
-            ops.add(new double[][] {local.realParts(), local.imaginaryParts()});
+            double[] re = local.realParts();
+            double[] im = local.imaginaryParts();
+            // Elements that vanish by symmetry (e.g. a + a^+ between number sectors) come out of the basis change as
+            // rounding noise ~1e-17; setting them to exact zeros lets the products skip them (a ~7x speed-up at
+            // d = 100) at a relative cost of 1e-14.
+            double floor = NUMERICAL_ZERO * local.maxAbs();
+            for (int i = 0; i < re.length; i++) {
+                if (Math.hypot(re[i], im[i]) < floor) {
+                    re[i] = 0;
+                    im[i] = 0;
+                }
+            }
+            ops.add(new double[][] {re, im});
         }
         double scale = 1;
         for (double e : energies) {
