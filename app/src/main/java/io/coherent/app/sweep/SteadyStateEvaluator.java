@@ -1,32 +1,26 @@
 package io.coherent.app.sweep;
 
 import io.coherent.config.Scenario;
-import io.coherent.config.ScenarioException;
-import io.coherent.core.bosonic.BilinearModel;
-import io.coherent.core.bosonic.SteadyState;
-import io.coherent.core.bosonic.SteadyStateSolver;
 import io.coherent.core.dynamics.Method;
+import io.coherent.core.methods.Engines;
+import io.coherent.core.methods.SteadyStateReport;
 
-/** The steady state straight from the frequency formula (method exact on bilinear models). */
+/**
+ * The steady state computed directly by the scenario's method ({@link Engines#steadyState}): the frequency
+ * formula for exact, the Lyapunov equation of the second-moment master equations, or the null space of a
+ * finite system's Liouvillian.
+ */
 public final class SteadyStateEvaluator implements PointEvaluator {
 
     @Override
     public String description() {
-        return "steady state (frequency formula)";
-    }
-
-    @Override
-    public void check(Scenario scenario) {
-        if (!Method.EXACT.id().equals(scenario.method()) || !(scenario.model() instanceof BilinearModel)) {
-            throw new ScenarioException("method", "--steady: the direct steady state is available for method exact on "
-                    + "bilinear models only (this scenario: method " + scenario.method() + "); use --run --until T");
-        }
+        return "steady state";
     }
 
     @Override
     public PointResult evaluate(Scenario scenario) {
-        check(scenario);
-        SteadyState ss = new SteadyStateSolver(scenario.run().steadyQuadrature()).solve(scenario.bilinearModel());
+        SteadyStateReport ss = Engines.steadyState(scenario.model(), Method.of(scenario.method()),
+                scenario.run().engineOptions());
         return new PointResult(ss.observables(), ss.converged(), ss.relaxationTime(), Double.POSITIVE_INFINITY);
     }
 }
