@@ -243,8 +243,10 @@ final class CorrelationSpectrum {
                 tolerance.maxEvaluations());
         for (double v : r.values()) {
             if (!Double.isFinite(v)) {
-                throw new InvalidModelException("lamb_shift", "the principal-value integral for bath " + reservoir.name()
-                        + " at w = " + w + " is not finite (the spectrum diverges at w = 0)");
+                throw new InvalidModelException("lamb_shift", "the Lamb shift of bath " + reservoir.name() + " at w = "
+                        + (w + 0.0) + " diverges: its principal-value integral over gamma(w')/(w - w') is not finite "
+                        + "(gamma ~ J(w') n(w') ~ 1/w' near 0, e.g. Ohmic s <= 1 at T > 0); use lamb_shift = false, "
+                        + "s > 1 or T = 0");
             }
         }
         return new LambShift(r.values(), r.errors(), r.converged());
