@@ -245,7 +245,7 @@ final class CorrelationSpectrum {
             if (!Double.isFinite(v)) {
                 throw new InvalidModelException("lamb_shift", "the Lamb shift of bath " + reservoir.name() + " at w = "
                         + (w + 0.0) + " diverges: its principal-value integral over gamma(w')/(w - w') is not finite "
-                        + "(gamma ~ J(w') n(w') ~ 1/w' near 0, e.g. Ohmic s <= 1 at T > 0); use lamb_shift = false, "
+                        + "(gamma(w') is singular or jumps at w' = 0, e.g. Ohmic s <= 1 at T > 0); use lamb_shift = false, "
                         + "s > 1 or T = 0");
             }
         }
