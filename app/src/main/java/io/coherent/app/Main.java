@@ -19,11 +19,16 @@ import picocli.CommandLine.Spec;
  * line {@code coherent: <message>} on stderr without a stack trace (set COHERENT_DEBUG=1 for one).
  */
 @Command(name = "coherent", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, SteadyCommand.class, CommandLine.HelpCommand.class},
-        description = {"Watching open quantum systems relax: exact non-Markovian dynamics of bilinear bosonic models.",
+        subcommands = {RunCommand.class, SteadyCommand.class, CompareCommand.class, SweepCommand.class,
+                PresetsCommand.class, CommandLine.HelpCommand.class},
+        description = {"Watching open quantum systems relax: exact non-Markovian dynamics of bilinear bosonic models "
+                + "and master equations (Redfield, secular, local Lindblad) for any finite system.",
                 "",
                 "  coherent run      propagate a scenario in time, write DIR/trajectory.csv",
-                "  coherent steady   the steady state straight from the frequency formula",
+                "  coherent steady   the steady state directly (frequency formula or Liouvillian null space)",
+                "  coherent compare  several methods on one model: overlaid trajectories, steady states, where they part",
+                "  coherent sweep    one or two parameters over a grid: DIR/results.csv and a plot",
+                "  coherent presets  the papers' models, their parameters and defaults",
                 "",
                 "A scenario is a preset (default: partial-collective) or a YAML file; change any key with --set key=value."})
 public final class Main implements Runnable {

@@ -3,8 +3,8 @@ package io.coherent.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.coherent.core.bosonic.Bath;
 import io.coherent.core.bosonic.BilinearModel;
+import io.coherent.core.dynamics.Model;
 import io.coherent.core.observables.Estimate;
 import io.coherent.core.observables.ObservableSet;
 import io.coherent.integrators.RunMetrics;
@@ -39,38 +39,55 @@ final class Reports {
         }
     }
 
-    /** {"Jx","Jy","Jz","energy_current":{"<bath>":value}}: plain numbers (null if the model has one mode). */
-    static ObjectNode observables(ObservableSet o, BilinearModel model) {
-        ObjectNode node = object();
-        for (String name : COHERENCES) {
-            Estimate e = o.values().get(name);
-            number(node, name, e == null ? Double.NaN : e.value());
+    /**
+     * The observables a summary shows, in order. A bilinear model shows Jx, Jy, Jz and the energy current
+     * per bath (the issue-2 contract); a finite open system shows everything its generator computes.
+     */
+    static List<String> reported(ObservableSet o, Model model) {
+        if (!(model instanceof BilinearModel)) {
+            return List.copyOf(o.values().keySet());
         }
-        ObjectNode currents = node.putObject("energy_current");
-        for (Bath b : model.baths()) {
-            number(currents, b.name(), o.value("energy_current." + b.name()));
+        List<String> names = new ArrayList<>(COHERENCES);
+        for (String bath : model.bathNames()) {
+            names.add("energy_current." + bath);
+        }
+        return names;
+    }
+
+    /**
+     * The reported observables as plain numbers (null where not defined, e.g. Jx of a one-mode model);
+     * names {@code prefix.key} are grouped: {"energy_current": {"<bath>": value}}.
+     */
+    static ObjectNode observables(ObservableSet o, Model model) {
+        ObjectNode node = object();
+        for (String name : reported(o, model)) {
+            Estimate e = o.values().get(name);
+            double value = e == null ? Double.NaN : e.value();
+            int dot = name.indexOf('.');
+            if (dot < 0) {
+                number(node, name, value);
+            } else {
+                ObjectNode group = node.has(name.substring(0, dot)) ? (ObjectNode) node.get(name.substring(0, dot))
+                        : node.putObject(name.substring(0, dot));
+                number(group, name.substring(dot + 1), value);
+            }
+        }
+        if (model instanceof BilinearModel && !node.has("energy_current")) {
+            node.putObject("energy_current");
         }
         return node;
     }
 
     /** The largest error estimate among the observables that are reported. */
-    static double largestError(ObservableSet o, BilinearModel model) {
+    static double largestError(ObservableSet o, Model model) {
         double worst = 0;
-        for (String name : reported(model)) {
+        for (String name : reported(o, model)) {
             Estimate e = o.values().get(name);
             if (e != null) {
                 worst = Double.isNaN(e.error()) ? Double.NaN : Math.max(worst, e.error());
             }
         }
         return worst;
-    }
-
-    static List<String> reported(BilinearModel model) {
-        List<String> names = new ArrayList<>(COHERENCES);
-        for (Bath b : model.baths()) {
-            names.add("energy_current." + b.name());
-        }
-        return names;
     }
 
     /**
@@ -120,22 +137,22 @@ final class Reports {
         }
     }
 
-    /** Jx, Jy, Jz and energy currents with their error estimates, indented. */
-    static void printObservables(PrintWriter out, ObservableSet o, BilinearModel model) {
-        for (String name : COHERENCES) {
-            Estimate e = o.values().get(name);
-            if (e != null) {
-                out.println("  " + name + " = " + valueWithError(e));
+    /** The reported observables with their error estimates, indented; currents under their own heading. */
+    static void printObservables(PrintWriter out, ObservableSet o, Model model) {
+        List<String> names = reported(o, model);
+        for (String name : names) {
+            if (!name.startsWith("energy_current.")) {
+                out.println("  " + name + " = " + valueWithError(o.values().get(name)));
             }
         }
-        if (model.modes() < 2) {
+        if (model instanceof BilinearModel b && b.modes() < 2) {
             out.println("  (one mode: no coherences; n1 = " + valueWithError(o.values().get("n1")) + ")");
         }
-        if (!model.baths().isEmpty()) {
-            out.println("energy current from each bath into the modes:");
-            int width = model.baths().stream().mapToInt(b -> b.name().length()).max().orElse(0);
-            for (Bath b : model.baths()) {
-                out.println("  " + pad(b.name(), width) + " = " + valueWithError(o.values().get("energy_current." + b.name())));
+        if (!model.bathNames().isEmpty()) {
+            out.println("energy current from each bath into the system:");
+            int width = model.bathNames().stream().mapToInt(String::length).max().orElse(0);
+            for (String bath : model.bathNames()) {
+                out.println("  " + pad(bath, width) + " = " + valueWithError(o.values().get("energy_current." + bath)));
             }
         }
     }

@@ -6,8 +6,9 @@ import io.coherent.config.Expressions;
 import io.coherent.config.RunSettings;
 import io.coherent.config.Scenario;
 import io.coherent.config.ScenarioException;
-import io.coherent.core.bosonic.ExactDynamics;
 import io.coherent.core.dynamics.Generator;
+import io.coherent.core.dynamics.Method;
+import io.coherent.core.methods.Engines;
 import io.coherent.integrators.EventRecord;
 import io.coherent.integrators.EventSpec;
 import io.coherent.integrators.IntegrationStatistics;
@@ -93,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
         Scenario s = scenario.load(extra);
         RunSettings run = s.run();
         Path dir = out != null ? out : Path.of("runs", s.name());
-        ExactDynamics generator = new ExactDynamics(s.model(), run.trajectoryQuadrature());
+        Generator generator = Engines.generator(s.model(), Method.of(s.method()), run.engineOptions());
         OutputGrid grid = run.outputGrid();
         RunPlan plan = RunPlan.of(grid).withEvents(events(generator, grid));
         if (stopOnSteady) {

@@ -11,14 +11,14 @@ import picocli.CommandLine.Parameters;
 final class ScenarioOptions {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO|PRESET",
-            description = "A preset name (partial-collective) or a YAML scenario file. Default: partial-collective.")
+            description = "A preset name (see `coherent presets`) or a YAML scenario file. Default: partial-collective.")
     String scenario;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = {"Override a key (repeatable), e.g. --set theta=pi/8 --set T=0.5.",
-                    "partial-collective: omega1, omega2, omega0, Gamma, gamma, theta, T, kappa;",
-                    "every scenario: method, until, points, integrator, atol, rtol, quadrature_tolerance, "
-                            + "frequency_support, frequency_cutoff."})
+                    "a preset's parameters (listed by `coherent presets`), e.g. theta, T for partial-collective;",
+                    "every scenario: method (exact|redfield|secular|local-lindblad), until, points, integrator, atol, "
+                            + "rtol, quadrature_tolerance, frequency_support, frequency_cutoff, lamb_shift (true|false)."})
     List<String> sets = new ArrayList<>();
 
     Scenario load(List<String> extra) {

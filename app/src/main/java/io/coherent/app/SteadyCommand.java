@@ -1,9 +1,11 @@
 package io.coherent.app;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coherent.config.Scenario;
-import io.coherent.core.bosonic.SteadyState;
-import io.coherent.core.bosonic.SteadyStateSolver;
+import io.coherent.core.dynamics.Method;
+import io.coherent.core.methods.Engines;
+import io.coherent.core.methods.SteadyStateReport;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "steady", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"The steady state of a scenario straight from the frequency formula (no time stepping)."})
+        description = {"The steady state of a scenario directly, no time stepping: the frequency formula (exact), the "
+                + "second-moment Lyapunov equation (master equations on bilinear models) or the null space of the "
+                + "Liouvillian (finite systems)."})
 final class SteadyCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,7 +34,7 @@ final class SteadyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario s = scenario.load(List.of());
-        SteadyState ss = new SteadyStateSolver(s.run().steadyQuadrature()).solve(s.model());
+        SteadyStateReport ss = Engines.steadyState(s.model(), Method.of(s.method()), s.run().engineOptions());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = Reports.object();
@@ -38,21 +42,34 @@ final class SteadyCommand implements Callable<Integer> {
             Reports.number(root, "error_estimate", ss.errorEstimate());
             Reports.number(root, "relaxation_time", ss.relaxationTime());
             root.put("converged", ss.converged());
-            root.put("evaluations", ss.evaluations());
-            root.put("decoherence_free_modes", ss.decoherenceFreeModes());
+            if (ss.evaluations() >= 0) {
+                root.put("evaluations", ss.evaluations());
+            } else {
+                root.putNull("evaluations");
+            }
+            root.put("decoherence_free_modes", ss.undamped());
             root.put("time_averaged", ss.timeAveraged());
+            root.put("method", ss.method());
+            root.put("unique", ss.unique());
+            Reports.number(root, "residual", ss.residual());
+            ArrayNode notes = root.putArray("notes");
+            ss.notes().forEach(notes::add);
             out.println(Reports.json(root));
         } else {
-            out.printf(Locale.ROOT, "%s (%s): steady state from the frequency formula%n", s.name(), s.source());
+            out.printf(Locale.ROOT, "%s (%s), method %s: steady state from the %s%n", s.name(), s.source(), ss.method(),
+                    ss.how());
             Reports.printObservables(out, ss.observables(), s.model());
-            out.printf(Locale.ROOT, "error estimate: %.2g (quadrature tolerance %s; %s, %d integrand evaluations)%n",
-                    ss.errorEstimate(), Reports.g(s.run().steadyQuadratureTolerance()),
-                    ss.converged() ? "converged" : "NOT converged within the evaluation budget", ss.evaluations());
+            out.printf(Locale.ROOT, "error estimate: %.2g (%s%s)%n", ss.errorEstimate(),
+                    ss.converged() ? "converged" : "NOT converged",
+                    ss.evaluations() >= 0 ? ", quadrature tolerance " + Reports.g(s.run().steadyQuadratureTolerance())
+                            + ", " + ss.evaluations() + " integrand evaluations"
+                            : String.format(Locale.ROOT, ", residual %.2g", ss.residual()));
             out.println("relaxation time: " + Reports.g(ss.relaxationTime()));
-            out.println("decoherence-free modes: " + ss.decoherenceFreeModes() + (ss.decoherenceFreeModes() == 0
+            out.println("undamped (decoherence-free or dark) dimensions: " + ss.undamped() + (ss.unique()
                     ? " (the steady state is unique)"
-                    : " (the steady state depends on the initial state" + (ss.timeAveraged()
-                            ? "; decoherence-free modes keep oscillating, values are time averages)" : ")")));
+                    : " (the steady state depends on the initial state; this is the one reached from it" + (ss.timeAveraged()
+                            ? "; undamped modes keep oscillating, values are time averages)" : ")")));
+            ss.notes().forEach(n -> out.println("note: " + n));
         }
         out.flush();
         return Main.OK;

@@ -82,7 +82,7 @@ class MainTest {
         assertEquals("", r.err());
         JsonNode j = r.json();
         assertEquals(List.of("observables", "error_estimate", "relaxation_time", "converged", "evaluations",
-                "decoherence_free_modes", "time_averaged"), fields(j));
+                "decoherence_free_modes", "time_averaged", "method", "unique", "residual", "notes"), fields(j));
         JsonNode o = j.get("observables");
         assertEquals(List.of("Jx", "Jy", "Jz", "energy_current"), fields(o));
         assertEquals(List.of("common", "individual1", "individual2"), fields(o.get("energy_current")));
@@ -101,7 +101,7 @@ class MainTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Jx = "), r.out());
         assertTrue(r.out().contains("individual2 = "), r.out());
-        assertTrue(r.out().contains("decoherence-free modes: 0"), r.out());
+        assertTrue(r.out().contains("undamped (decoherence-free or dark) dimensions: 0"), r.out());
     }
 
     // ------------------------------------------------------------------ run
@@ -279,7 +279,7 @@ class MainTest {
                 Arguments.of(List.of("steady", "--set", "gamma=0"), "gamma = 0"),
                 Arguments.of(List.of("steady", "--set", "T=-1"), "T = -1"),
                 Arguments.of(List.of("steady", "--set", "bogus=1"), "unknown key 'bogus'"),
-                Arguments.of(List.of("steady", "--set", "method=markov"), "method = markov is not allowed: expected exact"),
+                Arguments.of(List.of("steady", "--set", "method=markov"), "method = markov is not allowed: expected one of exact, redfield"),
                 Arguments.of(List.of("run", "--set", "integrator=rk4", "--json"), "integrator = rk4"),
                 Arguments.of(List.of("run", "--set", "frequency_support=both"), "frequency_support = both"),
                 Arguments.of(List.of("run", "--until", "-1"), "--until -1 is not allowed"),

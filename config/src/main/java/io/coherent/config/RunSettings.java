@@ -1,5 +1,6 @@
 package io.coherent.config;
 
+import io.coherent.core.methods.EngineOptions;
 import io.coherent.core.quadrature.QuadratureTolerance;
 import io.coherent.integrators.IntegratorSettings;
 import io.coherent.integrators.OutputGrid;
@@ -24,10 +25,12 @@ import java.util.List;
  *                                      to until) or the listed {@code times}
  * @param times                         the output times of {@code output = list}; the run ends at the last one
  * @param decades                       decades spanned by a logarithmic grid (default 4)
+ * @param lambShift                     whether master equations keep the Lamb shift; null lets the model or the
+ *                                      engine decide (on wherever the principal value exists)
  */
 public record RunSettings(double until, int points, String integrator, double atol, double rtol,
                           double quadratureTolerance, double steadyQuadratureTolerance, double initialStep,
-                          double maxStep, String output, List<Double> times, double decades) {
+                          double maxStep, String output, List<Double> times, double decades, Boolean lambShift) {
 
     public static final double DEFAULT_UNTIL = 200;
     public static final int DEFAULT_POINTS = 401;
@@ -52,6 +55,10 @@ public record RunSettings(double until, int points, String integrator, double at
     public QuadratureTolerance trajectoryQuadrature() {
         return new QuadratureTolerance(quadratureTolerance, quadratureTolerance,
                 QuadratureTolerance.TRAJECTORY.maxEvaluations());
+    }
+
+    public EngineOptions engineOptions() {
+        return new EngineOptions(trajectoryQuadrature(), steadyQuadrature(), lambShift);
     }
 
     public QuadratureTolerance steadyQuadrature() {

@@ -5,6 +5,8 @@ import io.coherent.config.YamlTree.MapNode;
 import io.coherent.config.YamlTree.Node;
 import io.coherent.config.YamlTree.ScalarNode;
 import io.coherent.core.bath.DrudeLorentz;
+import io.coherent.core.bath.Flat;
+import io.coherent.core.bath.OhmicFamily;
 import io.coherent.core.bath.FrequencySupport;
 import io.coherent.core.bath.InvalidModelException;
 import io.coherent.core.bath.Lorentzian;
@@ -12,8 +14,9 @@ import io.coherent.core.bath.LorentzianSum;
 import io.coherent.core.bath.SpectralDensity;
 import io.coherent.core.bosonic.Bath;
 import io.coherent.core.bosonic.BilinearModel;
-import io.coherent.core.bosonic.PartialCollectiveModel;
-import io.coherent.core.bosonic.PseudoModeEmbedding;
+import io.coherent.core.dynamics.Method;
+import io.coherent.core.dynamics.Model;
+import io.coherent.core.methods.Engines;
 import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.integrators.IntegratorSettings;
 import io.coherent.integrators.OutputGrid;
@@ -35,24 +38,23 @@ import java.util.function.DoublePredicate;
  *
  * <p>Keys valid for every scenario ({@link #GENERIC_KEYS}): {@code method}, {@code until}, {@code points},
  * {@code integrator}, {@code atol}, {@code rtol}, {@code quadrature_tolerance}, {@code frequency_support},
- * {@code frequency_cutoff}, {@code initial_step}, {@code max_step}, {@code output}, {@code times}, {@code decades}. In a file they may be written at the top level or grouped under {@code run:}.
- * The preset {@code partial-collective} adds the paper's parameters ({@link #PARTIAL_COLLECTIVE_KEYS}).
+ * {@code frequency_cutoff}, {@code initial_step}, {@code max_step}, {@code output}, {@code times},
+ * {@code decades}, {@code lamb_shift}. In a file they may be written at the top level or grouped under {@code run:}.
+ * Each preset ({@link Presets}) adds its paper's parameters.
  * Numbers may be written as expressions: {@code pi/8}, {@code -pi/4}, {@code 2*pi} (see {@link Expressions}).
  */
 public final class ScenarioLoader {
 
-    public static final String DEFAULT_PRESET = "partial-collective";
-    public static final List<String> PRESETS = List.of(DEFAULT_PRESET);
-    public static final List<String> METHODS = List.of("exact");
+    public static final String DEFAULT_PRESET = Presets.DEFAULT;
+    public static final List<String> PRESETS = Presets.names();
+    public static final List<String> METHODS = Method.ids();
     public static final List<String> FREQUENCY_SUPPORTS = List.of("whole-line", "positive");
     public static final List<String> GENERIC_KEYS = List.of("method", "until", "points", "integrator", "atol", "rtol",
             "quadrature_tolerance", "frequency_support", "frequency_cutoff", "initial_step", "max_step", "output", "times",
-            "decades");
-    /** The parameters of Wu et al.'s partial-collective model, with the paper's names. */
-    public static final List<String> PARTIAL_COLLECTIVE_KEYS = List.of("omega1", "omega2", "omega0", "Gamma", "gamma",
-            "theta", "T", "kappa");
-    public static final List<String> SPECTRAL_DENSITY_TYPES = List.of("lorentzian", "lorentzian-sum", "drude-lorentz");
-    public static final List<String> MODEL_TYPES = List.of("bilinear");
+            "decades", "lamb_shift");
+    public static final List<String> SPECTRAL_DENSITY_TYPES = List.of("lorentzian", "lorentzian-sum", "drude-lorentz",
+            "ohmic", "flat");
+    public static final List<String> MODEL_TYPES = List.of("bilinear", "finite");
 
     public static final double DEFAULT_ATOL = 1e-10;
     public static final double DEFAULT_RTOL = 1e-10;
@@ -98,7 +100,7 @@ public final class ScenarioLoader {
             throw new ScenarioException("preset", "preset = " + preset + " is not allowed: expected one of "
                     + String.join(", ", PRESETS));
         }
-        return partialCollective(preset, "preset " + preset, new LinkedHashMap<>(), new LinkedHashMap<>(),
+        return preset(Presets.find(preset), preset, "preset " + preset, new LinkedHashMap<>(), new LinkedHashMap<>(),
                 parseOverrides(overrides), Origin.DEFAULT);
     }
 
@@ -115,13 +117,14 @@ public final class ScenarioLoader {
         if (map.fields().containsKey("preset")) {
             checkKeys(map, "", PRESET_FILE_KEYS);
             Value preset = scalar("preset", map.fields().get("preset"));
-            choice("preset", preset, PRESETS);
+            Preset chosen = Presets.find(choice("preset", preset, PRESETS));
+            List<String> paramNames = chosen.parameters().stream().map(PresetParameter::name).toList();
             Map<String, Value> settings = collectSettings(map);
             Map<String, Value> params = new LinkedHashMap<>();
             Node p = map.fields().get("parameters");
             if (p != null) {
                 MapNode pm = requireMap("parameters", p, "e.g. parameters: {theta: 0.3, T: 0.5}");
-                checkKeys(pm, "parameters", concat(PARTIAL_COLLECTIVE_KEYS, GENERIC_KEYS));
+                checkKeys(pm, "parameters", concat(paramNames, GENERIC_KEYS));
                 for (Map.Entry<String, Node> e : pm.fields().entrySet()) {
                     Value v = scalar(e.getKey(), e.getValue());
                     if (GENERIC_KEYS.contains(e.getKey())) {
@@ -131,65 +134,63 @@ public final class ScenarioLoader {
                     }
                 }
             }
-            return partialCollective(name, fileName, params, settings, sets, Origin.file(fileName, 0));
+            return preset(chosen, name, fileName, params, settings, sets, Origin.file(fileName, 0));
         }
         if (map.fields().containsKey("model")) {
+            if (choice("model", scalar("model", map.fields().get("model")), MODEL_TYPES).equals("finite")) {
+                checkKeys(map, "", FiniteSystemSection.KEYS);
+                return FiniteSystemSection.read(name, fileName, map, sets);
+            }
             checkKeys(map, "", BILINEAR_KEYS);
-            choice("model", scalar("model", map.fields().get("model")), MODEL_TYPES);
             return bilinear(name, fileName, map, sets);
         }
         throw Origin.file(fileName, 0).error("scenario", "a scenario file needs either 'preset: "
-                + String.join("|", PRESETS) + "' or 'model: bilinear'");
+                + String.join("|", PRESETS) + "' or 'model: bilinear|finite'");
     }
 
-    // ---------------------------------------------------------------- partial-collective preset
+    // ---------------------------------------------------------------- presets
 
-    private static Scenario partialCollective(String name, String source, Map<String, Value> params,
-                                              Map<String, Value> settings, List<Setting> sets, Origin fileOrigin) {
+    private static Scenario preset(Preset preset, String name, String source, Map<String, Value> params,
+                                   Map<String, Value> settings, List<Setting> sets, Origin fileOrigin) {
+        List<String> paramNames = preset.parameters().stream().map(PresetParameter::name).toList();
         for (Setting s : sets) {
-            if (PARTIAL_COLLECTIVE_KEYS.contains(s.key())) {
+            if (paramNames.contains(s.key())) {
                 params.put(s.key(), s.value());
             } else if (GENERIC_KEYS.contains(s.key())) {
                 settings.put(s.key(), s.value());
             } else {
-                throw Origin.SET.error(s.key(), "unknown key '" + s.key() + "' for partial-collective; allowed keys: "
-                        + String.join(", ", concat(PARTIAL_COLLECTIVE_KEYS, GENERIC_KEYS)));
+                throw Origin.SET.error(s.key(), "unknown key '" + s.key() + "' for " + preset.name() + "; allowed keys: "
+                        + String.join(", ", concat(paramNames, GENERIC_KEYS)));
             }
         }
-        PartialCollectiveModel d = PartialCollectiveModel.FIG_1A;
-        double[] defaults = {d.omega1(), d.omega2(), d.omega0(), d.Gamma(), d.gamma(), d.theta(), d.T(), d.kappa()};
-        Map<String, Double> values = new LinkedHashMap<>();
-        Map<String, Value> given = new LinkedHashMap<>();
-        for (int i = 0; i < PARTIAL_COLLECTIVE_KEYS.size(); i++) {
-            String key = PARTIAL_COLLECTIVE_KEYS.get(i);
-            Value v = params.getOrDefault(key, new Value(Double.toString(defaults[i]), Origin.DEFAULT));
-            given.put(key, v);
-            values.put(key, number(key, v));
-        }
-        RunSettings run = runSettings(settings);
-        String method = method(settings);
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        Map<String, String> choices = new LinkedHashMap<>();
         Fields fields = new Fields(fileOrigin);
-        fields.put("center", "omega0", given.get("omega0"));
-        fields.put("width", "gamma", given.get("gamma"));
-        fields.put("strength", "Gamma", given.get("Gamma"));
-        fields.put("temperature", "T", given.get("T"));
-        for (String bath : List.of("common", "individual1", "individual2")) {
-            fields.put("baths." + bath + ".temperature", "T", given.get("T"));
+        for (PresetParameter p : preset.parameters()) {
+            Value v = params.getOrDefault(p.name(), new Value(p.defaultValue(), Origin.DEFAULT));
+            fields.put(p.name(), p.name(), v);
+            if (p.isChoice()) {
+                choices.put(p.name(), choice(p.name(), v, p.choices()));
+            } else {
+                numbers.put(p.name(), number(p.name(), v));
+            }
         }
-        fields.put("hamiltonian", "omega1", given.get("omega1"));
-        fields.put("initial_occupation", "kappa", given.get("kappa"));
+        for (Map.Entry<String, String> alias : preset.fieldAliases().entrySet()) {
+            fields.put(alias.getKey(), alias.getValue(), params.getOrDefault(alias.getValue(),
+                    new Value(preset.parameters().stream().filter(q -> q.name().equals(alias.getValue()))
+                            .findFirst().orElseThrow().defaultValue(), Origin.DEFAULT)));
+        }
+        RunSettings run = runSettings(settings, preset.lambShiftDefault());
+        String method = method(settings, preset.defaultMethod());
         registerSupport(fields, settings);
-        BilinearModel model;
+        Model model;
         try {
-            FrequencySupport support = support(settings);
-            model = new PartialCollectiveModel(values.get("omega1"), values.get("omega2"), values.get("omega0"),
-                    values.get("Gamma"), values.get("gamma"), values.get("theta"), values.get("T"),
-                    values.get("kappa")).toModel(support);
-            new PseudoModeEmbedding(model);
+            model = preset.build(new PresetValues(numbers, choices), support(settings));
+            Engines.check(model, Method.of(method), run.engineOptions());
         } catch (InvalidModelException e) {
             throw fields.wrap(e);
         }
-        return new Scenario(name, source, method, model, run, values);
+        return new Scenario(name, source, method, model, run, numbers, choices);
     }
 
     // ---------------------------------------------------------------- general bilinear model
@@ -208,8 +209,8 @@ public final class ScenarioLoader {
                         + ", baths.<name>.temperature, baths.<name>.spectral_density.<parameter>");
             }
         }
-        RunSettings run = runSettings(settings);
-        String method = method(settings);
+        RunSettings run = runSettings(settings, null);
+        String method = method(settings, Method.EXACT);
         Fields fields = new Fields(fileOrigin);
         registerSupport(fields, settings);
 
@@ -248,11 +249,11 @@ public final class ScenarioLoader {
         BilinearModel model;
         try {
             model = new BilinearModel(h, baths, occupation, support(settings));
-            new PseudoModeEmbedding(model);
+            Engines.check(model, Method.of(method), run.engineOptions());
         } catch (InvalidModelException e) {
             throw fields.wrap(e);
         }
-        return new Scenario(name, fileName, method, model, run, Map.of());
+        return new Scenario(name, fileName, method, model, run, Map.of(), Map.of());
     }
 
     private static Bath bath(Node node, int index, Set<String> names, Fields fields) {
@@ -287,7 +288,7 @@ public final class ScenarioLoader {
         }
     }
 
-    private static SpectralDensity spectralDensity(String key, Node node) {
+    static SpectralDensity spectralDensity(String key, Node node) {
         MapNode m = requireMap(key, node, "e.g. {type: lorentzian, center: 1, width: 0.5, strength: 0.4}");
         Value type = scalar(key + ".type", required(m, "type", key, "one of " + String.join(", ", SPECTRAL_DENSITY_TYPES)));
         switch (choice(key + ".type", type, SPECTRAL_DENSITY_TYPES)) {
@@ -310,6 +311,34 @@ public final class ScenarioLoader {
                     ls.add(lorentzian(pk, pm));
                 }
                 return new LorentzianSum(ls);
+            }
+            case "ohmic" -> {
+                checkKeys(m, key, List.of("type", "lambda", "s", "Omega"));
+                Value lambda = scalar(key + ".lambda", required(m, "lambda", key, "the coupling strength, >= 0"));
+                Value s = m.fields().containsKey("s") ? scalar(key + ".s", m.fields().get("s"))
+                        : new Value("1", Origin.DEFAULT);
+                Value omega = scalar(key + ".Omega", required(m, "Omega", key, "the cut-off frequency, > 0"));
+                Fields f = new Fields(m.origin());
+                f.put("lambda", key + ".lambda", lambda);
+                f.put("s", key + ".s", s);
+                f.put("Omega", key + ".Omega", omega);
+                try {
+                    return new OhmicFamily(number(key + ".lambda", lambda), number(key + ".s", s),
+                            number(key + ".Omega", omega));
+                } catch (InvalidModelException e) {
+                    throw f.wrap(e);
+                }
+            }
+            case "flat" -> {
+                checkKeys(m, key, List.of("type", "level"));
+                Value level = scalar(key + ".level", required(m, "level", key, "the constant J, >= 0"));
+                Fields f = new Fields(m.origin());
+                f.put("level", key + ".level", level);
+                try {
+                    return new Flat(number(key + ".level", level));
+                } catch (InvalidModelException e) {
+                    throw f.wrap(e);
+                }
             }
             default -> {
                 checkKeys(m, key, List.of("type", "lambda", "gamma"));
@@ -344,7 +373,7 @@ public final class ScenarioLoader {
     }
 
     /** {@code --set baths.<name>.temperature=...} or {@code --set baths.<name>.spectral_density.<parameter>=...}. */
-    private static void overrideBath(MapNode root, Setting s) {
+    static void overrideBath(MapNode root, Setting s) {
         String rest = s.key().substring("baths.".length());
         Node bathsNode = root.fields().get("baths");
         List<String> known = new ArrayList<>();
@@ -360,8 +389,8 @@ public final class ScenarioLoader {
                 }
                 String field = rest.substring(name.length() + 1);
                 ScalarNode value = new ScalarNode(s.value().text(), Origin.SET);
-                if (field.equals("temperature")) {
-                    bm.put("temperature", value, Origin.SET);
+                if (field.equals("temperature") || field.equals("chemical_potential")) {
+                    bm.put(field, value, Origin.SET);
                     return;
                 }
                 if (field.startsWith("spectral_density.") && bm.fields().get("spectral_density") instanceof MapNode sd) {
@@ -369,7 +398,8 @@ public final class ScenarioLoader {
                     return;
                 }
                 throw Origin.SET.error(s.key(), "unknown key '" + s.key() + "'; a bath's keys that --set can change are "
-                        + "baths." + name + ".temperature and baths." + name + ".spectral_density.<parameter>");
+                        + "baths." + name + ".temperature, baths." + name + ".chemical_potential and baths." + name
+                        + ".spectral_density.<parameter>");
             }
         }
         throw Origin.SET.error(s.key(), "unknown key '" + s.key() + "': no such bath; baths are "
@@ -378,7 +408,7 @@ public final class ScenarioLoader {
 
     // ---------------------------------------------------------------- generic keys
 
-    private static Map<String, Value> collectSettings(MapNode root) {
+    static Map<String, Value> collectSettings(MapNode root) {
         Map<String, Value> settings = new LinkedHashMap<>();
         for (String key : GENERIC_KEYS) {
             Node n = root.fields().get(key);
@@ -397,12 +427,12 @@ public final class ScenarioLoader {
         return settings;
     }
 
-    private static String method(Map<String, Value> settings) {
+    static String method(Map<String, Value> settings, Method defaultMethod) {
         Value v = settings.get("method");
-        return v == null ? METHODS.get(0) : choice("method", v, METHODS);
+        return v == null ? defaultMethod.id() : choice("method", v, METHODS);
     }
 
-    private static RunSettings runSettings(Map<String, Value> s) {
+    static RunSettings runSettings(Map<String, Value> s, Boolean lambShiftDefault) {
         double until = s.containsKey("until")
                 ? number("until", s.get("until"), x -> x > 0, "a finite number > 0") : RunSettings.DEFAULT_UNTIL;
         int points = RunSettings.DEFAULT_POINTS;
@@ -453,8 +483,10 @@ public final class ScenarioLoader {
             throw s.get("decades").origin().error("decades", "decades only applies with output = logarithmic (output is "
                     + output + ")");
         }
+        Boolean lambShift = s.containsKey("lamb_shift")
+                ? Boolean.valueOf(choice("lamb_shift", s.get("lamb_shift"), List.of("true", "false"))) : lambShiftDefault;
         RunSettings run = new RunSettings(until, points, integrator, atol, rtol, qt, steadyQt, initialStep, maxStep,
-                output, times, decades);
+                output, times, decades, lambShift);
         try {
             run.integratorSettings();
         } catch (IllegalArgumentException e) {
@@ -481,7 +513,7 @@ public final class ScenarioLoader {
         return List.copyOf(out);
     }
 
-    private static FrequencySupport support(Map<String, Value> s) {
+    static FrequencySupport support(Map<String, Value> s) {
         String kind = s.containsKey("frequency_support")
                 ? choice("frequency_support", s.get("frequency_support"), FREQUENCY_SUPPORTS) : "whole-line";
         Value cutoff = s.get("frequency_cutoff");
@@ -497,7 +529,7 @@ public final class ScenarioLoader {
                 : number("frequency_cutoff", cutoff, x -> x >= 0, "a finite number >= 0"));
     }
 
-    private static void registerSupport(Fields fields, Map<String, Value> settings) {
+    static void registerSupport(Fields fields, Map<String, Value> settings) {
         fields.put("frequency_support", "frequency_support",
                 settings.getOrDefault("frequency_support", new Value("whole-line", Origin.DEFAULT)));
         fields.put("frequency_cutoff", "frequency_cutoff",
@@ -521,14 +553,14 @@ public final class ScenarioLoader {
         return out;
     }
 
-    private record Setting(String key, Value value) {
+    record Setting(String key, Value value) {
     }
 
     static double number(String key, Value v) {
         return number(key, v, x -> true, NUMBER);
     }
 
-    private static double number(String key, Value v, DoublePredicate ok, String allowed) {
+    static double number(String key, Value v, DoublePredicate ok, String allowed) {
         double x;
         try {
             x = Expressions.evaluate(v.text());
@@ -542,7 +574,7 @@ public final class ScenarioLoader {
         return x;
     }
 
-    private static String choice(String key, Value v, List<String> allowed) {
+    static String choice(String key, Value v, List<String> allowed) {
         String t = v.text() == null ? "" : v.text().strip();
         if (!allowed.contains(t)) {
             throw v.origin().error(key, key + " = " + (t.isEmpty() ? "(empty)" : t) + " is not allowed: expected "
@@ -551,7 +583,7 @@ public final class ScenarioLoader {
         return t;
     }
 
-    private static Value scalar(String key, Node node) {
+    static Value scalar(String key, Node node) {
         if (!(node instanceof ScalarNode s)) {
             throw node.origin().error(key, key + " must be a single value, got " + node.kind());
         }
@@ -561,14 +593,14 @@ public final class ScenarioLoader {
         return s.value();
     }
 
-    private static MapNode requireMap(String key, Node node, String hint) {
+    static MapNode requireMap(String key, Node node, String hint) {
         if (!(node instanceof MapNode m)) {
             throw node.origin().error(key, key + " must be a mapping (" + hint + "), got " + node.kind());
         }
         return m;
     }
 
-    private static Node required(MapNode m, String field, String prefix, String hint) {
+    static Node required(MapNode m, String field, String prefix, String hint) {
         Node n = m.fields().get(field);
         if (n == null) {
             String key = prefix.isEmpty() ? field : prefix + "." + field;
@@ -577,7 +609,7 @@ public final class ScenarioLoader {
         return n;
     }
 
-    private static void checkKeys(MapNode m, String context, List<String> allowed) {
+    static void checkKeys(MapNode m, String context, List<String> allowed) {
         for (String k : m.fields().keySet()) {
             if (!allowed.contains(k)) {
                 String key = context.isEmpty() ? k : context + "." + k;
@@ -676,7 +708,7 @@ public final class ScenarioLoader {
         return out;
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
+    static List<String> concat(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
         return List.copyOf(out);
@@ -686,7 +718,7 @@ public final class ScenarioLoader {
      * Maps sim-core's field names (InvalidModelException.field()) to the user's keys and origins, and
      * rewrites the message with the user's key and value as written.
      */
-    private static final class Fields {
+    static final class Fields {
         private record Entry(String key, Origin origin, String text) {
         }
 

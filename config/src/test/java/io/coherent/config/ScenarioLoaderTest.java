@@ -66,7 +66,7 @@ class ScenarioLoaderTest {
         assertEquals(1e-10, r.rtol());
         assertEquals(1e-8, r.quadratureTolerance());
         assertEquals(1e-10, r.steadyQuadratureTolerance());
-        assertEquals(FrequencySupport.WHOLE_LINE, s.model().support());
+        assertEquals(FrequencySupport.WHOLE_LINE, s.bilinearModel().support());
         assertEquals(s, ScenarioLoader.load("partial-collective", List.of()));
     }
 
@@ -77,9 +77,9 @@ class ScenarioLoaderTest {
                 "quadrature_tolerance=1e-6", "frequency_support=positive", "frequency_cutoff=0.01"));
         assertEquals(new PartialCollectiveModel(1, 1, 1, 2, 0.2, 0.3, 0.5, -Math.PI / 4)
                 .toModel(FrequencySupport.positive(0.01)), s.model());
-        assertEquals(new RunSettings(5, 11, "dormand-prince-54", 1e-8, 0, 1e-6, 1e-6, 0, 0, "uniform", List.of(), 4), s.run());
+        assertEquals(new RunSettings(5, 11, "dormand-prince-54", 1e-8, 0, 1e-6, 1e-6, 0, 0, "uniform", List.of(), 4, null), s.run());
         assertEquals(0.3, s.parameters().get("theta"));
-        assertEquals(new Lorentzian(1, 0.2, 2), s.model().baths().get(0).spectralDensity());
+        assertEquals(new Lorentzian(1, 0.2, 2), s.bilinearModel().baths().get(0).spectralDensity());
     }
 
     @Test
@@ -154,7 +154,7 @@ class ScenarioLoaderTest {
 
     @Test
     void badRunSettings() {
-        failsSet("method=markov", "method = markov is not allowed: expected exact");
+        failsSet("method=markov", "method = markov is not allowed: expected one of exact, redfield, secular, local-lindblad");
         failsSet("integrator=rk4", "integrator = rk4 is not allowed: expected one of dormand-prince-853, dormand-prince-54");
         failsSet("frequency_support=half", "frequency_support = half is not allowed: expected one of whole-line, positive");
         failsSet("frequency_cutoff=0.1", "frequency_cutoff only applies with frequency_support = positive");
@@ -172,7 +172,7 @@ class ScenarioLoaderTest {
         failsSet("frequency_support=positive", "--set: frequency_support: positive frequencies diverge");
         // at T = 0 nothing diverges
         assertEquals(FrequencySupport.positive(0),
-                ScenarioLoader.load(null, List.of("frequency_support=positive", "T=0")).model().support());
+                ScenarioLoader.load(null, List.of("frequency_support=positive", "T=0")).bilinearModel().support());
     }
 
     @Test
@@ -214,7 +214,7 @@ class ScenarioLoaderTest {
         Scenario s = ScenarioLoader.load(f.toString(), List.of());
         assertEquals("two-modes", s.name());
         assertEquals(f.toString(), s.source());
-        BilinearModel m = s.model();
+        BilinearModel m = s.bilinearModel();
         assertEquals(2, m.modes());
         assertEquals(3, m.baths().size());
         assertEquals("cold", m.baths().get(1).name());
@@ -227,8 +227,8 @@ class ScenarioLoaderTest {
         Scenario o = ScenarioLoader.load(f.toString(), List.of("until=7", "baths.hot.temperature=3",
                 "baths.hot.spectral_density.width=0.25"));
         assertEquals(7, o.run().until());
-        assertEquals(3, o.model().baths().get(0).temperature());
-        assertEquals(new Lorentzian(1, 0.25, 0.4), o.model().baths().get(0).spectralDensity());
+        assertEquals(3, o.bilinearModel().baths().get(0).temperature());
+        assertEquals(new Lorentzian(1, 0.25, 0.4), o.bilinearModel().baths().get(0).spectralDensity());
     }
 
     @Test
@@ -242,8 +242,8 @@ class ScenarioLoaderTest {
                 """);
         Scenario s = ScenarioLoader.load(f.toString(), List.of());
         assertEquals("hermitian-complex", s.name());
-        assertEquals(0.2, s.model().hamiltonian().im(0, 1));
-        assertEquals(0, s.model().initialOccupation().maxAbs());
+        assertEquals(0.2, s.bilinearModel().hamiltonian().im(0, 1));
+        assertEquals(0, s.bilinearModel().initialOccupation().maxAbs());
         assertEquals(200, s.run().until());
     }
 
@@ -272,7 +272,7 @@ class ScenarioLoaderTest {
         Path h = yaml("pc-twice.yaml", "preset: partial-collective\nuntil: 3\nrun: {until: 4}\n");
         fails(h.toString(), List.of(), h + ", line 3: until is given twice (also at " + h + ", line 2)");
         Path k = yaml("pc-nopreset.yaml", "preset: other\n");
-        fails(k.toString(), List.of(), k + ", line 1: preset = other is not allowed: expected partial-collective");
+        fails(k.toString(), List.of(), k + ", line 1: preset = other is not allowed: expected one of partial-collective, two-atoms");
     }
 
     @Test
@@ -325,13 +325,13 @@ class ScenarioLoaderTest {
         fails(yaml("nan.yaml", TWO_MODES.replace("[[1.0, 0.05]", "[[.nan, 0.05]")).toString(), List.of(),
                 "nan.yaml, line 2: hamiltonian entry (1, 1) = .nan is not allowed");
         fails(yaml("nomodel.yaml", "hamiltonian: [[1]]\n").toString(), List.of(),
-                "needs either 'preset: partial-collective' or 'model: bilinear'");
+                "needs either 'preset: partial-collective|two-atoms|coupled-qubits");
         fails(yaml("broken.yaml", "model: bilinear\nhamiltonian: [[1, 2]\nbaths: []\n").toString(), List.of(),
                 "broken.yaml, line ", "not valid YAML");
         fails(yaml("empty.yaml", "").toString(), List.of(), "empty.yaml: the scenario file is empty");
         fails(yaml("list.yaml", "- 1\n- 2\n").toString(), List.of(), "must be a mapping");
-        fails(yaml("method.yaml", TWO_MODES + "method: redfield\n").toString(), List.of(),
-                "method.yaml, line 23: method = redfield is not allowed: expected exact");
+        fails(yaml("method.yaml", TWO_MODES + "method: markov\n").toString(), List.of(),
+                "method.yaml, line 23: method = markov is not allowed: expected one of exact, redfield, secular, local-lindblad");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.coherent.core.bosonic;
 
 import io.coherent.core.bath.FrequencySupport;
 import io.coherent.core.bath.InvalidModelException;
+import io.coherent.core.dynamics.Model;
 import io.coherent.core.linalg.ComplexMatrix;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
  * modes given by its occupation matrix N_ij = <c_i^+ c_j>(0) (baths thermal, factorised from the modes).
  */
 public record BilinearModel(ComplexMatrix hamiltonian, List<Bath> baths, ComplexMatrix initialOccupation,
-                            FrequencySupport support) {
+                            FrequencySupport support) implements Model {
 
     private static final double HERMITIAN_TOLERANCE = 1e-12;
 
@@ -65,5 +66,10 @@ public record BilinearModel(ComplexMatrix hamiltonian, List<Bath> baths, Complex
 
     public int modes() {
         return hamiltonian.rows();
+    }
+
+    @Override
+    public List<String> bathNames() {
+        return baths.stream().map(Bath::name).toList();
     }
 }

@@ -22,17 +22,11 @@ public final class BosonicObservables {
     public static ObservableSet of(PseudoModeEmbedding embedding, SecondMoments m) {
         BilinearModel model = embedding.model();
         int n = model.modes();
-        Map<String, Estimate> out = new LinkedHashMap<>();
-        if (n >= 2) {
-            coherence(out, "", m.vacuum(), m.thermal(), m.thermalError(), true, true);
-            coherence(out, "_vacuum", m.vacuum(), m.thermal(), m.thermalError(), true, false);
-            coherence(out, "_thermal", m.vacuum(), m.thermal(), m.thermalError(), false, true);
-        }
-        for (int i = 0; i < n; i++) {
-            out.put("n" + (i + 1), new Estimate(m.vacuum().re(i, i) + m.thermal().re(i, i), m.thermalError().re(i, i)));
-        }
         ComplexMatrix h = model.hamiltonian();
-        for (int k = 0; k < model.baths().size(); k++) {
+        int baths = model.baths().size();
+        double[] current = new double[baths];
+        double[] currentError = new double[baths];
+        for (int k = 0; k < baths; k++) {
             Bath bath = model.baths().get(k);
             double[] qRe = new double[n];
             double[] qIm = new double[n];
@@ -68,7 +62,32 @@ public final class BosonicObservables {
                 zIm += wr * qIm[j] + wi * qRe[j];
                 err += Math.hypot(wr, wi) * qErr[j];
             }
-            out.put("energy_current." + bath.name(), new Estimate(-2 * zIm, 2 * err));
+            current[k] = -2 * zIm;
+            currentError[k] = 2 * err;
+        }
+        return of(model, m.vacuum(), m.thermal(), m.thermalError(), current, currentError);
+    }
+
+    /**
+     * The observables from an occupation matrix split into its vacuum (initial-state) and thermal parts
+     * (matrices with at least n rows; only the modes' n x n block is read) and the energy current of each
+     * bath, in the model's bath order. Shared by the exact engine and the second-moment master equations,
+     * so that both report the same names.
+     */
+    static ObservableSet of(BilinearModel model, ComplexMatrix vacuum, ComplexMatrix thermal, ComplexMatrix thermalError,
+                            double[] current, double[] currentError) {
+        int n = model.modes();
+        Map<String, Estimate> out = new LinkedHashMap<>();
+        if (n >= 2) {
+            coherence(out, "", vacuum, thermal, thermalError, true, true);
+            coherence(out, "_vacuum", vacuum, thermal, thermalError, true, false);
+            coherence(out, "_thermal", vacuum, thermal, thermalError, false, true);
+        }
+        for (int i = 0; i < n; i++) {
+            out.put("n" + (i + 1), new Estimate(vacuum.re(i, i) + thermal.re(i, i), thermalError.re(i, i)));
+        }
+        for (int k = 0; k < model.baths().size(); k++) {
+            out.put("energy_current." + model.baths().get(k).name(), new Estimate(current[k], currentError[k]));
         }
         return new ObservableSet(out);
     }

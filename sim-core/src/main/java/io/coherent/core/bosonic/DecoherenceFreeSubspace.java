@@ -25,10 +25,17 @@ public final class DecoherenceFreeSubspace {
     }
 
     public static StationaryPart stationaryPart(PseudoModeEmbedding embedding) {
-        BilinearModel model = embedding.model();
+        return stationaryPart(embedding.model(), embedding.subspace(), embedding.size());
+    }
+
+    /**
+     * The same for any dynamics under which the decoherence-free modes evolve unitarily with H (the exact
+     * engine and the second-moment master equations): the result has {@code rows} rows, modes first.
+     */
+    public static StationaryPart stationaryPart(BilinearModel model, BrightSubspace subspace, int rows) {
         int n = model.modes();
-        int size = embedding.size();
-        ComplexMatrix dark = embedding.subspace().dark();
+        int size = rows;
+        ComplexMatrix dark = subspace.dark();
         int d = dark.cols();
         double[] re = new double[size * n];
         double[] im = new double[size * n];

@@ -52,7 +52,13 @@ public final class PseudoModeEmbedding {
         List<Integer> owner = new ArrayList<>();
         List<ExponentialTerm> terms = new ArrayList<>();
         for (int k = 0; k < model.baths().size(); k++) {
-            for (ExponentialTerm t : model.baths().get(k).spectralDensity().kernel()) {
+            Bath bath = model.baths().get(k);
+            if (!bath.spectralDensity().hasExponentialKernel()) {
+                throw new InvalidModelException("baths." + bath.name() + ".spectral_density", bath.spectralDensity()
+                        .describe() + " has no finite exponential kernel: method exact needs lorentzian, "
+                        + "lorentzian-sum or drude-lorentz (master-equation methods take any spectral density)");
+            }
+            for (ExponentialTerm t : bath.spectralDensity().kernel()) {
                 owner.add(k);
                 terms.add(t);
             }

@@ -161,6 +161,148 @@ public final class ComplexMatrix {
         return new ComplexMatrix(cols, rows, r, m);
     }
 
+    /** Column vector (d x 1) from real and imaginary parts. */
+    public static ComplexMatrix column(double[] re, double[] im) {
+        return of(re.length, 1, re, im);
+    }
+
+    /** The diagonal matrix diag(values). */
+    public static ComplexMatrix diagonal(double[] values) {
+        int n = values.length;
+        double[] re = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            re[i * n + i] = values[i];
+        }
+        return new ComplexMatrix(n, n, re, new double[n * n]);
+    }
+
+    public ComplexMatrix plus(ComplexMatrix other) {
+        return combine(other, 1);
+    }
+
+    public ComplexMatrix minus(ComplexMatrix other) {
+        return combine(other, -1);
+    }
+
+    private ComplexMatrix combine(ComplexMatrix other, double sign) {
+        if (rows != other.rows || cols != other.cols) {
+            throw new IllegalArgumentException("shape mismatch " + rows + "x" + cols + " vs " + other.rows + "x" + other.cols);
+        }
+        double[] r = new double[re.length];
+        double[] m = new double[re.length];
+        for (int k = 0; k < re.length; k++) {
+            r[k] = re[k] + sign * other.re[k];
+            m[k] = im[k] + sign * other.im[k];
+        }
+        return new ComplexMatrix(rows, cols, r, m);
+    }
+
+    /** (zRe + i zIm) * this. */
+    public ComplexMatrix scale(double zRe, double zIm) {
+        double[] r = new double[re.length];
+        double[] m = new double[re.length];
+        for (int k = 0; k < re.length; k++) {
+            r[k] = zRe * re[k] - zIm * im[k];
+            m[k] = zRe * im[k] + zIm * re[k];
+        }
+        return new ComplexMatrix(rows, cols, r, m);
+    }
+
+    /** Real multiple s * this. */
+    public ComplexMatrix scale(double s) {
+        return scale(s, 0);
+    }
+
+    /** Kronecker product this (x) other; this carries the more significant index. */
+    public ComplexMatrix kron(ComplexMatrix other) {
+        int r = rows * other.rows;
+        int c = cols * other.cols;
+        double[] outRe = new double[r * c];
+        double[] outIm = new double[r * c];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double ar = re[i * cols + j];
+                double ai = im[i * cols + j];
+                if (ar == 0 && ai == 0) {
+                    continue;
+                }
+                for (int k = 0; k < other.rows; k++) {
+                    int row = i * other.rows + k;
+                    for (int l = 0; l < other.cols; l++) {
+                        double br = other.re[k * other.cols + l];
+                        double bi = other.im[k * other.cols + l];
+                        int idx = row * c + j * other.cols + l;
+                        outRe[idx] = ar * br - ai * bi;
+                        outIm[idx] = ar * bi + ai * br;
+                    }
+                }
+            }
+        }
+        return new ComplexMatrix(r, c, outRe, outIm);
+    }
+
+    /** Real part of the trace. */
+    public double traceRe() {
+        requireSquare();
+        double t = 0;
+        for (int i = 0; i < rows; i++) {
+            t += re[i * cols + i];
+        }
+        return t;
+    }
+
+    /** Imaginary part of the trace. */
+    public double traceIm() {
+        requireSquare();
+        double t = 0;
+        for (int i = 0; i < rows; i++) {
+            t += im[i * cols + i];
+        }
+        return t;
+    }
+
+    /** Re Tr[this * other] without forming the product (e.g. the expectation Tr[rho A] of a Hermitian A). */
+    public double traceOfProductRe(ComplexMatrix other) {
+        if (cols != other.rows || rows != other.cols) {
+            throw new IllegalArgumentException("shape mismatch for Tr[A B]");
+        }
+        double t = 0;
+        for (int i = 0; i < rows; i++) {
+            for (int l = 0; l < cols; l++) {
+                t += re[i * cols + l] * other.re[l * other.cols + i] - im[i * cols + l] * other.im[l * other.cols + i];
+            }
+        }
+        return t;
+    }
+
+    /** [this, other] = this other - other this. */
+    public ComplexMatrix commutator(ComplexMatrix other) {
+        return times(other).minus(other.times(this));
+    }
+
+    public ComplexMatrix transpose() {
+        double[] r = new double[rows * cols];
+        double[] m = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                r[j * rows + i] = re[i * cols + j];
+                m[j * rows + i] = im[i * cols + j];
+            }
+        }
+        return new ComplexMatrix(cols, rows, r, m);
+    }
+
+    /** Largest |this_ij - other_ij|. */
+    public double distance(ComplexMatrix other) {
+        return minus(other).maxAbs();
+    }
+
+    private void requireSquare() {
+        if (rows != cols) {
+            throw new IllegalArgumentException("trace of a non-square " + rows + "x" + cols + " matrix");
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ComplexMatrix other && rows == other.rows && cols == other.cols

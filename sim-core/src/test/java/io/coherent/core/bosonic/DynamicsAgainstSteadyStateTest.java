@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coherent.core.bath.FrequencySupport;
 import io.coherent.core.bath.Lorentzian;
+import io.coherent.core.dynamics.GeneratorOde;
 import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.observables.ObservableSet;
 import io.coherent.core.quadrature.QuadratureTolerance;

@@ -3,6 +3,7 @@ package io.coherent.core.bosonic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.coherent.core.dynamics.GeneratorOde;
 import io.coherent.core.observables.ObservableSet;
 import io.coherent.core.quadrature.QuadratureTolerance;
 import java.io.BufferedReader;

@@ -1,14 +1,13 @@
-package io.coherent.core.bosonic;
+package io.coherent.core.dynamics;
 
-import io.coherent.core.dynamics.Generator;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 
 /** Test adapter: a Generator as a Hipparchus ODE (production propagation lives in integrators). */
-final class GeneratorOde implements OrdinaryDifferentialEquation {
+public final class GeneratorOde implements OrdinaryDifferentialEquation {
     private final Generator generator;
     private final double[] yDot;
 
-    GeneratorOde(Generator generator) {
+    public GeneratorOde(Generator generator) {
         this.generator = generator;
         this.yDot = new double[generator.stateDimension()];
     }

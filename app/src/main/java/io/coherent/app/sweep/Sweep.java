@@ -1,0 +1,207 @@
+package io.coherent.app.sweep;
+
+import io.coherent.config.Scenario;
+import io.coherent.config.ScenarioException;
+import io.coherent.config.ScenarioLoader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * A parameter sweep: a scenario (preset or file) with base overrides, a grid of points and what to
+ * compute at each point. {@link #prepare} validates everything a sweep can know before it starts (the
+ * base scenario and its method, the parameter names and the corners of the grid) and
+ * throws a one-line {@link ScenarioException} otherwise. {@link #run} evaluates every point exactly
+ * once on a bounded thread pool; a point that fails is reported with its reason and the sweep goes on.
+ *
+ * <p>Usable without the command line, e.g. from a gallery script:
+ * {@code Sweep.prepare("partial-collective", List.of("T=0.5"), grid, new SteadyStateEvaluator()).run(2, sink)}.
+ */
+public final class Sweep {
+    private static final String SET_PREFIX = "--set: ";
+
+    private final String scenario;
+    private final List<String> overrides;
+    private final Grid grid;
+    private final PointEvaluator evaluator;
+    private final Scenario base;
+    private final List<String> observables;
+
+    private Sweep(String scenario, List<String> overrides, Grid grid, PointEvaluator evaluator, Scenario base) {
+        this.scenario = scenario;
+        this.overrides = List.copyOf(overrides);
+        this.grid = grid;
+        this.evaluator = evaluator;
+        this.base = base;
+        this.observables = List.copyOf(evaluator.observableNames(base));
+    }
+
+    /**
+     * How a sweep went.
+     *
+     * @param cpuSeconds CPU time of the worker threads (what the points cost, whatever else the machine runs)
+     */
+    public record Summary(int points, int failed, int notConverged, double wallSeconds, double cpuSeconds, int threads) {
+    }
+
+    /**
+     * Validates a sweep before any work: the base scenario must load; no swept parameter may also be set
+     * by an override; the scenario must accept every swept parameter at every corner of the grid (so a
+     * range that leaves a parameter's allowed interval is refused here), exactly as the command line
+     * loads a scenario (which includes building what its method needs).
+     *
+     * @param scenario  a preset name or scenario file (null: the default preset)
+     * @param overrides {@code key=value} overrides applied to every point before the swept values
+     */
+    public static Sweep prepare(String scenario, List<String> overrides, Grid grid, PointEvaluator evaluator) {
+        Scenario base = ScenarioLoader.load(scenario, overrides);
+        for (String o : overrides) {
+            String key = o.contains("=") ? o.substring(0, o.indexOf('=')).strip() : o.strip();
+            for (Axis a : grid.axes()) {
+                if (a.name().equals(key)) {
+                    throw Axis.error(a.text(), "--set " + o + " sets the swept parameter too; drop one of them");
+                }
+            }
+        }
+        Sweep sweep = new Sweep(scenario, overrides, grid, evaluator, base);
+        for (Grid.Point corner : grid.corners()) {
+            try {
+                sweep.load(corner);
+            } catch (IllegalArgumentException e) {
+                String where = IntStream.range(0, grid.axes().size())
+                        .mapToObj(k -> grid.axes().get(k).name() + " = " + Grid.text(corner.values().get(k)))
+                        .collect(Collectors.joining(", "));
+                String texts = grid.axes().stream().map(Axis::text).collect(Collectors.joining(" --param "));
+                throw new ScenarioException("--param", "--param " + texts + ": at " + where + ": " + reason(e));
+            }
+        }
+        return sweep;
+    }
+
+    public Grid grid() {
+        return grid;
+    }
+
+    public PointEvaluator evaluator() {
+        return evaluator;
+    }
+
+    /** The observables every point reports, in order. */
+    public List<String> observables() {
+        return observables;
+    }
+
+    /** The scenario without the swept values (its name, source and defaults). */
+    public Scenario base() {
+        return base;
+    }
+
+    /**
+     * Evaluates every point once on {@code threads} threads (at most one per point) and hands each outcome
+     * to {@code sink} as it finishes. The sink is called by one thread at a time, in completion order.
+     * An exception thrown by the sink stops the sweep and is rethrown.
+     */
+    public Summary run(int threads, Consumer<PointOutcome> sink) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads = " + threads + " is not allowed: expected an integer >= 1");
+        }
+        int size = grid.size();
+        int workers = Math.min(threads, size);
+        long started = System.nanoTime();
+        AtomicInteger next = new AtomicInteger();
+        int[] counts = new int[2];
+        long[] cpuNanos = new long[1];
+        Object lock = new Object();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        Runnable work = () -> {
+            long cpu0 = cpu.getCurrentThreadCpuTime();
+            try {
+                for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
+                    PointOutcome o = evaluate(grid.point(i));
+                    synchronized (lock) {
+                        if (o.failed()) {
+                            counts[0]++;
+                        } else if (!o.result().converged()) {
+                            counts[1]++;
+                        }
+                        sink.accept(o);
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                next.set(size); // the others stop after their current point
+                throw e;
+            } finally {
+                synchronized (lock) {
+                    cpuNanos[0] += cpu.getCurrentThreadCpuTime() - cpu0;
+                }
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "sweep-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                futures.add(pool.submit(work));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sweep interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        synchronized (lock) {
+            return new Summary(size, counts[0], counts[1], (System.nanoTime() - started) / 1e9, cpuNanos[0] / 1e9, workers);
+        }
+    }
+
+    /** Loads the scenario at a point and evaluates it; a {@link RuntimeException} becomes a failed point. */
+    PointOutcome evaluate(Grid.Point point) {
+        long t0 = System.nanoTime();
+        try {
+            PointResult r = evaluator.evaluate(load(point));
+            return new PointOutcome(point, r, null, (System.nanoTime() - t0) / 1e9);
+        } catch (RuntimeException e) {
+            return new PointOutcome(point, null, reason(e), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private Scenario load(Grid.Point point) {
+        List<String> all = new ArrayList<>(overrides);
+        all.addAll(grid.overrides(point));
+        return ScenarioLoader.load(scenario, Collections.unmodifiableList(all));
+    }
+
+    /** One line: the message of a validation error (without the loader's "--set: "), else the exception. */
+    static String reason(RuntimeException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof ArithmeticException) {
+            return message.startsWith(SET_PREFIX) ? message.substring(SET_PREFIX.length()) : message;
+        }
+        return "internal error: " + e.getClass().getName() + (message.isEmpty() ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,40 @@
+package io.coherent.core.dynamics;
+
+import io.coherent.core.bath.InvalidModelException;
+import java.util.Arrays;
+import java.util.List;
+
+/** How the dynamics of a model is computed. */
+public enum Method {
+    /** Exact Heisenberg coefficient equations (bilinear bosonic models only). */
+    EXACT("exact"),
+    /** Non-secular Bloch-Redfield (second-order Born-Markov, full tensor). */
+    REDFIELD("redfield"),
+    /** Secular (Davies) master equation: only terms with equal Bohr frequencies. */
+    SECULAR("secular"),
+    /** Lindblad dissipators built from local jump operators of each subsystem. */
+    LOCAL_LINDBLAD("local-lindblad");
+
+    private final String id;
+
+    Method(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(Method::id).toList();
+    }
+
+    public static Method of(String id) {
+        for (Method m : values()) {
+            if (m.id.equals(id)) {
+                return m;
+            }
+        }
+        throw new InvalidModelException("method", id, "one of " + String.join(", ", ids()));
+    }
+}

@@ -1,0 +1,153 @@
+package io.coherent.core.master;
+
+import io.coherent.core.dynamics.Generator;
+import io.coherent.core.dynamics.Method;
+import io.coherent.core.linalg.ComplexMatrix;
+import io.coherent.core.observables.ObservableSet;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * A master equation d rho/dt = -i[H_S, rho] + sum_k D_k(rho) on the density matrix in the H_S eigenbasis, state
+ * layout [Re rho row-major (d^2), Im rho row-major (d^2)], rho_mn = &lt;m|rho|n&gt; with |1&gt;, |2&gt;, ... the
+ * eigenvectors in ascending energy. The coherent part is diagonal there: d rho_mn/dt = -i w_mn rho_mn.
+ *
+ * <p>Right-hand side: either the dissipator's own form (matrix products for Redfield, a sparse tensor for
+ * secular and local Lindblad) or, when it is cheaper (d^4 &lt;= cost of the other form, d &lt;= 30), a
+ * precomputed real matrix on the d^2 Hermitian parameters ({@link HermitianLiouvillian}). Both allocate nothing.
+ *
+ * <p>Observable errors (see {@link MasterObservables}): the generator's own error is the Lamb-shift quadrature
+ * error bound ||delta D|| (zero with real rates only); at time t the state error is taken as
+ * ||delta D|| * min(t, tau) (first-order perturbation of a contracting evolution, tau the slowest relaxation
+ * time when known). Integrator tolerances are the integrator's to report.
+ */
+public final class MasterEquationGenerator implements Generator {
+    /** Largest dimension for which a dense d^2 x d^2 matrix is considered (6.5 MB at d = 30). */
+    static final int DENSE_LIMIT = 30;
+
+    /** Largest dimension for which the Liouvillian spectrum (slowest relaxation time) is computed at construction. */
+    static final int SPECTRUM_LIMIT = 12;
+
+    private final Method method;
+    private final int d;
+    private final double[] energies;
+    private final ComplexMatrix basis;
+    private final double[] bohr;
+    private final Dissipator total;
+    private final double generatorError;
+    private final HermitianLiouvillian dense;
+    private final MasterObservables observables;
+    private final double[] initial;
+    private final List<String> names;
+    private final OptionalDouble relaxationTime;
+
+    MasterEquationGenerator(Method method, double[] energies, ComplexMatrix basis, Dissipator total, double generatorError,
+                            MasterObservables observables, ComplexMatrix initialState, boolean preferDense) {
+        this.method = method;
+        this.d = energies.length;
+        this.energies = energies.clone();
+        this.basis = basis;
+        this.total = total;
+        this.generatorError = generatorError;
+        this.observables = observables;
+        this.bohr = new double[d * d];
+        for (int m = 0; m < d; m++) {
+            for (int n = 0; n < d; n++) {
+                bohr[m * d + n] = energies[m] - energies[n];
+            }
+        }
+        this.dense = preferDense ? new HermitianLiouvillian(d, this::addFull) : null;
+        ComplexMatrix rho0 = basis.conjugateTranspose().times(initialState).times(basis);
+        int dd = d * d;
+        this.initial = new double[2 * dd];
+        System.arraycopy(rho0.realParts(), 0, initial, 0, dd);
+        System.arraycopy(rho0.imaginaryParts(), 0, initial, dd, dd);
+        this.relaxationTime = d <= SPECTRUM_LIMIT ? MasterEquations.relaxationTime(liouvillian()) : OptionalDouble.empty();
+        this.names = List.copyOf(observables.of(initial, 0).values().keySet());
+    }
+
+    /** Whether the right-hand side is the precomputed dense matrix (small d) rather than the dissipator's form. */
+    public boolean usesDenseMatrix() {
+        return dense != null;
+    }
+
+    /** Dimension of H_S. */
+    public int dimension() {
+        return d;
+    }
+
+    /** Energies of H_S, ascending (the order of the state's basis). */
+    public double[] energies() {
+        return energies.clone();
+    }
+
+    /** Eigenvectors of H_S as columns (bare basis). */
+    public ComplexMatrix basis() {
+        return basis;
+    }
+
+    /** Bound on the error of the dissipator from the Lamb-shift quadratures (0 with real rates only). */
+    public double generatorError() {
+        return generatorError;
+    }
+
+    /** out += L(rho) in the dissipator's own form (coherent part plus all reservoirs). */
+    void addFull(double[] rho, double[] out) {
+        int dd = d * d;
+        for (int i = 0; i < dd; i++) {
+            // -i w rho: re += w im, im -= w re
+            out[i] += bohr[i] * rho[dd + i];
+            out[dd + i] -= bohr[i] * rho[i];
+        }
+        total.addTo(rho, out);
+    }
+
+    HermitianLiouvillian liouvillian() {
+        return dense != null ? dense : new HermitianLiouvillian(d, this::addFull);
+    }
+
+    MasterObservables observables() {
+        return observables;
+    }
+
+    @Override
+    public String method() {
+        return method.id();
+    }
+
+    @Override
+    public int stateDimension() {
+        return 2 * d * d;
+    }
+
+    @Override
+    public double[] initialState() {
+        return initial.clone();
+    }
+
+    @Override
+    public void computeDerivatives(double t, double[] y, double[] yDot) {
+        if (dense != null) {
+            dense.apply(y, yDot);
+            return;
+        }
+        java.util.Arrays.fill(yDot, 0);
+        addFull(y, yDot);
+    }
+
+    @Override
+    public List<String> observableNames() {
+        return names;
+    }
+
+    @Override
+    public ObservableSet observe(double t, double[] y) {
+        double horizon = relaxationTime.isPresent() ? Math.min(t, relaxationTime.getAsDouble()) : t;
+        return observables.of(y, Math.min(2, generatorError * horizon));
+    }
+
+    @Override
+    public OptionalDouble slowestRelaxationTime() {
+        return relaxationTime;
+    }
+}

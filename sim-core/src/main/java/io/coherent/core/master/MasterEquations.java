@@ -1,0 +1,244 @@
+package io.coherent.core.master;
+
+import io.coherent.core.bath.InvalidModelException;
+import io.coherent.core.dynamics.Generator;
+import io.coherent.core.dynamics.Method;
+import io.coherent.core.linalg.ComplexMatrix;
+import io.coherent.core.linalg.HermitianEigen;
+import io.coherent.core.open.OpenSystem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.ejml.data.Complex_F64;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+
+/**
+ * Entry point of the master-equation engine for finite open systems (docs/master-equations.md).
+ *
+ * <ul>
+ *   <li>{@link Method#REDFIELD}: non-secular Bloch-Redfield, matrix-product form ({@link RedfieldTensor}).</li>
+ *   <li>{@link Method#SECULAR}: the Davies projection of the same tensor ({@link SecularTensor}).</li>
+ *   <li>{@link Method#LOCAL_LINDBLAD}: the Davies generator built on the local Hamiltonian H_loc (the projection of
+ *       H_S onto sums of single-subsystem operators, {@link LocalHamiltonian}): each coupling operator is decomposed
+ *       into the Bohr-frequency components of H_loc, i.e. of the local Hamiltonians of the subsystems it acts on, so
+ *       jump operators and rates are local; the coherent part is the full H_S. An operator acting on several
+ *       subsystems is decomposed in the product eigenbasis of their local Hamiltonians (its frequencies are sums and
+ *       differences of local frequencies).</li>
+ * </ul>
+ */
+public final class MasterEquations {
+    /** Relative size of a singular value below which it counts as zero (null space of the Liouvillian). */
+    static final double NULL_TOLERANCE = 1e-9;
+
+    private MasterEquations() {
+    }
+
+    public static Generator generator(OpenSystem system, Method method, MasterEquationOptions options) {
+        return build(system, method, options);
+    }
+
+    /** The generator with its engine-specific accessors. */
+    public static MasterEquationGenerator build(OpenSystem system, Method method, MasterEquationOptions options) {
+        if (method == Method.EXACT) {
+            throw new InvalidModelException("method", "exact applies to bilinear bosonic models only (the partial-collective"
+                    + " preset); use redfield, secular or local-lindblad for this model");
+        }
+        if (options == null) {
+            throw new InvalidModelException("options", "null", "master-equation options");
+        }
+        HermitianEigen eig = HermitianEigen.of(system.hamiltonian());
+        double[] energies = eig.values();
+        ComplexMatrix u = eig.vectors();
+        List<CorrelationSpectrum> spectra = system.reservoirs().stream().map(CorrelationSpectrum::new).toList();
+        double tol = options.secularTolerance();
+        List<Dissipator> perBath = new ArrayList<>();
+        double[] bathErrors = new double[spectra.size()];
+        Dissipator total;
+        List<RedfieldTensor> tensors = new ArrayList<>();
+        switch (method) {
+            case REDFIELD, SECULAR -> {
+                for (CorrelationSpectrum s : spectra) {
+                    tensors.add(RedfieldTensor.of(s, energies, u, options));
+                }
+                if (method == Method.REDFIELD) {
+                    perBath.addAll(tensors);
+                    total = tensors.isEmpty() ? emptyDissipator() : RedfieldTensor.combine(tensors);
+                } else {
+                    for (RedfieldTensor t : tensors) {
+                        perBath.add(new SecularTensor(t, energies, tol, null));
+                    }
+                    total = tensors.isEmpty() ? emptyDissipator() : new SecularTensor(RedfieldTensor.combine(tensors), energies, tol, null);
+                }
+            }
+            case LOCAL_LINDBLAD -> {
+                HermitianEigen local = HermitianEigen.of(LocalHamiltonian.of(system.space(), system.hamiltonian()));
+                ComplexMatrix rotation = u.conjugateTranspose().times(local.vectors());
+                for (CorrelationSpectrum s : spectra) {
+                    tensors.add(RedfieldTensor.of(s, local.values(), local.vectors(), options));
+                }
+                for (RedfieldTensor t : tensors) {
+                    perBath.add(new SecularTensor(t, local.values(), tol, rotation));
+                }
+                total = tensors.isEmpty() ? emptyDissipator()
+                        : new SecularTensor(RedfieldTensor.combine(tensors), local.values(), tol, rotation);
+            }
+            default -> throw new IllegalStateException("unhandled method " + method);
+        }
+        double error = 0;
+        for (int k = 0; k < tensors.size(); k++) {
+            bathErrors[k] = tensors.get(k).generatorError();
+            error += bathErrors[k];
+        }
+        int d = energies.length;
+        boolean dense = d <= MasterEquationGenerator.DENSE_LIMIT && (long) d * d * d * d <= total.cost();
+        MasterObservables observables = new MasterObservables(system, energies, u, perBath, bathErrors);
+        return new MasterEquationGenerator(method, energies, u, total, error, observables, system.initialState(), dense);
+    }
+
+    private static Dissipator emptyDissipator() {
+        return new Dissipator() {
+            @Override
+            public void addTo(double[] rho, double[] out) {
+                // no reservoirs: unitary evolution only
+            }
+
+            @Override
+            public long cost() {
+                return 0;
+            }
+        };
+    }
+
+    /**
+     * The steady state from the null space of the Liouvillian (dense SVD on the d^2 Hermitian parameters; d &lt;= 30).
+     * A null space of dimension &gt; 1 is reported, and the state returned is the projection of the initial state
+     * onto it along the left null space, V (W^T V)^-1 W^T rho0 (the long-time limit of the propagation when the
+     * zero eigenvalue is semisimple).
+     */
+    public static MasterSteadyState steadyState(OpenSystem system, Method method, MasterEquationOptions options) {
+        int d = system.dimension();
+        if (d > MasterEquationGenerator.DENSE_LIMIT) {
+            throw new InvalidModelException("steady_state", "the direct steady state needs a dense d^2 x d^2 Liouvillian"
+                    + " and is limited to dimension " + MasterEquationGenerator.DENSE_LIMIT + " (this model has " + d
+                    + "); propagate to long times instead");
+        }
+        MasterEquationGenerator g = build(system, method, options);
+        HermitianLiouvillian liouvillian = g.liouvillian();
+        DMatrixRMaj m = liouvillian.toEjml();
+        int n = m.numRows;
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
+        if (!svd.decompose(m.copy())) {
+            throw new IllegalStateException("SVD of the Liouvillian failed");
+        }
+        double[] sv = svd.getSingularValues();
+        DMatrixRMaj left = svd.getU(null, false);
+        DMatrixRMaj right = svd.getV(null, false);
+        double largest = 0;
+        for (double s : sv) {
+            largest = Math.max(largest, s);
+        }
+        List<Integer> nullIndices = new ArrayList<>();
+        int smallest = 0;
+        for (int i = 0; i < sv.length; i++) {
+            if (sv[i] <= NULL_TOLERANCE * largest) {
+                nullIndices.add(i);
+            }
+            if (sv[i] < sv[smallest]) {
+                smallest = i;
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        if (nullIndices.isEmpty()) {
+            nullIndices.add(smallest);
+            notes.add("no singular value below " + NULL_TOLERANCE + " x the largest; the smallest (" + sv[smallest] + ") was used");
+        }
+        int k = nullIndices.size();
+        double[] p = new double[n];
+        double[] p0 = new double[n];
+        HermitianLiouvillian.toParameters(d, g.initialState(), p0);
+        if (k == 1) {
+            for (int i = 0; i < n; i++) {
+                p[i] = right.get(i, nullIndices.get(0));
+            }
+        } else {
+            DMatrixRMaj v = new DMatrixRMaj(n, k);
+            DMatrixRMaj w = new DMatrixRMaj(n, k);
+            for (int c = 0; c < k; c++) {
+                for (int i = 0; i < n; i++) {
+                    v.set(i, c, right.get(i, nullIndices.get(c)));
+                    w.set(i, c, left.get(i, nullIndices.get(c)));
+                }
+            }
+            DMatrixRMaj wtv = new DMatrixRMaj(k, k);
+            CommonOps_DDRM.multTransA(w, v, wtv);
+            DMatrixRMaj wtp = new DMatrixRMaj(k, 1);
+            CommonOps_DDRM.multTransA(w, new DMatrixRMaj(n, 1, true, p0), wtp);
+            DMatrixRMaj coeff = new DMatrixRMaj(k, 1);
+            if (!CommonOps_DDRM.solve(wtv, wtp, coeff)) {
+                throw new IllegalStateException("the null space of the Liouvillian is defective (zero eigenvalue not semisimple)");
+            }
+            for (int c = 0; c < k; c++) {
+                for (int i = 0; i < n; i++) {
+                    p[i] += v.get(i, c) * coeff.get(c, 0);
+                }
+            }
+            notes.add("steady state not unique: the Liouvillian has a " + k + "-dimensional null space (dark states or a"
+                    + " decoherence-free subspace); the state returned is the projection of the initial state");
+        }
+        double trace = 0;
+        for (int i = 0; i < d; i++) {
+            trace += p[i * d + i];
+        }
+        for (int i = 0; i < n; i++) {
+            p[i] /= trace;
+        }
+        double[] mp = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += m.get(i, j) * p[j];
+            }
+            mp[i] = s;
+        }
+        double residual = 0;
+        for (double x : mp) {
+            residual = Math.max(residual, Math.abs(x));
+        }
+        double[] rho = new double[2 * n];
+        HermitianLiouvillian.fromParameters(d, p, rho);
+        OptionalDouble tau = g.slowestRelaxationTime().isPresent() ? g.slowestRelaxationTime() : relaxationTime(liouvillian);
+        double horizon = tau.orElse(0);
+        var obs = g.observables().of(rho, Math.min(2, (g.generatorError() * horizon) + residual * horizon));
+        if (obs.value("min_eigenvalue") < 0) {
+            notes.add("rho has a negative eigenvalue " + obs.value("min_eigenvalue") + " (Redfield is not completely positive)");
+        }
+        notes.add("null space of the " + n + " x " + n + " Liouvillian on Hermitian parameters (method " + method.id() + ")");
+        return new MasterSteadyState(obs, residual, k, k == 1, tau, notes);
+    }
+
+    /** 1 / smallest nonzero |Re lambda| of the Liouvillian; empty if every eigenvalue has zero real part. */
+    static OptionalDouble relaxationTime(HermitianLiouvillian liouvillian) {
+        DMatrixRMaj m = liouvillian.toEjml();
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m.numRows, false);
+        if (!eig.decompose(m.copy())) {
+            return OptionalDouble.empty();
+        }
+        double largest = 0;
+        for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
+            Complex_F64 z = eig.getEigenvalue(i);
+            largest = Math.max(largest, Math.hypot(z.real, z.imaginary));
+        }
+        double slowest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
+            double rate = Math.abs(eig.getEigenvalue(i).real);
+            if (rate > NULL_TOLERANCE * largest) {
+                slowest = Math.min(slowest, rate);
+            }
+        }
+        return Double.isFinite(slowest) ? OptionalDouble.of(1 / slowest) : OptionalDouble.empty();
+    }
+}

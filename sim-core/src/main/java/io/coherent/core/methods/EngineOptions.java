@@ -1,0 +1,18 @@
+package io.coherent.core.methods;
+
+import io.coherent.core.quadrature.QuadratureTolerance;
+
+/**
+ * Accuracy and physics options shared by every method.
+ *
+ * @param trajectoryQuadrature tolerance of frequency integrals evaluated at each sample of a trajectory
+ * @param steadyQuadrature     tolerance of frequency integrals of a steady state
+ * @param lambShift            master equations: keep the Lamb shift (principal-value parts of the rates)?
+ *                             null lets the engine decide (on wherever the principal value exists)
+ */
+public record EngineOptions(QuadratureTolerance trajectoryQuadrature, QuadratureTolerance steadyQuadrature,
+                            Boolean lambShift) {
+
+    public static final EngineOptions DEFAULT =
+            new EngineOptions(QuadratureTolerance.TRAJECTORY, QuadratureTolerance.STEADY_STATE, null);
+}

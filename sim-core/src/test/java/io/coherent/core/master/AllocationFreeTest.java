@@ -1,0 +1,42 @@
+package io.coherent.core.master;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.coherent.core.dynamics.Method;
+import io.coherent.core.open.OpenSystem;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The right-hand side allocates nothing, in every method and in both the dense and the matrix-product forms. */
+class AllocationFreeTest {
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    @Test
+    void computeDerivativesAllocatesNothing() {
+        OpenSystem small = RedfieldFixtureTest.fixtureModel();
+        OpenSystem large = LargeSystemTest.oscillators(1.0, 0.3, 0.05);
+        for (OpenSystem s : List.of(small, large)) {
+            for (Method m : List.of(Method.REDFIELD, Method.SECULAR, Method.LOCAL_LINDBLAD)) {
+                MasterEquationGenerator g = MasterEquations.build(s, m, MasterEquationOptions.DEFAULT);
+                double[] y = g.initialState();
+                double[] yDot = new double[y.length];
+                int calls = s == small ? 20_000 : 20;
+                for (int i = 0; i < calls; i++) {
+                    g.computeDerivatives(0, y, yDot); // warm-up (JIT, escape analysis)
+                }
+                long before = allocatedBytes();
+                for (int i = 0; i < calls; i++) {
+                    g.computeDerivatives(0, y, yDot);
+                }
+                long bytes = allocatedBytes() - before;
+                assertTrue(bytes < 1024, m.id() + " d=" + g.dimension() + " dense=" + g.usesDenseMatrix() + ": " + bytes + " bytes");
+            }
+        }
+        assertEquals(true, MasterEquations.build(small, Method.REDFIELD, MasterEquationOptions.DEFAULT).usesDenseMatrix());
+    }
+}

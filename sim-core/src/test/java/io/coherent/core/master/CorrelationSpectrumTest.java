@@ -1,0 +1,88 @@
+package io.coherent.core.master;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.coherent.core.bath.Flat;
+import io.coherent.core.bath.InvalidModelException;
+import io.coherent.core.bath.OhmicFamily;
+import io.coherent.core.bath.ThermalOccupation;
+import io.coherent.core.open.Channel;
+import io.coherent.core.open.Operators;
+import io.coherent.core.open.Reservoir;
+import io.coherent.core.quadrature.QuadratureTolerance;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CorrelationSpectrumTest {
+    private static final QuadratureTolerance TIGHT = new QuadratureTolerance(1e-11, 1e-11, 400_000);
+
+    private static CorrelationSpectrum ohmic(double lambda, double cutoff, double t) {
+        return new CorrelationSpectrum(MasterModels.hermitianBath("b", t, Operators.sigmaX(), new OhmicFamily(lambda, 1, cutoff)));
+    }
+
+    @Test
+    void detailedBalanceAndZeroFrequencyLimit() {
+        double t = 0.7;
+        CorrelationSpectrum s = ohmic(0.1, 3, t);
+        for (double w : new double[] {0.01, 0.5, 2.0, 7.0}) {
+            assertEquals(Math.exp(-w / t), s.gamma(0, 0, -w) / s.gamma(0, 0, w), 1e-12, "KMS at w=" + w);
+        }
+        // Ohmic s = 1: gamma(0) = 2 pi lambda T, the limit of the formula from both sides
+        assertEquals(2 * Math.PI * 0.1 * t, s.gamma(0, 0, 0), 1e-15);
+        assertEquals(s.gamma(0, 0, 0), s.gamma(0, 0, 1e-7), 1e-7);
+        assertEquals(s.gamma(0, 0, 0), s.gamma(0, 0, -1e-7), 1e-7);
+    }
+
+    /** Exponential integral Ei(x) from its everywhere-convergent series (|x| &lt; 30 here). */
+    private static double ei(double x) {
+        double sum = 0;
+        double term = 1;
+        for (int k = 1; k < 200; k++) {
+            term *= x / k;
+            sum += term / k;
+        }
+        return 0.5772156649015329 + Math.log(Math.abs(x)) + sum;
+    }
+
+    @Test
+    void lambShiftMatchesTheOhmicClosedFormAtZeroTemperature() {
+        // T = 0, J = lambda w e^{-w/Omega}: S(w) = lambda [-Omega + w e^{-w/Omega} Ei(w/Omega)]
+        double lambda = 0.1;
+        double cutoff = 2;
+        CorrelationSpectrum s = ohmic(lambda, cutoff, 0);
+        for (double w : new double[] {1.0, -1.5, 0.3, 4.0}) {
+            CorrelationSpectrum.LambShift ls = s.lambShift(w, TIGHT);
+            double exact = lambda * (-cutoff + w * Math.exp(-w / cutoff) * ei(w / cutoff));
+            assertTrue(ls.converged());
+            assertEquals(exact, ls.values()[0], Math.max(1e-9, 10 * ls.errors()[0]), "w=" + w);
+            assertTrue(ls.errors()[0] < 1e-8, "error estimate reported");
+        }
+        assertEquals(-lambda * cutoff, s.lambShift(0, TIGHT).values()[0], 1e-9);
+    }
+
+    @Test
+    void flatDensityRefusesTheLambShift() {
+        Reservoir lead = new Reservoir("lead", new ThermalOccupation(ThermalOccupation.Statistics.FERMI, 1, 0),
+                List.of(new Channel(Channel.Kind.EXCHANGE, Operators.sigmaMinus(), new Flat(0.1))));
+        InvalidModelException e = assertThrows(InvalidModelException.class,
+                () -> new CorrelationSpectrum(lead).lambShift(1, TIGHT));
+        assertEquals("lamb_shift", e.field());
+    }
+
+    @Test
+    void exchangeSpectraFollowFermiStatistics() {
+        double t = 0.5;
+        double mu = 0.3;
+        Reservoir lead = new Reservoir("lead", new ThermalOccupation(ThermalOccupation.Statistics.FERMI, t, mu),
+                List.of(new Channel(Channel.Kind.EXCHANGE, Operators.sigmaMinus(), new Flat(0.2))));
+        CorrelationSpectrum s = new CorrelationSpectrum(lead);
+        double w = 1.1;
+        double f = 1 / (Math.exp((w - mu) / t) + 1);
+        // term 0 = L (RAISE), term 1 = L^+ (LOWER); emission into the lead at w: 2 pi J (1 - f), absorption at -w: 2 pi J f
+        assertEquals(2 * Math.PI * 0.2 * (1 - f), s.gamma(1, 0, w), 1e-14);
+        assertEquals(2 * Math.PI * 0.2 * f, s.gamma(0, 1, -w), 1e-14);
+        assertEquals(0, s.gamma(0, 0, w));
+    }
+}
