@@ -12,7 +12,8 @@ import io.vertx.core.eventbus.ReplyFailure;
 
 /**
  * Feeds one {@link LiveSubscription}: at most one sample in flight and one waiting (the newest), whatever
- * the subscriber's speed, so memory stays bounded and {@link #offer} never waits. Replacing a waiting
+ * the subscriber's speed, so memory stays bounded and {@link #offer} never waits; requests are spaced by at
+ * least the subscription's minimum interval (a timer sends the newest sample when it has passed). Replacing a waiting
  * sample counts a drop ({@code coherent.samples.dropped{subscriber=<name>}}). A subscriber that has no
  * handler any more, fails, or does not answer within the timeout has vanished: the run fails with that reason.
  */
@@ -29,6 +30,7 @@ final class LiveFeed {
     private RunMessage.SampleMessage waiting;
     private boolean inFlight;
     private boolean gone;
+    private volatile long lastSentNanos;
 
     LiveFeed(Vertx vertx, LiveSubscription subscription, RunAddress run, RunControl control, MeterRegistry registry,
              long timeoutMillis) {
@@ -62,27 +64,44 @@ final class LiveFeed {
                 return;
             }
             inFlight = true;
+            long waitMillis = subscription.minIntervalMillis() - (System.nanoTime() - lastSentNanos) / 1_000_000;
+            if (lastSentNanos != 0 && waitMillis > 0) {
+                waiting = m;
+                vertx.setTimer(waitMillis, id -> sendWaiting());
+                return;
+            }
         }
         send(m);
     }
 
     private void send(RunMessage.SampleMessage m) {
+        lastSentNanos = System.nanoTime();
         vertx.eventBus().request(subscription.address(), m, options).onComplete(ar -> {
             if (ar.failed()) {
                 vanished(ar.cause());
                 return;
             }
             delivered.increment();
-            RunMessage.SampleMessage next;
-            synchronized (this) {
-                next = waiting;
-                waiting = null;
-                inFlight = next != null;
-            }
-            if (next != null) {
-                send(next);
+            long waitMillis = subscription.minIntervalMillis() - (System.nanoTime() - lastSentNanos) / 1_000_000;
+            if (waitMillis > 0) {
+                vertx.setTimer(waitMillis, id -> sendWaiting());
+            } else {
+                sendWaiting();
             }
         });
+    }
+
+    /** Sends the newest waiting sample, if any; otherwise the feed is idle and the next offer sends at once. */
+    private void sendWaiting() {
+        RunMessage.SampleMessage next;
+        synchronized (this) {
+            next = gone ? null : waiting;
+            waiting = null;
+            inFlight = next != null;
+        }
+        if (next != null) {
+            send(next);
+        }
     }
 
     private void vanished(Throwable cause) {
