@@ -1,32 +1,31 @@
 package io.coherent.app.sweep;
 
 import io.coherent.config.Scenario;
-import io.coherent.config.ScenarioException;
-import io.coherent.core.bosonic.BilinearModel;
-import io.coherent.core.bosonic.SteadyState;
-import io.coherent.core.bosonic.SteadyStateSolver;
 import io.coherent.core.dynamics.Method;
+import io.coherent.core.methods.Engines;
+import io.coherent.core.methods.SteadyStateReport;
 
-/** The steady state straight from the frequency formula (method exact on bilinear models). */
+/**
+ * The steady state computed directly, as {@code coherent steady} does: the frequency formula (exact), the
+ * second-moment Lyapunov equation (master equations on bilinear models) or the null space of the Liouvillian
+ * (finite systems), for the scenario's method.
+ */
 public final class SteadyStateEvaluator implements PointEvaluator {
 
     @Override
     public String description() {
-        return "steady state (frequency formula)";
+        return "steady state (direct)";
     }
 
     @Override
     public void check(Scenario scenario) {
-        if (!Method.EXACT.id().equals(scenario.method()) || !(scenario.model() instanceof BilinearModel)) {
-            throw new ScenarioException("method", "--steady: the direct steady state is available for method exact on "
-                    + "bilinear models only (this scenario: method " + scenario.method() + "); use --run --until T");
-        }
+        Engines.generator(scenario.model(), Method.of(scenario.method()), scenario.run().engineOptions());
     }
 
     @Override
     public PointResult evaluate(Scenario scenario) {
-        check(scenario);
-        SteadyState ss = new SteadyStateSolver(scenario.run().steadyQuadrature()).solve(scenario.bilinearModel());
+        SteadyStateReport ss = Engines.steadyState(scenario.model(), Method.of(scenario.method()),
+                scenario.run().engineOptions());
         return new PointResult(ss.observables(), ss.converged(), ss.relaxationTime(), Double.POSITIVE_INFINITY);
     }
 }

@@ -1,5 +1,6 @@
 package io.coherent.app.sweep;
 
+import io.coherent.config.Expressions;
 import io.coherent.config.Scenario;
 import io.coherent.config.ScenarioException;
 import io.coherent.config.ScenarioLoader;
@@ -7,7 +8,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,7 +68,7 @@ public final class Sweep {
      * @param overrides {@code key=value} overrides applied to every point before the swept values
      */
     public static Sweep prepare(String scenario, List<String> overrides, Grid grid, PointEvaluator evaluator) {
-        Scenario base = ScenarioLoader.load(scenario, overrides);
+        Scenario base = ScenarioLoader.load(scenario, resolve(overrides, grid, grid.point(0)));
         evaluator.check(base);
         for (String o : overrides) {
             String key = o.contains("=") ? o.substring(0, o.indexOf('=')).strip() : o.strip();
@@ -191,9 +195,40 @@ public final class Sweep {
     }
 
     private Scenario load(Grid.Point point) {
-        List<String> all = new ArrayList<>(overrides);
+        List<String> all = resolve(overrides, grid, point);
         all.addAll(grid.overrides(point));
         return ScenarioLoader.load(scenario, Collections.unmodifiableList(all));
+    }
+
+    /**
+     * The overrides at a point: an override whose value is not a plain number but an expression of the swept
+     * parameters (e.g. {@code Tb=Ta+50} or {@code gamma=0.1*Gamma} with {@code Ta} or {@code Gamma} swept) is
+     * evaluated with the point's values; every other override is passed on as written.
+     */
+    static List<String> resolve(List<String> overrides, Grid grid, Grid.Point point) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int k = 0; k < grid.axes().size(); k++) {
+            values.put(grid.axes().get(k).name(), point.values().get(k));
+        }
+        List<String> out = new ArrayList<>();
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            out.add(eq < 0 ? o : derived(o.substring(0, eq).strip(), o.substring(eq + 1).strip(), values).orElse(o));
+        }
+        return out;
+    }
+
+    private static Optional<String> derived(String key, String value, Map<String, Double> swept) {
+        try {
+            Expressions.evaluate(value);
+            return Optional.empty();
+        } catch (IllegalArgumentException plain) {
+            try {
+                return Optional.of(key + "=" + Grid.text(Expressions.evaluate(value, swept)));
+            } catch (IllegalArgumentException notDerived) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** One line: the message of a validation error (without the loader's "--set: "), else the exception. */
