@@ -109,9 +109,13 @@ public final class SweepPlots {
     private static XYChart linePlot(String title, Axis axis, String yTitle, List<Curve> curves) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(axis.name())
                 .yAxisTitle(yTitle).build();
-        chart.getStyler().setXAxisLogarithmic(axis.scale() == Axis.Scale.LOG);
         chart.getStyler().setMarkerSize(4);
-        chart.setCustomXAxisTickLabelsFormatter(SweepPlots::tick);
+        if (axis.scale() == Axis.Scale.LOG) {
+            // XChart applies a custom tick formatter to a linear tick layout: keep its own decade labels
+            chart.getStyler().setXAxisLogarithmic(true);
+        } else {
+            chart.setCustomXAxisTickLabelsFormatter(SweepPlots::tick);
+        }
         for (Curve c : curves) {
             if (c.points().isEmpty()) {
                 continue;
