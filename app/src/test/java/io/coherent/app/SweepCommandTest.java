@@ -260,4 +260,21 @@ class SweepCommandTest {
             assertEquals(direct.observables().value("Jx"), csv.number(row, "Jx"), 1e-15, "Jx at Gamma = " + g);
         }
     }
+
+    /** The base values alone need not be valid: model 2 refuses the default s = 1, the swept s = 2, 3 are fine. */
+    @Test
+    void sweptValuesMayMakeAnInvalidBaseValid() throws IOException {
+        Path out = tmp.resolve("base");
+        assertEquals(2, coherent("steady", "composite-qubit", "--set", "model=2").code());
+        MainTest.Result r = coherent("sweep", "composite-qubit", "--param", "s=2:3:2", "--set", "model=2", "--steady",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        Csv csv = Csv.read(out.resolve("results.csv"));
+        for (String[] row : csv.rows()) {
+            MainTest.Result single = coherent("steady", "composite-qubit", "--set", "model=2", "--set",
+                    "s=" + csv.cell(row, "s"), "--json");
+            assertEquals(single.json().get("observables").get("coherence_l1").asDouble(), csv.number(row, "coherence_l1"),
+                    0.0);
+        }
+    }
 }

@@ -68,8 +68,6 @@ public final class Sweep {
      * @param overrides {@code key=value} overrides applied to every point before the swept values
      */
     public static Sweep prepare(String scenario, List<String> overrides, Grid grid, PointEvaluator evaluator) {
-        Scenario base = ScenarioLoader.load(scenario, resolve(overrides, grid, grid.point(0)));
-        evaluator.check(base);
         for (String o : overrides) {
             String key = o.contains("=") ? o.substring(0, o.indexOf('=')).strip() : o.strip();
             for (Axis a : grid.axes()) {
@@ -78,10 +76,9 @@ public final class Sweep {
                 }
             }
         }
-        Sweep sweep = new Sweep(scenario, overrides, grid, evaluator, base);
         for (Grid.Point corner : grid.corners()) {
             try {
-                evaluator.check(sweep.load(corner));
+                evaluator.check(load(scenario, overrides, grid, corner));
             } catch (IllegalArgumentException e) {
                 String where = IntStream.range(0, grid.axes().size())
                         .mapToObj(k -> grid.axes().get(k).name() + " = " + Grid.text(corner.values().get(k)))
@@ -90,7 +87,9 @@ public final class Sweep {
                 throw new ScenarioException("--param", "--param " + texts + ": at " + where + ": " + reason(e));
             }
         }
-        return sweep;
+        // the first point: the overrides alone may not make a valid scenario (e.g. a default that only the swept
+        // values move into the allowed range), and the corners were checked above
+        return new Sweep(scenario, overrides, grid, evaluator, load(scenario, overrides, grid, grid.point(0)));
     }
 
     public Grid grid() {
@@ -106,7 +105,7 @@ public final class Sweep {
         return observables;
     }
 
-    /** The scenario without the swept values (its name, source and defaults). */
+    /** The scenario at the first point of the grid (its name, source, observables and defaults). */
     public Scenario base() {
         return base;
     }
@@ -195,6 +194,10 @@ public final class Sweep {
     }
 
     private Scenario load(Grid.Point point) {
+        return load(scenario, overrides, grid, point);
+    }
+
+    private static Scenario load(String scenario, List<String> overrides, Grid grid, Grid.Point point) {
         List<String> all = resolve(overrides, grid, point);
         all.addAll(grid.overrides(point));
         return ScenarioLoader.load(scenario, Collections.unmodifiableList(all));
