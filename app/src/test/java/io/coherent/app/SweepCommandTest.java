@@ -277,4 +277,31 @@ class SweepCommandTest {
                     0.0);
         }
     }
+
+    /**
+     * A swept name that only a --set expression uses (DT, not a key of two-atoms) is a variable: the grid is
+     * (Ta, DT), the scenario gets Tb = Ta + DT, and the values equal a sweep of (Ta, Tb) point by point.
+     */
+    @Test
+    void aSweptVariableOnlyUsedByAnExpression() throws IOException {
+        Path out = tmp.resolve("variable");
+        MainTest.Result r = coherent("sweep", "two-atoms", "--param", "Ta=2:10:3", "--param", "DT=0:40:3", "--set",
+                "Tb=Ta+DT", "--steady", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        Csv csv = Csv.read(out.resolve("results.csv"));
+        assertEquals(List.of("point", "Ta", "DT"), csv.header().subList(0, 3));
+        assertEquals(9, csv.rows().size());
+        for (String[] row : csv.rows()) {
+            double ta = csv.number(row, "Ta");
+            double tb = ta + csv.number(row, "DT");
+            MainTest.Result single = coherent("steady", "two-atoms", "--set", "Ta=" + ta, "--set", "Tb=" + tb, "--json");
+            assertEquals(single.json().get("observables").get("rho_32").asDouble(), csv.number(row, "rho_32"), 0.0);
+        }
+        assertEquals(0.0, csv.number(csv.rows().get(0), "rho_32"), 1e-12, "DT = 0: one temperature, no coherence");
+        // an unknown name that no expression uses is still refused
+        MainTest.Result bad = coherent("sweep", "two-atoms", "--param", "DT=0:40:3", "--steady", "--out",
+                tmp.resolve("bad").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("unknown key 'DT'"), bad.err());
+    }
 }
