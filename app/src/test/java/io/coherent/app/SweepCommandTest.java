@@ -111,6 +111,7 @@ class SweepCommandTest {
             assertEquals(null, seen.put(theta + "," + t, i), "point (" + theta + ", " + t + ") twice");
             Scenario s = ScenarioLoader.load(null, List.of("theta=" + theta, "T=" + t));
             SteadyState direct = new SteadyStateSolver(s.run().steadyQuadrature()).solve(s.bilinearModel());
+            // the frequency formula itself, not the engine facade the sweep goes through
             assertEquals(direct.observables().value("Jx"), csv.number(row, "Jx"), 1e-15, "Jx at point " + i);
             assertEquals("true", csv.cell(row, "converged"));
         }
@@ -186,6 +187,27 @@ class SweepCommandTest {
         String corner = coherent("sweep", "--param", "T=-1:1:5", "--steady").err();
         assertTrue(corner.contains("--param T=-1:1:5: at T = -1: T = -1 is not allowed: expected a finite number >= 0"),
                 corner);
+    }
+
+    /** two-atoms refuses xi = 0 at Delta = 0 (degenerate labels): inside the range, so that point fails alone. */
+    @Test
+    void aRefusedPointIsRecordedTheOthersRunAndTheExitCodeIs1() throws IOException {
+        Path out = tmp.resolve("refused");
+        MainTest.Result r = coherent("sweep", "two-atoms", "--param", "xi=-2:2:5", "--steady", "--out", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("4 ok, 1 failed, 0 not converged"), r.out());
+        assertTrue(r.err().endsWith("coherent: 1 of 5 points failed; their reasons are in " + out.resolve("results.csv")
+                + System.lineSeparator()), r.err());
+        Csv csv = Csv.read(out.resolve("results.csv"));
+        assertEquals(List.of("coherence_l1", "coherence_l1_error"), csv.header().subList(2, 4));
+        for (String[] row : csv.rows()) {
+            boolean zero = csv.number(row, "xi") == 0;
+            assertEquals(zero ? "failed" : "ok", csv.cell(row, "status"));
+            assertEquals(zero, csv.cell(row, "coherence_l1").isEmpty());
+            assertEquals(zero, csv.cell(row, "reason").startsWith("\"xi = 0 is not allowed: expected a non-zero coupling"),
+                    csv.cell(row, "reason"));
+        }
+        assertTrue(Files.exists(out.resolve("plot.png")), "the plot shows the points that succeeded");
     }
 
     @Test

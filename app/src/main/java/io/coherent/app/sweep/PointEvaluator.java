@@ -12,19 +12,13 @@ import java.util.List;
  */
 public interface PointEvaluator {
 
-    /** For people: what each point is, e.g. "steady state (frequency formula)". */
+    /** For people: what each point is, e.g. "steady state". */
     String description();
-
-    /**
-     * Refuses, with a one-line {@link io.coherent.config.ScenarioException} or
-     * {@link IllegalArgumentException}, a scenario this evaluator cannot handle at all (checked once,
-     * before any work starts).
-     */
-    void check(Scenario scenario);
 
     /**
      * The names, in order, of the observables {@link #evaluate} returns for this scenario: those of the
      * scenario's generator. Parameters change values, not names, so this holds at every point of a sweep.
+     * Building the generator also refuses, with a one-line exception, a scenario the method cannot run.
      */
     default List<String> observableNames(Scenario scenario) {
         return Engines.generator(scenario.model(), Method.of(scenario.method()), scenario.run().engineOptions())

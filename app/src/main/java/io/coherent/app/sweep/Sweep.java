@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
 /**
  * A parameter sweep: a scenario (preset or file) with base overrides, a grid of points and what to
  * compute at each point. {@link #prepare} validates everything a sweep can know before it starts (the
- * base scenario, the parameter names and the corners of the grid, the evaluator's requirements) and
+ * base scenario and its method, the parameter names and the corners of the grid) and
  * throws a one-line {@link ScenarioException} otherwise. {@link #run} evaluates every point exactly
  * once on a bounded thread pool; a point that fails is reported with its reason and the sweep goes on.
  *
@@ -61,8 +61,8 @@ public final class Sweep {
     /**
      * Validates a sweep before any work: the base scenario must load; no swept parameter may also be set
      * by an override; the scenario must accept every swept parameter at every corner of the grid (so a
-     * range that leaves a parameter's allowed interval is refused here); the evaluator must handle the
-     * scenario.
+     * range that leaves a parameter's allowed interval is refused here), exactly as the command line
+     * loads a scenario (which includes building what its method needs).
      *
      * @param scenario  a preset name or scenario file (null: the default preset)
      * @param overrides {@code key=value} overrides applied to every point before the swept values
@@ -79,7 +79,7 @@ public final class Sweep {
         Points points = new Points(scenario, List.copyOf(overrides), grid, variables(scenario, overrides, grid));
         for (Grid.Point corner : grid.corners()) {
             try {
-                evaluator.check(points.load(corner));
+                points.load(corner);
             } catch (IllegalArgumentException e) {
                 String where = IntStream.range(0, grid.axes().size())
                         .mapToObj(k -> grid.axes().get(k).name() + " = " + Grid.text(corner.values().get(k)))

@@ -47,12 +47,15 @@ public final class SweepPlots {
     }
 
     /**
-     * What to plot by default: the coherences Jx, Jy, Jz where the model has them, otherwise every observable
-     * except the energy currents.
+     * What to plot by default: the coherences Jx, Jy, Jz where the model has them (bilinear models), otherwise
+     * the observables named coherence... (finite systems), otherwise every observable except the currents.
      */
     public static List<String> defaultObservables(List<String> names) {
         List<String> coherences = COHERENCES.stream().filter(names::contains).toList();
-        return coherences.isEmpty() ? names.stream().filter(n -> !n.startsWith("energy_current.")).toList() : coherences;
+        if (coherences.isEmpty()) {
+            coherences = names.stream().filter(n -> n.startsWith("coherence")).toList();
+        }
+        return coherences.isEmpty() ? names.stream().filter(n -> !n.contains("current")).toList() : coherences;
     }
 
     /**
@@ -64,8 +67,8 @@ public final class SweepPlots {
      */
     public static Written write(Path dir, String title, Grid grid, List<PointOutcome> outcomes, List<String> observables,
                                 boolean lines) {
-        List<PointOutcome> ok = outcomes.stream().filter(o -> !o.failed())
-                .sorted(Comparator.comparingInt(o -> o.point().index())).toList();
+        List<PointOutcome> all = outcomes.stream().sorted(Comparator.comparingInt(o -> o.point().index())).toList();
+        List<PointOutcome> ok = all.stream().filter(o -> !o.failed()).toList();
         List<Path> files = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         if (ok.isEmpty()) {
@@ -75,7 +78,7 @@ public final class SweepPlots {
         Axis first = grid.axes().get(0);
         if (grid.axes().size() == 1) {
             files.addAll(save(linePlot(title, first, String.join(", ", observables),
-                    observables.stream().map(n -> new Curve(n, ok, n)).toList()), dir.resolve("plot")));
+                    observables.stream().map(n -> new Curve(n, all, n)).toList()), dir.resolve("plot")));
             return new Written(files, skipped);
         }
         Axis second = grid.axes().get(1);
@@ -92,7 +95,7 @@ public final class SweepPlots {
                     int column = j;
                     String label = second.name() + " = " + tick(second.value(j));
                     curves.add(new Curve(labels.add(label) ? label : second.name() + " = " + Grid.text(second.value(j)),
-                            ok.stream().filter(o -> o.point().cell().get(1) == column).toList(), name));
+                            all.stream().filter(o -> o.point().cell().get(1) == column).toList(), name));
                 }
                 files.addAll(save(linePlot(title + ": " + name, first, name, curves), dir.resolve("lines-" + name)));
             } else {
@@ -102,13 +105,13 @@ public final class SweepPlots {
         return new Written(files, skipped);
     }
 
-    /** One curve: an observable at some points, against the first parameter. */
+    /** One curve: an observable at some points, against the first parameter; failed points make gaps (NaN). */
     private record Curve(String label, List<PointOutcome> points, String observable) {
     }
 
     private static XYChart linePlot(String title, Axis axis, String yTitle, List<Curve> curves) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(axis.name())
-                .yAxisTitle(yTitle).build();
+                .yAxisTitle(yTitle.length() > 40 ? "value" : yTitle).build();
         chart.getStyler().setMarkerSize(4);
         if (axis.scale() == Axis.Scale.LOG) {
             // XChart applies a custom tick formatter to a linear tick layout: keep its own decade labels
@@ -117,7 +120,7 @@ public final class SweepPlots {
             chart.setCustomXAxisTickLabelsFormatter(SweepPlots::tick);
         }
         for (Curve c : curves) {
-            if (c.points().isEmpty()) {
+            if (c.points().stream().allMatch(PointOutcome::failed)) {
                 continue;
             }
             double[] x = c.points().stream().mapToDouble(o -> o.point().values().get(0)).toArray();
@@ -202,7 +205,7 @@ public final class SweepPlots {
     }
 
     private static double value(PointOutcome o, String name) {
-        Estimate e = o.result().observables().values().get(name);
+        Estimate e = o.failed() ? null : o.result().observables().values().get(name);
         return e == null ? Double.NaN : e.value();
     }
 

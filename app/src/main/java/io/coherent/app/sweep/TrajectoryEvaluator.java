@@ -23,11 +23,6 @@ public final class TrajectoryEvaluator implements PointEvaluator {
     }
 
     @Override
-    public void check(Scenario scenario) {
-        Engines.generator(scenario.model(), Method.of(scenario.method()), scenario.run().engineOptions());
-    }
-
-    @Override
     public PointResult evaluate(Scenario scenario) {
         RunSettings run = scenario.run();
         Generator generator = Engines.generator(scenario.model(), Method.of(scenario.method()), run.engineOptions());

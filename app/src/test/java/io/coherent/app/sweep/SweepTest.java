@@ -33,11 +33,6 @@ class SweepTest {
         }
 
         @Override
-        public void check(Scenario scenario) {
-            steady.check(scenario);
-        }
-
-        @Override
         public PointResult evaluate(Scenario scenario) {
             double theta = scenario.parameters().get("theta");
             if (theta == 0 || theta > 0.5 && theta < 0.9) {

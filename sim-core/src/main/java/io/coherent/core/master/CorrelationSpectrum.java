@@ -97,7 +97,7 @@ final class CorrelationSpectrum {
             if (w < 0) {
                 return 2 * Math.PI * cross(ca, cb, -w) * occupation.occupation(-w);
             }
-            return 2 * Math.PI * zeroLimit(ca, cb, true, false);
+            return 2 * Math.PI * zeroLimit(ca, cb, false);
         }
         if (ta.role == tb.role) {
             return 0;
@@ -107,12 +107,12 @@ final class CorrelationSpectrum {
         if (ta.role == Role.RAISE) {
             // absorption from the bath: <b^+(s) b> ~ n(-w) at w = -w_k
             if (w == 0 && singular) {
-                return 2 * Math.PI * zeroLimit(ca, cb, true, true);
+                return 2 * Math.PI * zeroLimit(ca, cb, true);
             }
             return 2 * Math.PI * cross(ca, cb, -w) * occupation.occupation(-w);
         }
         if (w == 0 && singular) {
-            return 2 * Math.PI * zeroLimit(ca, cb, true, true);
+            return 2 * Math.PI * zeroLimit(ca, cb, true);
         }
         return 2 * Math.PI * cross(ca, cb, w) * (1 + sign * occupation.occupation(w));
     }
@@ -133,7 +133,7 @@ final class CorrelationSpectrum {
      * slope = lim J(w)/w, or at T = 0 the midpoint of the jump. For exchange channels (bothSides) the
      * one-sided limits from w &lt; 0 and w &gt; 0 are averaged.
      */
-    private double zeroLimit(int ca, int cb, boolean positiveSide, boolean bothSides) {
+    private double zeroLimit(int ca, int cb, boolean bothSides) {
         double t = occupation.temperature();
         if (t == 0) {
             // gamma jumps from 0 (absorption side, empty bath) to 2pi J(0+) (emission side): midpoint
@@ -141,8 +141,8 @@ final class CorrelationSpectrum {
             double b = valueAtZero(densities[cb]);
             return 0.5 * Math.sqrt(a * b);
         }
-        double sa = slopeAtZero(densities[ca], positiveSide);
-        double sb = slopeAtZero(densities[cb], positiveSide);
+        double sa = slopeAtZero(densities[ca], true);
+        double sb = slopeAtZero(densities[cb], true);
         double plus = sa == Double.POSITIVE_INFINITY || sb == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : t * Math.sqrt(sa * sb);
         if (!bothSides) {
             return plus;
@@ -243,8 +243,10 @@ final class CorrelationSpectrum {
                 tolerance.maxEvaluations());
         for (double v : r.values()) {
             if (!Double.isFinite(v)) {
-                throw new InvalidModelException("lamb_shift", "the principal-value integral for bath " + reservoir.name()
-                        + " at w = " + w + " is not finite (the spectrum diverges at w = 0)");
+                throw new InvalidModelException("lamb_shift", "the Lamb shift of bath " + reservoir.name() + " at w = "
+                        + (w + 0.0) + " diverges: its principal-value integral over gamma(w')/(w - w') is not finite "
+                        + "(gamma(w') is singular or jumps at w' = 0, e.g. Ohmic s <= 1 at T > 0); use lamb_shift = false, "
+                        + "s > 1 or T = 0");
             }
         }
         return new LambShift(r.values(), r.errors(), r.converged());

@@ -57,6 +57,13 @@ import org.hipparchus.special.Gamma;
  * sign of every principal-value part S(w); the T = 0 ground state in second-order perturbation theory
  * confirms ours (v1 = -4 f1 f2 int J/(w (w + omega0)) < 0 for f1 f2 > 0). The J_eff inside Delta1 carries
  * coth(w/2T), not the printed coth(omega0/2T).
+ *
+ * <p>Where the master equation does not exist (the closed forms stay finite): for s &lt; 1 at T &gt; 0 the
+ * dephasing rate gamma(0) = 2 pi lim J(w)(n(w) + 1) is infinite (both models); model 2's Redfield generator
+ * contains i f1 f2 [S_+(0) - S_-(0)] (rho_eg - rho_ge) in the population equations, with S_+(0) - S_-(0)
+ * = -int J(w) coth(w/2T)/w dw, logarithmically divergent for s &lt;= 1 at T &gt; 0, so the Lamb shift is refused
+ * there (the paper's TCL coefficient grows like log t instead). Model 1 with s = 1, any T, and model 2 with
+ * s &gt; 1 or T = 0 are fine.
  */
 public record CompositeQubitModel(double omega0, double f1, double f2, double lambda, double Omega, double s,
                                   double T, Coupling model) {

@@ -123,9 +123,6 @@ public record MultiplexedModel(int M, int N, int outputs, double omega1, double 
         return lambda * omega_c * Gamma.gamma(s);
     }
 
-    public int dimension() {
-        return (M + 1) * (N + 1) * (1 << outputs);
-    }
 
     /**
      * Subsystems "inputs1" (spin M/2), "inputs2" (spin N/2, only when N &gt; 0), "out1" and "out2" (qubits);
@@ -327,9 +324,5 @@ public record MultiplexedModel(int M, int N, int outputs, double omega1, double 
 
     public MultiplexedModel withInputs(InputState newInputs) {
         return new MultiplexedModel(M, N, outputs, omega1, omega2, omega, f1, f2, g1, g2, lambda, omega_c, s, T, newInputs);
-    }
-
-    public MultiplexedModel withT(double newT) {
-        return new MultiplexedModel(M, N, outputs, omega1, omega2, omega, f1, f2, g1, g2, lambda, omega_c, s, newT, inputs);
     }
 }

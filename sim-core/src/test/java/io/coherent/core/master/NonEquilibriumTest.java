@@ -14,7 +14,9 @@ import io.coherent.core.dynamics.Method;
 import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.observables.ObservableSet;
 import io.coherent.core.open.Channel;
+import io.coherent.core.open.DensityMatrixElement;
 import io.coherent.core.open.HilbertSpace;
+import io.coherent.core.open.NamedOperator;
 import io.coherent.core.open.OpenSystem;
 import io.coherent.core.open.Operators;
 import io.coherent.core.open.Reservoir;
@@ -119,6 +121,60 @@ class NonEquilibriumTest {
                 assertEquals(lateObs.value(name), ss.observables().value(name), 1e-7, m.id() + " " + name);
             }
         }
+    }
+
+    @Test
+    void particlesFlowFromTheHigherChemicalPotential() {
+        // one fermion-like level (n = sigma_+ sigma_-) between two leads with flat densities (wide band)
+        HilbertSpace space = HilbertSpace.of(Subsystem.qubit("dot"));
+        ComplexMatrix n = Operators.sigmaPlus().times(Operators.sigmaMinus());
+        double eps = 0.5;
+        double t = 0.2;
+        Reservoir left = new Reservoir("L", new ThermalOccupation(ThermalOccupation.Statistics.FERMI, t, 1.0),
+                List.of(new Channel(Channel.Kind.EXCHANGE, Operators.sigmaMinus(), new Flat(0.01))));
+        Reservoir right = new Reservoir("R", new ThermalOccupation(ThermalOccupation.Statistics.FERMI, t, 0.0),
+                List.of(new Channel(Channel.Kind.EXCHANGE, Operators.sigmaMinus(), new Flat(0.03))));
+        OpenSystem s = new OpenSystem(space, n.scale(eps), List.of(left, right), Operators.projector(Operators.basisKet(2, 1)),
+                List.of(), List.of(), n);
+        MasterSteadyState ss = MasterEquations.steadyState(s, Method.REDFIELD, MasterEquationOptions.DEFAULT);
+        // rate equation: Gamma_k = 2 pi J_k, occupation (G_L f_L + G_R f_R)/(G_L + G_R), current G_L G_R (f_L - f_R)/(G_L + G_R)
+        double gl = 2 * Math.PI * 0.01;
+        double gr = 2 * Math.PI * 0.03;
+        double fl = 1 / (Math.exp((eps - 1.0) / t) + 1);
+        double fr = 1 / (Math.exp((eps - 0.0) / t) + 1);
+        double current = gl * gr * (fl - fr) / (gl + gr);
+        assertEquals(current, ss.observables().value("particle_current.L"), 1e-12);
+        assertEquals(-current, ss.observables().value("particle_current.R"), 1e-12);
+        assertEquals(eps * current, ss.observables().value("energy_current.L"), 1e-12);
+        assertEquals((gl * fl + gr * fr) / (gl + gr), ss.observables().value("population_difference") / 2 + 0.5, 1e-12);
+    }
+
+    @Test
+    void namedOperatorsAndElementsAreReadInTheBareBasis() {
+        OpenSystem base = hotCold(0.15);
+        ComplexMatrix sz1 = on("q1", Operators.sigmaZ());
+        ComplexMatrix ket01 = Operators.productKet(MasterModels.TWO_QUBITS, 0, 1);
+        ComplexMatrix ket10 = Operators.productKet(MasterModels.TWO_QUBITS, 1, 0);
+        OpenSystem s = new OpenSystem(base.space(), base.hamiltonian(), base.reservoirs(),
+                Operators.projector(ket01.plus(ket10.scale(0, 1))),
+                List.of(new NamedOperator("sz1", sz1),
+                        new NamedOperator("population_difference", sz1.scale(0.5))),
+                List.of(new DensityMatrixElement("rho_eg_ge", ket01, ket10,
+                                DensityMatrixElement.Part.IMAGINARY),
+                        new DensityMatrixElement("abs_eg_ge", ket01, ket10,
+                                DensityMatrixElement.Part.ABSOLUTE)), null);
+        MasterEquationGenerator g = MasterEquations.build(s, Method.REDFIELD, MasterEquationOptions.DEFAULT);
+        double[] y = MasterModels.propagate(g, 3.0);
+        ComplexMatrix rho = MasterModels.bare(g, y);
+        ObservableSet obs = g.observe(3.0, y);
+        assertEquals(rho.traceOfProductRe(sz1), obs.value("sz1"), 1e-12);
+        assertEquals(0.5 * rho.traceOfProductRe(sz1), obs.value("population_difference"), 1e-12);
+        assertEquals(rho.im(1, 2), obs.value("rho_eg_ge"), 1e-12);
+        assertEquals(Math.hypot(rho.re(1, 2), rho.im(1, 2)), obs.value("abs_eg_ge"), 1e-12);
+        assertTrue(Math.abs(obs.value("rho_eg_ge")) > 0.05, "a live coherence is compared");
+        assertEquals(g.observableNames(), List.copyOf(obs.values().keySet()));
+        // at t = 0: |rho_eg_ge| = 1/2 for (|eg> + i|ge>)/sqrt2
+        assertEquals(0.5, g.observe(0, g.initialState()).value("abs_eg_ge"), 1e-12);
     }
 
     @Test

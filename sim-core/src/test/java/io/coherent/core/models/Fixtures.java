@@ -23,7 +23,7 @@ final class Fixtures {
                 String[] parts = line.split(",");
                 double[] row = new double[parts.length];
                 for (int i = 0; i < parts.length; i++) {
-                    row[i] = Double.parseDouble(parts[i]);
+                    row[i] = "nan".equals(parts[i]) ? Double.NaN : Double.parseDouble(parts[i]); // numpy writes nan
                 }
                 rows.add(row);
             }

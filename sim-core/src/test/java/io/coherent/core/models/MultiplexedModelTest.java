@@ -172,6 +172,22 @@ class MultiplexedModelTest {
     }
 
     @Test
+    void closedFormsEqualTheMeanForceGibbsStateComputedDirectly() {
+        // fixture multiplexed_gibbs.csv: Tr_B e^{-beta H} to first order in I by imaginary-time perturbation theory in
+        // the H_S eigenbasis (make_multiplexed_fixture.py): no polaron transformation, no equal-frequency limit of Eq. 44
+        for (double[] row : Fixtures.read("multiplexed_gibbs.csv")) {
+            int outputs = (int) row[0];
+            MultiplexedModel m = new MultiplexedModel(1, 0, outputs, 1.3, 1, 0.8, 0.5, 0.5, 0, 0, 0.01, 10, 1, row[1],
+                    InputState.THERMAL);
+            assertEquals(row[2], m.leadingOrderCoherence(), 1e-10 * Math.abs(row[2]), "T = " + row[1]);
+            if (outputs == 2) {
+                // sigma^2 = <s1 s2> - <s1><s2> = <s1 s2> at first order
+                assertEquals(row[3], m.outputCorrelation().value(), 1e-9 * row[3], "T = " + row[1]);
+            }
+        }
+    }
+
+    @Test
     void systemRepresentsTheInputsByTheirCollectiveSpin() {
         MultiplexedModel m = new MultiplexedModel(3, 2, 2, 1.3, 0.9, 1, 0.1, 0.2, 0.15, 0.05, 0.01, 10, 1, 0.5, InputState.THERMAL);
         OpenSystem s = m.toSystem();
