@@ -10,6 +10,7 @@ import io.coherent.config.Scenario;
 import io.coherent.config.ScenarioLoader;
 import io.coherent.core.bosonic.SteadyState;
 import io.coherent.core.bosonic.SteadyStateSolver;
+import io.coherent.core.models.TwoAtomsModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -239,5 +240,90 @@ class SweepCommandTest {
         }
         assertTrue(new TreeSet<>(Arrays.asList(Files.list(out).map(p -> p.getFileName().toString()).toArray(String[]::new)))
                 .containsAll(List.of("plot.png", "plot.svg", "results.csv")));
+    }
+
+    /**
+     * A steady sweep of a finite model (Liouvillian null space) with a derived override: Tb = Ta + 50 at every
+     * point, checked against the closed-form secular populations of the two-atom paper (its Eq. 9).
+     */
+    @Test
+    void steadySweepOfAFiniteModelWithADerivedTemperature() throws IOException {
+        Path out = tmp.resolve("derived");
+        MainTest.Result r = coherent("sweep", "two-atoms", "--param", "Ta=2:20:4", "--set", "Tb=Ta+50", "--set",
+                "method=secular", "--steady", "--threads", "2", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        Csv csv = Csv.read(out.resolve("results.csv"));
+        assertEquals(4, csv.rows().size());
+        for (String[] row : csv.rows()) {
+            double ta = csv.number(row, "Ta");
+            double[] p = new TwoAtomsModel(30, 0, 2, 1, ta, ta + 50, TwoAtomsModel.Case.A).secularPopulations();
+            for (int l = 0; l < 4; l++) {
+                String name = "rho_" + (l + 1) + (l + 1);
+                assertEquals(p[l], csv.number(row, name), 1e-10, name + " at Ta = " + ta);
+            }
+            assertEquals(0.0, csv.number(row, "rho_32"), 1e-10, "secular: no coherence");
+            assertEquals("true", csv.cell(row, "converged"));
+            assertEquals("Infinity", csv.cell(row, "t"));
+        }
+    }
+
+    /** gamma = 0.1*Gamma follows the swept Gamma: the same values as sweeping with each gamma set by hand. */
+    @Test
+    void derivedOverrideFollowsTheSweptParameter() throws IOException {
+        Path out = tmp.resolve("ratio");
+        MainTest.Result r = coherent("sweep", "--param", "Gamma=log:0.1:10:3", "--set", "gamma=0.1*Gamma", "--steady",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        Csv csv = Csv.read(out.resolve("results.csv"));
+        for (String[] row : csv.rows()) {
+            double g = csv.number(row, "Gamma");
+            Scenario s = ScenarioLoader.load(null, List.of("Gamma=" + g, "gamma=" + 0.1 * g));
+            SteadyState direct = new SteadyStateSolver(s.run().steadyQuadrature()).solve(s.bilinearModel());
+            assertEquals(direct.observables().value("Jx"), csv.number(row, "Jx"), 1e-15, "Jx at Gamma = " + g);
+        }
+    }
+
+    /** The base values alone need not be valid: model 2 refuses the default s = 1, the swept s = 2, 3 are fine. */
+    @Test
+    void sweptValuesMayMakeAnInvalidBaseValid() throws IOException {
+        Path out = tmp.resolve("base");
+        assertEquals(2, coherent("steady", "composite-qubit", "--set", "model=2").code());
+        MainTest.Result r = coherent("sweep", "composite-qubit", "--param", "s=2:3:2", "--set", "model=2", "--steady",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        Csv csv = Csv.read(out.resolve("results.csv"));
+        for (String[] row : csv.rows()) {
+            MainTest.Result single = coherent("steady", "composite-qubit", "--set", "model=2", "--set",
+                    "s=" + csv.cell(row, "s"), "--json");
+            assertEquals(single.json().get("observables").get("coherence_l1").asDouble(), csv.number(row, "coherence_l1"),
+                    0.0);
+        }
+    }
+
+    /**
+     * A swept name that only a --set expression uses (DT, not a key of two-atoms) is a variable: the grid is
+     * (Ta, DT), the scenario gets Tb = Ta + DT, and the values equal a sweep of (Ta, Tb) point by point.
+     */
+    @Test
+    void aSweptVariableOnlyUsedByAnExpression() throws IOException {
+        Path out = tmp.resolve("variable");
+        MainTest.Result r = coherent("sweep", "two-atoms", "--param", "Ta=2:10:3", "--param", "DT=0:40:3", "--set",
+                "Tb=Ta+DT", "--steady", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        Csv csv = Csv.read(out.resolve("results.csv"));
+        assertEquals(List.of("point", "Ta", "DT"), csv.header().subList(0, 3));
+        assertEquals(9, csv.rows().size());
+        for (String[] row : csv.rows()) {
+            double ta = csv.number(row, "Ta");
+            double tb = ta + csv.number(row, "DT");
+            MainTest.Result single = coherent("steady", "two-atoms", "--set", "Ta=" + ta, "--set", "Tb=" + tb, "--json");
+            assertEquals(single.json().get("observables").get("rho_32").asDouble(), csv.number(row, "rho_32"), 0.0);
+        }
+        assertEquals(0.0, csv.number(csv.rows().get(0), "rho_32"), 1e-12, "DT = 0: one temperature, no coherence");
+        // an unknown name that no expression uses is still refused
+        MainTest.Result bad = coherent("sweep", "two-atoms", "--param", "DT=0:40:3", "--steady", "--out",
+                tmp.resolve("bad").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("unknown key 'DT'"), bad.err());
     }
 }

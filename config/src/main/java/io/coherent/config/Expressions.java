@@ -1,16 +1,23 @@
 package io.coherent.config;
 
+import java.util.Map;
+
 /**
  * The tiny expression language of scenario values: a number ({@code 0.3}, {@code 1e-10}), {@code pi},
  * products and quotients of those, and unary minus: {@code pi/8}, {@code -pi/4}, {@code 2*pi},
  * {@code 0.5*pi}. Nothing else (no sums, no parentheses, no NaN or infinities).
+ *
+ * <p>{@link #evaluate(String, Map)} adds named variables and sums and differences of products, e.g.
+ * {@code Ta+DT} or {@code 0.1*Gamma} (the derived values of a sweep).
  */
 public final class Expressions {
     private final String text;
+    private final Map<String, Double> variables;
     private int pos;
 
-    private Expressions(String text) {
+    private Expressions(String text, Map<String, Double> variables) {
         this.text = text;
+        this.variables = variables;
     }
 
     /**
@@ -20,11 +27,24 @@ public final class Expressions {
      *                                  is not finite
      */
     public static double evaluate(String text) {
+        return evaluate(text, null);
+    }
+
+    /**
+     * Evaluates an expression that may also name variables and add or subtract products: {@code Ta+DT},
+     * {@code 0.1*Gamma}, {@code omega1 - Delta/2}. A name is a letter or {@code _} followed by letters, digits
+     * and {@code _}; {@code pi} is always pi.
+     *
+     * @param variables the names and their values (null: none, and no sums, as {@link #evaluate(String)})
+     * @throws IllegalArgumentException with a short reason if the text is not an expression, names an unknown
+     *                                  variable, or its value is not finite
+     */
+    public static double evaluate(String text, Map<String, Double> variables) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty value");
         }
-        Expressions e = new Expressions(text);
-        double v = e.product();
+        Expressions e = new Expressions(text, variables);
+        double v = variables == null ? e.product() : e.sum();
         e.skipSpaces();
         if (e.pos < text.length()) {
             throw new IllegalArgumentException("unexpected '" + text.substring(e.pos) + "'");
@@ -33,6 +53,22 @@ public final class Expressions {
             throw new IllegalArgumentException("not a finite number");
         }
         return v;
+    }
+
+    private double sum() {
+        double v = product();
+        while (true) {
+            skipSpaces();
+            if (peek('+')) {
+                pos++;
+                v += product();
+            } else if (peek('-')) {
+                pos++;
+                v -= product();
+            } else {
+                return v;
+            }
+        }
     }
 
     private double product() {
@@ -66,6 +102,23 @@ public final class Expressions {
 
     private double atom() {
         skipSpaces();
+        if (variables != null && pos < text.length() && (Character.isLetter(text.charAt(pos)) || peek('_'))) {
+            int start = pos;
+            while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || peek('_'))) {
+                pos++;
+            }
+            String name = text.substring(start, pos);
+            if (name.equals("pi")) {
+                return Math.PI;
+            }
+            Double value = variables.get(name);
+            if (value == null) {
+                pos = start;
+                throw new IllegalArgumentException("unknown name '" + name + "'"
+                        + (variables.isEmpty() ? "" : "; known: " + String.join(", ", variables.keySet())));
+            }
+            return value;
+        }
         if (text.startsWith("pi", pos)) {
             pos += 2;
             return Math.PI;

@@ -1,5 +1,6 @@
 package io.coherent.app.sweep;
 
+import io.coherent.config.Expressions;
 import io.coherent.config.Scenario;
 import io.coherent.config.ScenarioException;
 import io.coherent.config.ScenarioLoader;
@@ -7,7 +8,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,17 +36,15 @@ import java.util.stream.IntStream;
 public final class Sweep {
     private static final String SET_PREFIX = "--set: ";
 
-    private final String scenario;
-    private final List<String> overrides;
+    private final Points points;
     private final Grid grid;
     private final PointEvaluator evaluator;
     private final Scenario base;
     private final List<String> observables;
 
-    private Sweep(String scenario, List<String> overrides, Grid grid, PointEvaluator evaluator, Scenario base) {
-        this.scenario = scenario;
-        this.overrides = List.copyOf(overrides);
-        this.grid = grid;
+    private Sweep(Points points, PointEvaluator evaluator, Scenario base) {
+        this.points = points;
+        this.grid = points.grid();
         this.evaluator = evaluator;
         this.base = base;
         this.observables = List.copyOf(evaluator.observableNames(base));
@@ -64,7 +68,6 @@ public final class Sweep {
      * @param overrides {@code key=value} overrides applied to every point before the swept values
      */
     public static Sweep prepare(String scenario, List<String> overrides, Grid grid, PointEvaluator evaluator) {
-        Scenario base = ScenarioLoader.load(scenario, overrides);
         for (String o : overrides) {
             String key = o.contains("=") ? o.substring(0, o.indexOf('=')).strip() : o.strip();
             for (Axis a : grid.axes()) {
@@ -73,10 +76,10 @@ public final class Sweep {
                 }
             }
         }
-        Sweep sweep = new Sweep(scenario, overrides, grid, evaluator, base);
+        Points points = new Points(scenario, List.copyOf(overrides), grid, variables(scenario, overrides, grid));
         for (Grid.Point corner : grid.corners()) {
             try {
-                sweep.load(corner);
+                points.load(corner);
             } catch (IllegalArgumentException e) {
                 String where = IntStream.range(0, grid.axes().size())
                         .mapToObj(k -> grid.axes().get(k).name() + " = " + Grid.text(corner.values().get(k)))
@@ -85,7 +88,47 @@ public final class Sweep {
                 throw new ScenarioException("--param", "--param " + texts + ": at " + where + ": " + reason(e));
             }
         }
-        return sweep;
+        // the first point: the overrides alone may not make a valid scenario (e.g. a default that only the swept
+        // values move into the allowed range), and the corners were checked above
+        return new Sweep(points, evaluator, points.load(grid.point(0)));
+    }
+
+    /**
+     * The swept parameters that are only variables of {@code --set} expressions: used by one (e.g. {@code DT}
+     * in {@code Tb=Ta+DT}) and not a key of the scenario. They are not passed to the scenario.
+     */
+    private static Set<String> variables(String scenario, List<String> overrides, Grid grid) {
+        Map<String, Double> first = values(grid, grid.point(0));
+        List<String> resolved = resolve(overrides, first);
+        Set<String> out = new LinkedHashSet<>();
+        for (String name : first.keySet()) {
+            Map<String, Double> others = new LinkedHashMap<>(first);
+            others.remove(name);
+            if (resolved.equals(resolve(overrides, others))) {
+                continue; // no expression uses it
+            }
+            try {
+                ScenarioLoader.load(scenario, List.of(name + "=" + Grid.text(first.get(name))));
+            } catch (ScenarioException e) {
+                if (name.equals(e.key()) && e.getMessage().contains("unknown key '" + name + "'")) {
+                    out.add(name);
+                }
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** How to load the scenario at a point of the grid. */
+    private record Points(String scenario, List<String> overrides, Grid grid, Set<String> variables) {
+        Scenario load(Grid.Point point) {
+            List<String> all = resolve(overrides, values(grid, point));
+            for (String o : grid.overrides(point)) {
+                if (!variables.contains(o.substring(0, o.indexOf('=')))) {
+                    all.add(o);
+                }
+            }
+            return ScenarioLoader.load(scenario, Collections.unmodifiableList(all));
+        }
     }
 
     public Grid grid() {
@@ -101,7 +144,7 @@ public final class Sweep {
         return observables;
     }
 
-    /** The scenario without the swept values (its name, source and defaults). */
+    /** The scenario at the first point of the grid (its name, source, observables and defaults). */
     public Scenario base() {
         return base;
     }
@@ -190,9 +233,43 @@ public final class Sweep {
     }
 
     private Scenario load(Grid.Point point) {
-        List<String> all = new ArrayList<>(overrides);
-        all.addAll(grid.overrides(point));
-        return ScenarioLoader.load(scenario, Collections.unmodifiableList(all));
+        return points.load(point);
+    }
+
+    /**
+     * The overrides at a point ({@code values}: the swept values by name): an override whose value is not a
+     * plain number but an expression of the swept parameters (e.g. {@code Tb=Ta+50} or {@code gamma=0.1*Gamma} with {@code Ta} or {@code Gamma} swept) is
+     * evaluated with the point's values; every other override is passed on as written.
+     */
+    static List<String> resolve(List<String> overrides, Map<String, Double> values) {
+        List<String> out = new ArrayList<>();
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            out.add(eq < 0 ? o : derived(o.substring(0, eq).strip(), o.substring(eq + 1).strip(), values).orElse(o));
+        }
+        return out;
+    }
+
+    /** The swept values at a point, by name. */
+    private static Map<String, Double> values(Grid grid, Grid.Point point) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int k = 0; k < grid.axes().size(); k++) {
+            values.put(grid.axes().get(k).name(), point.values().get(k));
+        }
+        return values;
+    }
+
+    private static Optional<String> derived(String key, String value, Map<String, Double> swept) {
+        try {
+            Expressions.evaluate(value);
+            return Optional.empty();
+        } catch (IllegalArgumentException plain) {
+            try {
+                return Optional.of(key + "=" + Grid.text(Expressions.evaluate(value, swept)));
+            } catch (IllegalArgumentException notDerived) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** One line: the message of a validation error (without the loader's "--set: "), else the exception. */

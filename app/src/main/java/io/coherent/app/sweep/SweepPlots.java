@@ -112,9 +112,13 @@ public final class SweepPlots {
     private static XYChart linePlot(String title, Axis axis, String yTitle, List<Curve> curves) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(axis.name())
                 .yAxisTitle(yTitle.length() > 40 ? "value" : yTitle).build();
-        chart.getStyler().setXAxisLogarithmic(axis.scale() == Axis.Scale.LOG);
         chart.getStyler().setMarkerSize(4);
-        chart.setCustomXAxisTickLabelsFormatter(SweepPlots::tick);
+        if (axis.scale() == Axis.Scale.LOG) {
+            // XChart applies a custom tick formatter to a linear tick layout: keep its own decade labels
+            chart.getStyler().setXAxisLogarithmic(true);
+        } else {
+            chart.setCustomXAxisTickLabelsFormatter(SweepPlots::tick);
+        }
         for (Curve c : curves) {
             if (c.points().stream().allMatch(PointOutcome::failed)) {
                 continue;
@@ -138,17 +142,24 @@ public final class SweepPlots {
         chart.getStyler().setLegendVisible(true);
         chart.getStyler().setPlotContentSize(1.0);
         chart.getStyler().setHeatMapDecimalValueFormatter(SweepPlots::tick);
+        double lo;
+        double hi;
         if (range[0] < 0 && range[1] > 0) {
-            double m = rounded(Math.max(-range[0], range[1]), RoundingMode.CEILING);
-            chart.getStyler().setMin(-m).setMax(m);
+            hi = rounded(Math.max(-range[0], range[1]), RoundingMode.CEILING);
+            lo = -hi;
             chart.getStyler().setRangeColors(new Color[] {new Color(0x3B4CC0), Color.WHITE, new Color(0xB40426)});
         } else {
-            chart.getStyler().setMin(rounded(range[0], RoundingMode.FLOOR)).setMax(rounded(range[1], RoundingMode.CEILING));
+            lo = rounded(range[0], RoundingMode.FLOOR);
+            hi = rounded(range[1], RoundingMode.CEILING);
             chart.getStyler().setRangeColors(new Color[] {new Color(0x440154), new Color(0x21918C), new Color(0xFDE725)});
         }
+        chart.getStyler().setMin(lo).setMax(hi);
+        // XChart indexes past its colour array when (value - min)/(max - min) rounds to 1: keep the cells a
+        // hair (1e-9 of the scale, invisible) below the top of the scale
+        double top = hi - (hi - lo) * 1e-9;
         List<Number[]> cells = new ArrayList<>();
         for (PointOutcome o : ok) {
-            cells.add(new Number[] {o.point().cell().get(0), o.point().cell().get(1), value(o, name)});
+            cells.add(new Number[] {o.point().cell().get(0), o.point().cell().get(1), Math.min(value(o, name), top)});
         }
         chart.addSeries(name, labels(ax), labels(ay), cells);
         return chart;
