@@ -52,6 +52,11 @@ public final class RunStream {
         return List.copyOf(history.subList(from, history.size()));
     }
 
+    /** Message {@code index} (from 0; its sequence number is index + 1). */
+    public synchronized JsonObject message(int index) {
+        return history.get(index);
+    }
+
     /** Number of messages so far (samples, and the end once the run has ended). */
     public synchronized int size() {
         return history.size();
