@@ -62,7 +62,7 @@ async function start(event) {
   for (const method of methods) {
     const scenario = { preset: $('preset').value, name: $('preset').value + '-' + method, parameters,
       method, until: $('until').value, points: $('points').value };
-    const reply = await fetch('/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    const reply = await fetch('/api/runs?stop_on_steady=' + $('steady').checked, { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(scenario) });
     const body = await reply.json();
     if (!reply.ok) {
@@ -161,16 +161,36 @@ function watch(run) {
       + panel.dataset.samples + ' samples' + (end.dropped ? ' (' + end.dropped + ' not shown)' : '');
     const verdict = document.createElement('div');
     verdict.className = 'status';
-    if (end.steady_state.reached) {
-      steady = end.steady_state.time;
-      verdict.innerHTML = '<span class="steady-marker">steady state at t = ' + steady.toPrecision(5) + '</span>';
-    } else {
-      verdict.textContent = 'steady state: ' + end.steady_state.reason;
-    }
     panel.insertBefore(verdict, plotBox);
+    const mark = (time, reason) => {
+      steady = time;
+      const span = document.createElement('span');
+      span.className = 'steady-marker';
+      span.textContent = 'steady state at t = ' + time.toPrecision(5);
+      span.title = reason;
+      verdict.replaceChildren(span);
+      if (plot) plot.redraw();
+    };
     panel.dataset.ended = 'true';
-    dirty = true;
-    if (plot) plot.redraw();
+    if (end.steady_state.reached) {
+      mark(end.steady_state.time, end.steady_state.reason);
+      return;
+    }
+    // not stopped at the steady state: the convergence watcher may still have seen it
+    // (its summary comes once the observers have reported, just after the end of the stream)
+    const summary = () => fetch(run.links.self).then((r) => r.json()).then((r) => {
+      if (r.status === 'running') {
+        setTimeout(summary, 200);
+        return;
+      }
+      const c = r.summary && r.summary.observers && r.summary.observers.convergence;
+      if (c && c.converged) {
+        mark(c.time, c.reason);
+      } else {
+        verdict.textContent = 'steady state: ' + (c ? c.reason : end.steady_state.reason);
+      }
+    });
+    summary();
   });
   source.onerror = () => { status.textContent = 'stream interrupted'; };
 }

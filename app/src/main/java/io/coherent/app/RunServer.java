@@ -21,7 +21,6 @@ import io.coherent.observers.SampleJson;
 import io.coherent.observers.SampleObserver;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -259,7 +258,7 @@ final class RunServer {
         if (ctx.request().headers().contains(HttpHeaders.UPGRADE, HttpHeaders.WEBSOCKET, true)) {
             ctx.request().toWebSocket().onSuccess(ws -> {
                 StreamClient client = subscribe(run, new StreamClient.WebSocket(ws), 0);
-                ws.closeHandler(v -> client.stop());
+                ws.closeHandler(v -> unsubscribe(client));
             });
             return;
         }
@@ -275,26 +274,19 @@ final class RunServer {
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         ctx.response().write(": run " + run.id() + "\n\n");
         StreamClient client = subscribe(run, new StreamClient.Sse(ctx.response()), after);
-        ctx.response().closeHandler(v -> client.stop());
-        ctx.response().endHandler(v -> client.stop());
+        ctx.response().closeHandler(v -> unsubscribe(client));
+        ctx.response().endHandler(v -> unsubscribe(client));
     }
 
-    /**
-     * Every message published on the run's stream wakes the client up; once the wake-ups are registered it reads
-     * what is already there, so that nothing published in between is missed.
-     */
+    private void unsubscribe(StreamClient client) {
+        if (client.stop()) {
+            metrics.unsubscribed();
+        }
+    }
+
     private StreamClient subscribe(HostedRun run, StreamClient.Sink sink, long after) {
-        MessageConsumer<JsonObject> wakeUps = vertx.eventBus().localConsumer(run.stream().run().stream());
-        StreamClient client = new StreamClient(sink, run.stream(), after, () -> {
-            if (wakeUps.isRegistered()) {
-                wakeUps.unregister();
-                metrics.unsubscribed();
-            }
-        });
         metrics.subscribed();
-        wakeUps.handler(m -> client.pump());
-        wakeUps.completion().onSuccess(v -> client.pump());
-        return client;
+        return new StreamClient(sink, run.stream(), vertx.getOrCreateContext(), after);
     }
 
     private void trajectory(RoutingContext ctx, HostedRun run) {

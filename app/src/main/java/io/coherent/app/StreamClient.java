@@ -2,10 +2,12 @@ package io.coherent.app;
 
 import io.coherent.observers.RunStream;
 import io.coherent.observers.SampleJson;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One subscriber of a run's stream over HTTP (Server-Sent Events or a WebSocket), on the event loop of its
@@ -70,34 +72,56 @@ final class StreamClient {
 
     private final Sink sink;
     private final RunStream stream;
-    private final Runnable onStop;
+    private final Context context;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Runnable wakeUp = this::schedule;
     private int next;
     private boolean ended;
+    private boolean stopped;
 
     /**
-     * @param after  the last sequence number the subscriber already has (SSE's Last-Event-ID), 0 for none
-     * @param onStop called when the connection has closed (possibly more than once)
+     * Starts sending, on {@code context} (the connection's event loop).
+     *
+     * @param after the last sequence number the subscriber already has (SSE's Last-Event-ID), 0 for none
      */
-    StreamClient(Sink sink, RunStream stream, long after, Runnable onStop) {
+    StreamClient(Sink sink, RunStream stream, Context context, long after) {
         this.sink = sink;
         this.stream = stream;
-        this.onStop = onStop;
+        this.context = context;
         this.next = (int) Math.max(0, Math.min(after, Integer.MAX_VALUE));
         sink.drainHandler(v -> pump());
+        stream.addListener(wakeUp);
+        schedule();
     }
 
-    /** The connection has closed: nothing more is written. */
-    void stop() {
+    /** The response has ended or the connection closed: nothing more is written. False if it had stopped already. */
+    boolean stop() {
         ended = true;
-        onStop.run();
+        stream.removeListener(wakeUp);
+        boolean first = !stopped;
+        stopped = true;
+        return first;
+    }
+
+    /** From any thread: at most one pump waiting on the connection's event loop, however many messages arrive. */
+    private void schedule() {
+        if (scheduled.compareAndSet(false, true)) {
+            context.runOnContext(v -> {
+                scheduled.set(false);
+                pump();
+            });
+        }
     }
 
     /** Writes what the subscriber has not had yet, as far as its write queue allows. */
-    void pump() {
+    private void pump() {
         while (!ended && next < stream.size() && !sink.writeQueueFull()) {
             JsonObject m = stream.message(next++);
             ended = SampleJson.isEnd(m);
             sink.write(m, ended);
+        }
+        if (ended) {
+            stream.removeListener(wakeUp);
         }
     }
 }

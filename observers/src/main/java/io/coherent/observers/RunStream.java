@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One run's samples as JSON for subscribers elsewhere: a web page, or another JVM of a Vert.x cluster.
@@ -23,6 +24,7 @@ public final class RunStream {
     private final Vertx vertx;
     private final RunAddress run;
     private final List<JsonObject> history = new ArrayList<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final MessageConsumer<JsonObject> historyConsumer;
 
     public RunStream(Vertx vertx, RunAddress run) {
@@ -70,7 +72,20 @@ public final class RunStream {
         synchronized (this) {
             history.add(message);
         }
+        listeners.forEach(Runnable::run);
         vertx.eventBus().publish(run.stream(), message);
+    }
+
+    /**
+     * Calls {@code wakeUp} (on the observer's thread, so it must only schedule work) after each new message: for
+     * subscribers in this JVM that read the history themselves, without a bus message per sample.
+     */
+    public void addListener(Runnable wakeUp) {
+        listeners.add(wakeUp);
+    }
+
+    public void removeListener(Runnable wakeUp) {
+        listeners.remove(wakeUp);
     }
 
     private synchronized long next() {
