@@ -7,7 +7,7 @@ let presets = [];
 
 /** Observables worth plotting: the coherences and currents of bilinear models, the finite systems' own. */
 function plotted(names) {
-  const wanted = names.filter((n) => /^(Jx|Jy|Jz|coherence_l1|population|energy_current)/.test(n));
+  const wanted = names.filter((n) => /^(Jx|Jy|Jz|coherence_l1)$|^(population|energy_current)/.test(n));
   return wanted.length > 0 ? wanted : names.slice(0, 6);
 }
 
