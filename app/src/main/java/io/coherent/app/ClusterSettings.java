@@ -17,8 +17,10 @@ import java.util.List;
  *
  * @param port    this member's Hazelcast port (the next free one above it if taken)
  * @param members the other members, {@code 127.0.0.1:5701} style
+ * @param lite    a lite member holds no partitions of the cluster's data (a subscriber that comes and goes): joining
+ *                and leaving move no data
  */
-record ClusterSettings(int port, List<String> members) {
+record ClusterSettings(int port, List<String> members, boolean lite) {
     static final String LOOPBACK = "127.0.0.1";
 
     ClusterSettings {
@@ -38,6 +40,7 @@ record ClusterSettings(int port, List<String> members) {
     Future<Vertx> vertx(VertxOptions options) {
         Config config = ConfigUtil.loadConfig();
         config.setClusterName("coherent");
+        config.setLiteMember(lite);
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.max.wait.seconds.before.join", "1");

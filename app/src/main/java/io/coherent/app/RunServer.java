@@ -54,6 +54,8 @@ import java.util.logging.Logger;
 final class RunServer {
     private static final Logger LOG = Logger.getLogger(RunServer.class.getName());
     static final String SOURCE = "scenario";
+    /** Where each run that starts is announced ({@code {"id", "name", "method", "address"}}), cluster-wide. */
+    static final String ANNOUNCEMENTS = "coherent.runs.started";
 
     private final Vertx vertx;
     private final ServerSettings settings;
@@ -189,7 +191,11 @@ final class RunServer {
         keep(run);
         metrics.started();
         double tau = p.generator().slowestRelaxationTime().orElse(Double.POSITIVE_INFINITY);
-        stream.ready().compose(ready -> runtime.start(request)).onComplete(ar -> {
+        stream.ready().compose(ready -> {
+            vertx.eventBus().publish(ANNOUNCEMENTS, new JsonObject().put("id", id).put("name", p.scenario().name())
+                    .put("method", p.scenario().method()).put("address", address.stream()));
+            return runtime.start(request);
+        }).onComplete(ar -> {
             metrics.releaseRun();
             RunReport report = ar.succeeded() ? ar.result() : null;
             JsonObject summary = report != null

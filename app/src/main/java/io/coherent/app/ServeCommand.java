@@ -56,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerSettings settings = new ServerSettings(host, port, maxBody, maxRuns, maxPoints, maxUntil, keptRuns);
         Future<Vertx> vertx = cluster == null ? Future.succeededFuture(Vertx.vertx(EventDrivenRun.vertxOptions()))
-                : new ClusterSettings(clusterPort, new ArrayList<>(cluster)).vertx(EventDrivenRun.vertxOptions());
+                : new ClusterSettings(clusterPort, new ArrayList<>(cluster), false).vertx(EventDrivenRun.vertxOptions());
         Vertx v = vertx.await();
         RunServer server = RunServer.start(v, settings).await();
         PrintWriter out = spec.commandLine().getOut();
