@@ -301,11 +301,12 @@ final class RunServer {
             error(ctx, 400, "format = " + format + " is not allowed: expected csv or jsonl");
             return;
         }
-        List<JsonObject> messages = run.stream().since(0);
+        List<String> texts = run.stream().since(0);
         StringBuilder out = new StringBuilder();
         if (format.equals("jsonl")) {
-            messages.forEach(m -> out.append(m.encode()).append('\n'));
+            texts.forEach(m -> out.append(m).append('\n'));
         } else {
+            List<JsonObject> messages = texts.stream().map(JsonObject::new).toList();
             List<String> names = messages.isEmpty() || SampleJson.isEnd(messages.get(0)) ? List.of()
                     : List.copyOf(messages.get(0).getJsonObject("values").fieldNames());
             out.append("t");

@@ -23,7 +23,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RunStream {
     private final Vertx vertx;
     private final RunAddress run;
-    private final List<JsonObject> history = new ArrayList<>();
+    /** Encoded once, sent as they are to every subscriber; message i has sequence number i + 1. */
+    private final List<String> history = new ArrayList<>();
+    private boolean ended;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final MessageConsumer<JsonObject> historyConsumer;
 
@@ -31,7 +33,8 @@ public final class RunStream {
         this.vertx = vertx;
         this.run = run;
         this.historyConsumer = vertx.eventBus().consumer(run.history(),
-                m -> m.reply(new JsonArray(new ArrayList<>(since(m.body() == null ? 0 : m.body().getLong("after", 0L))))));
+                m -> m.reply(new JsonArray(since(m.body() == null ? 0 : m.body().getLong("after", 0L)).stream()
+                        .map(JsonObject::new).toList())));
     }
 
     public RunAddress run() {
@@ -48,15 +51,10 @@ public final class RunStream {
         return new Feeder();
     }
 
-    /** The messages after sequence number {@code after}, in order. */
-    public synchronized List<JsonObject> since(long after) {
+    /** The messages (JSON text) after sequence number {@code after}, in order. */
+    public synchronized List<String> since(long after) {
         int from = (int) Math.min(Math.max(after, 0), history.size());
         return List.copyOf(history.subList(from, history.size()));
-    }
-
-    /** Message {@code index} (from 0; its sequence number is index + 1). */
-    public synchronized JsonObject message(int index) {
-        return history.get(index);
     }
 
     /** Number of messages so far (samples, and the end once the run has ended). */
@@ -64,13 +62,15 @@ public final class RunStream {
         return history.size();
     }
 
+    /** Whether the end of the run is the last message. */
     public synchronized boolean ended() {
-        return !history.isEmpty() && SampleJson.isEnd(history.get(history.size() - 1));
+        return ended;
     }
 
     private void append(JsonObject message) {
         synchronized (this) {
-            history.add(message);
+            history.add(message.encode());
+            ended = SampleJson.isEnd(message);
         }
         listeners.forEach(Runnable::run);
         vertx.eventBus().publish(run.stream(), message);

@@ -1,0 +1,94 @@
+package io.coherent.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 50 Server-Sent-Event subscribers on loopback against the same run, alternating with the run alone, for
+ * {@code coherent.load.seconds} (10 here; bench/run-server-load.sh runs the full minute): every subscriber gets
+ * every message, the runs with subscribers are not more than 10% slower (fastest against fastest, which is robust
+ * to other load on the machine), and the heap after each round stays within a fixed bound.
+ */
+class StreamLoadTest {
+    static final int SUBSCRIBERS = 50;
+    static final String RUN = "preset: partial-collective\nuntil: 300\npoints: 301\n";
+
+    @Test
+    void fiftySubscribersNeitherSlowTheRunsNorGrowTheHeap() throws Exception {
+        long seconds = Long.getLong("coherent.load.seconds", 10);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        try (TestServer server = TestServer.start(2)) {
+            runAlone(server); // warm-up: JIT, quadrature tables
+            System.gc();
+            long heapBefore = memory.getHeapMemoryUsage().getUsed();
+            List<Double> alone = new ArrayList<>();
+            List<Double> watched = new ArrayList<>();
+            long maxHeap = 0;
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < end || alone.size() < 2) {
+                alone.add(runAlone(server));
+                watched.add(runWatched(server));
+                System.gc();
+                maxHeap = Math.max(maxHeap, memory.getHeapMemoryUsage().getUsed());
+            }
+            double fastestAlone = Collections.min(alone);
+            double fastestWatched = Collections.min(watched);
+            String report = String.format(Locale.ROOT, "%d rounds in %d s, %d subscribers: run alone %s s (fastest %.3f), "
+                            + "with subscribers %s s (fastest %.3f, %+.1f%%); heap after GC %.1f MB before, at most %.1f MB",
+                    alone.size(), seconds, SUBSCRIBERS, format(alone), fastestAlone, format(watched), fastestWatched,
+                    100 * (fastestWatched / fastestAlone - 1), heapBefore / 1e6, maxHeap / 1e6);
+            System.out.println(report);
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target", "server-load.txt"), report + "\n");
+            assertTrue(fastestWatched <= 1.10 * fastestAlone, report);
+            assertTrue(maxHeap - heapBefore < 64_000_000, report);
+            assertEquals(0, Integer.parseInt(server.get("/metrics").body().lines()
+                    .filter(l -> l.startsWith("coherent_server_stream_subscribers ")).findFirst().orElseThrow()
+                    .split(" ")[1].replace(".0", "")), "every subscriber has gone");
+        }
+    }
+
+    private static String format(List<Double> xs) {
+        return xs.stream().map(x -> String.format(Locale.ROOT, "%.3f", x)).toList().toString();
+    }
+
+    private static double runAlone(TestServer server) throws InterruptedException {
+        return runSeconds(server.awaitEnd(server.startRun(RUN)));
+    }
+
+    private static double runWatched(TestServer server) throws Exception {
+        String id = server.startRun(RUN);
+        List<CompletableFuture<Long>> subscribers = new ArrayList<>();
+        for (int i = 0; i < SUBSCRIBERS; i++) {
+            subscribers.add(server.client().sendAsync(HttpRequest.newBuilder(URI.create(server.url("/api/runs/" + id
+                    + "/stream"))).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofLines())
+                    .thenApply(r -> r.body().filter(l -> l.startsWith("data: ")).count()));
+        }
+        for (CompletableFuture<Long> s : subscribers) {
+            assertEquals(302, s.get(60, TimeUnit.SECONDS), "301 samples and the end for every subscriber");
+        }
+        return runSeconds(server.awaitEnd(id));
+    }
+
+    private static double runSeconds(JsonObject status) {
+        assertEquals("finished", status.getString("status"));
+        return status.getJsonObject("summary").getJsonObject("metrics").getDouble("run_seconds");
+    }
+}
