@@ -80,7 +80,7 @@ final class StreamClient {
     }
 
     /** Messages arriving within this time go out in one write: fewer, larger writes for fast runs. */
-    static final long BATCH_MILLIS = 50;
+    static final long BATCH_MILLIS = 100;
 
     private final Sink sink;
     private final RunStream stream;
