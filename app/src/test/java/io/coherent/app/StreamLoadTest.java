@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -26,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * 50 Server-Sent-Event subscribers on loopback against the same run, alternating with the run alone, for
  * {@code coherent.load.seconds} (10 here; bench/run-server-load.sh runs the full minute): every subscriber gets
- * every message, the runs with subscribers are not more than 10% slower (fastest against fastest, which is robust
- * to other load on the machine), and the heap after each round stays within a fixed bound.
+ * every message, the runs with subscribers are not more than 10% slower (the median of each watched run's time over
+ * the time of the run alone just before it, robust to other load on the machine), and the heap after each round
+ * stays within a fixed bound.
  */
 class StreamLoadTest {
     static final int SUBSCRIBERS = 50;
@@ -51,21 +51,33 @@ class StreamLoadTest {
                 System.gc();
                 maxHeap = Math.max(maxHeap, memory.getHeapMemoryUsage().getUsed());
             }
-            double fastestAlone = Collections.min(alone);
-            double fastestWatched = Collections.min(watched);
-            String report = String.format(Locale.ROOT, "%d rounds in %d s, %d subscribers: run alone %s s (fastest %.3f), "
-                            + "with subscribers %s s (fastest %.3f, %+.1f%%); heap after GC %.1f MB before, at most %.1f MB",
-                    alone.size(), seconds, SUBSCRIBERS, format(alone), fastestAlone, format(watched), fastestWatched,
-                    100 * (fastestWatched / fastestAlone - 1), heapBefore / 1e6, maxHeap / 1e6);
+            // each watched run against the run alone just before it: background load drifts slowly, so pairs see
+            // about the same machine; the median ratio is robust to the odd pair a burst of other work hit
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < alone.size(); i++) {
+                ratios.add(watched.get(i) / alone.get(i));
+            }
+            double slowdown = median(ratios) - 1;
+            String report = String.format(Locale.ROOT, "%d rounds in %d s, %d subscribers: run alone %s s (median %.3f), "
+                            + "with subscribers %s s (median %.3f); median paired slowdown %+.1f%%; heap after GC "
+                            + "%.1f MB before, at most %.1f MB",
+                    alone.size(), seconds, SUBSCRIBERS, format(alone), median(alone), format(watched), median(watched),
+                    100 * slowdown, heapBefore / 1e6, maxHeap / 1e6);
             System.out.println(report);
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "server-load.txt"), report + "\n");
-            assertTrue(fastestWatched <= 1.10 * fastestAlone, report);
+            assertTrue(slowdown <= 0.10, report);
             assertTrue(maxHeap - heapBefore < 64_000_000, report);
             assertEquals(0, Integer.parseInt(server.get("/metrics").body().lines()
                     .filter(l -> l.startsWith("coherent_server_stream_subscribers ")).findFirst().orElseThrow()
                     .split(" ")[1].replace(".0", "")), "every subscriber has gone");
         }
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> sorted = xs.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static String format(List<Double> xs) {
