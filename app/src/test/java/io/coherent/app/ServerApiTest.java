@@ -158,6 +158,17 @@ class ServerApiTest {
     }
 
     @Test
+    void badServeAndSubscribeOptionsAreOneLineErrors() {
+        MainTest.Result serve = MainTest.coherent("serve", "--max-runs", "0");
+        assertEquals(Main.BAD_INPUT, serve.code());
+        assertEquals("coherent: --max-runs 0 is not allowed: expected an integer >= 1", serve.err().strip());
+        MainTest.Result subscribe = MainTest.coherent("subscribe", "--cluster", "10.0.0.7:5701", "abc");
+        assertEquals(Main.BAD_INPUT, subscribe.code());
+        assertEquals("coherent: --cluster 10.0.0.7:5701 is not allowed: expected loopback members, 127.0.0.1:PORT",
+                subscribe.err().strip());
+    }
+
+    @Test
     void concurrentRunsAreCappedAndARunCanBeCancelled() throws Exception {
         String id = server.startRun("preset: partial-collective\nuntil: 5000\npoints: 2000\n");
         HttpResponse<String> busy = server.post("/api/runs", SHORT);
