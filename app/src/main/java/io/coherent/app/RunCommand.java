@@ -107,9 +107,8 @@ final class RunCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw new ScenarioException("--out", e.getMessage());
         }
-        List<SampleObserver> observers = List.of(writer, ObservableRecorder.coherence(address),
-                ObservableRecorder.populationDifference(address), ObservableRecorder.energyCurrent(address),
-                new ConvergenceWatcher(address, SteadyStateCriterion.DEFAULT, generator.slowestRelaxationTime(), false));
+        List<SampleObserver> observers = new ArrayList<>(List.of(writer));
+        observers.addAll(recorders(address, generator));
         RunRequest request = new RunRequest(address.runId(), generator, run.integratorSettings(), plan, observers,
                 List.of(), List.of());
         Vertx vertx = Vertx.vertx(EventDrivenRun.vertxOptions());
@@ -136,6 +135,13 @@ final class RunCommand implements Callable<Integer> {
             return Main.RUN_FAILED;
         }
         return Main.OK;
+    }
+
+    /** The observers every hosted run has: the three recorders and a reporting (non-stopping) convergence watcher. */
+    static List<SampleObserver> recorders(RunAddress address, Generator generator) {
+        return List.of(ObservableRecorder.coherence(address), ObservableRecorder.populationDifference(address),
+                ObservableRecorder.energyCurrent(address),
+                new ConvergenceWatcher(address, SteadyStateCriterion.DEFAULT, generator.slowestRelaxationTime(), false));
     }
 
     /** The events of --at, --when and --stop-when, checked against the run before it starts. */
@@ -182,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
         throw new ScenarioException(option, option + " " + text + " is not allowed: expected a finite number");
     }
 
-    private static ObjectNode toJson(Scenario s, RunReport report, double tau) {
+    static ObjectNode toJson(Scenario s, RunReport report, double tau) {
         RunOutcome outcome = report.outcome();
         ObjectNode root = Reports.object();
         root.put("method", s.method());

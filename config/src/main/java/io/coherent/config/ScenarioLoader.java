@@ -105,14 +105,24 @@ public final class ScenarioLoader {
     }
 
     public static Scenario loadFile(Path file, List<String> overrides) {
-        List<Setting> sets = parseOverrides(overrides);
-        Node root = YamlTree.read(file);
-        String fileName = file.toString();
+        String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+        return loadTree(YamlTree.read(file), file.toString(), stem, parseOverrides(overrides));
+    }
+
+    /**
+     * Loads a scenario written as text (YAML or JSON, the same schema as a file), e.g. sent to the server.
+     *
+     * @param source what to call the text in messages (where a file name would go), also its default name
+     */
+    public static Scenario loadText(String text, String source) {
+        return loadTree(YamlTree.parse(text, source), source, source, List.of());
+    }
+
+    private static Scenario loadTree(Node root, String fileName, String stem, List<Setting> sets) {
         if (!(root instanceof MapNode map)) {
             throw root.origin().error("scenario", "a scenario file must be a mapping of keys (preset: or model:), got "
                     + root.kind());
         }
-        String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
         String name = map.fields().containsKey("name") ? scalar("name", map.fields().get("name")).text() : stem;
         if (map.fields().containsKey("preset")) {
             checkKeys(map, "", PRESET_FILE_KEYS);

@@ -57,9 +57,21 @@ final class YamlTree {
     }
 
     static Node read(Path file) {
-        String name = file.toString();
+        return read(file.toString(), factory -> factory.createParser(file.toFile()));
+    }
+
+    /** Parses scenario text (YAML or JSON); {@code name} stands for the file in messages. */
+    static Node parse(String text, String name) {
+        return read(name, factory -> factory.createParser(text));
+    }
+
+    private interface ParserSource {
+        JsonParser open(YAMLFactory factory) throws IOException;
+    }
+
+    private static Node read(String name, ParserSource source) {
         YAMLFactory factory = new YAMLFactory();
-        try (JsonParser p = factory.createParser(file.toFile())) {
+        try (JsonParser p = source.open(factory)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw Origin.file(name, 0).error("scenario", "the scenario file is empty");

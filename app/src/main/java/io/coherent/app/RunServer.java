@@ -1,0 +1,376 @@
+package io.coherent.app;
+
+import io.coherent.config.Preset;
+import io.coherent.config.PresetParameter;
+import io.coherent.config.Presets;
+import io.coherent.config.Scenario;
+import io.coherent.config.ScenarioException;
+import io.coherent.config.ScenarioLoader;
+import io.coherent.core.dynamics.Generator;
+import io.coherent.core.dynamics.Method;
+import io.coherent.core.methods.Engines;
+import io.coherent.integrators.OutputGrid;
+import io.coherent.integrators.RunPlan;
+import io.coherent.integrators.SteadyStateCriterion;
+import io.coherent.observers.EventDrivenRun;
+import io.coherent.observers.RunAddress;
+import io.coherent.observers.RunReport;
+import io.coherent.observers.RunRequest;
+import io.coherent.observers.RunStream;
+import io.coherent.observers.SampleJson;
+import io.coherent.observers.SampleObserver;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The HTTP side of {@code coherent serve}: starts runs from scenarios sent as text, reports on them, streams their
+ * samples (Server-Sent Events or WebSocket), cancels them, lists the presets, serves the web page and the
+ * Prometheus metrics. Handlers run on event loops and never wait: loading a scenario and building its generator
+ * happen on a worker thread, the integration on the runtime's worker ({@link EventDrivenRun}).
+ */
+final class RunServer {
+    private static final Logger LOG = Logger.getLogger(RunServer.class.getName());
+    static final String SOURCE = "scenario";
+    /** Where each run that starts is announced ({@code {"id", "name", "method", "address"}}), cluster-wide. */
+    static final String ANNOUNCEMENTS = "coherent.runs.started";
+
+    private final Vertx vertx;
+    private final ServerSettings settings;
+    private final ServerMetrics metrics = new ServerMetrics();
+    private final EventDrivenRun runtime;
+    private final Map<String, HostedRun> runs = new LinkedHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    private final JsonArray presets;
+    private HttpServer http;
+
+    private RunServer(Vertx vertx, ServerSettings settings, JsonArray presets) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.runtime = new EventDrivenRun(vertx);
+        this.presets = presets;
+    }
+
+    /** Starts the server on {@code settings}' host and port (0: any free port, see {@link #port()}). */
+    static Future<RunServer> start(Vertx vertx, ServerSettings settings) {
+        return vertx.executeBlocking(RunServer::presetsJson)
+                .compose(p -> new RunServer(vertx, settings, p).listen());
+    }
+
+    int port() {
+        return http.actualPort();
+    }
+
+    Future<Void> close() {
+        return http.close();
+    }
+
+    private Future<RunServer> listen() {
+        Router router = Router.router(vertx);
+        router.post("/api/runs").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
+        router.post("/api/runs").handler(this::create);
+        router.get("/api/runs").handler(ctx -> json(ctx, 200, new JsonArray(snapshot().stream().map(HostedRun::json).toList())));
+        router.get("/api/runs/:id").handler(ctx -> withRun(ctx, run -> json(ctx, 200, run.json())));
+        router.delete("/api/runs/:id").handler(ctx -> withRun(ctx, run -> cancel(ctx, run)));
+        router.get("/api/runs/:id/stream").handler(ctx -> withRun(ctx, run -> stream(ctx, run)));
+        router.get("/api/runs/:id/trajectory").handler(ctx -> withRun(ctx, run -> trajectory(ctx, run)));
+        router.get("/api/presets").handler(ctx -> json(ctx, 200, presets));
+        router.get("/metrics").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE,
+                "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
+        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+        router.route("/*").handler(StaticHandler.create("webroot"));
+        router.route("/api/*").handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " "
+                + ctx.request().path()));
+        router.errorHandler(413, ctx -> error(ctx, 413, "the request body is larger than "
+                + settings.maxBodyBytes() + " bytes"));
+        router.errorHandler(405, ctx -> error(ctx, 405, ctx.request().method() + " is not allowed on " + ctx.request().path()));
+        router.errorHandler(400, ctx -> error(ctx, 400, "bad request"));
+        router.errorHandler(500, ctx -> {
+            LOG.log(Level.WARNING, "internal error on " + ctx.request().path(), ctx.failure());
+            error(ctx, 500, "internal error: " + Main.oneLine(String.valueOf(ctx.failure())));
+        });
+        return vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port()))
+                .requestHandler(router).listen().map(server -> {
+                    http = server;
+                    return this;
+                });
+    }
+
+    // ------------------------------------------------------------------ runs
+
+    private void create(RoutingContext ctx) {
+        String stopOnSteady = ctx.queryParams().get("stop_on_steady");
+        if (stopOnSteady != null && !stopOnSteady.equals("true") && !stopOnSteady.equals("false")) {
+            error(ctx, 400, "stop_on_steady = " + stopOnSteady + " is not allowed: expected true or false");
+            return;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            error(ctx, 400, "the scenario must be UTF-8 text (YAML or JSON)");
+            return;
+        }
+        if (!metrics.reserveRun(settings.maxRunningRuns())) {
+            metrics.refused("busy");
+            error(ctx, 429, settings.maxRunningRuns() + " runs are going already (the server's limit, --max-runs); "
+                    + "try again when one has ended");
+            return;
+        }
+        vertx.executeBlocking(() -> prepare(text, "true".equals(stopOnSteady)), false).onComplete(ar -> {
+            if (ar.failed()) {
+                metrics.releaseRun();
+                if (ar.cause() instanceof IllegalArgumentException bad) {
+                    metrics.refused("invalid");
+                    error(ctx, 400, Main.oneLine(bad.getMessage()));
+                } else {
+                    ctx.fail(ar.cause());
+                }
+                return;
+            }
+            HostedRun run = launch(ar.result());
+            ctx.response().putHeader(HttpHeaders.LOCATION, "/api/runs/" + run.id());
+            json(ctx, 201, run.json());
+        });
+    }
+
+    /** A scenario ready to run: loaded and checked exactly as on the command line, within the server's limits. */
+    private record Prepared(Scenario scenario, Generator generator, RunPlan plan) {
+    }
+
+    /** On a worker thread: loads, validates and builds; IllegalArgumentException for anything the client got wrong. */
+    private Prepared prepare(String text, boolean stopOnSteady) {
+        Scenario s = ScenarioLoader.loadText(text, SOURCE);
+        OutputGrid grid = s.run().outputGrid();
+        if (grid.size() > settings.maxPoints()) {
+            throw new ScenarioException("points", "points = " + grid.size() + " is not allowed here: the server runs "
+                    + "at most " + settings.maxPoints() + " output times (--max-points)");
+        }
+        if (grid.end() > settings.maxUntil()) {
+            throw new ScenarioException("until", "until = " + Reports.g(grid.end()) + " is not allowed here: the server "
+                    + "runs up to t = " + Reports.g(settings.maxUntil()) + " (--max-until)");
+        }
+        RunPlan plan = RunPlan.of(grid);
+        return new Prepared(s, Engines.generator(s.model(), Method.of(s.method()), s.run().engineOptions()),
+                stopOnSteady ? plan.stopOnSteady(SteadyStateCriterion.DEFAULT) : plan);
+    }
+
+    private HostedRun launch(Prepared p) {
+        String id = HexFormat.of().formatHex(nextId());
+        RunAddress address = new RunAddress(id);
+        RunStream stream = new RunStream(vertx, address);
+        List<SampleObserver> observers = new ArrayList<>(RunCommand.recorders(address, p.generator()));
+        observers.add(stream.observer());
+        RunRequest request = new RunRequest(id, p.generator(), p.scenario().run().integratorSettings(),
+                p.plan(), observers, List.of(), List.of());
+        HostedRun run = new HostedRun(id, p.scenario(), stream);
+        keep(run);
+        metrics.started();
+        double tau = p.generator().slowestRelaxationTime().orElse(Double.POSITIVE_INFINITY);
+        stream.ready().compose(ready -> {
+            vertx.eventBus().publish(ANNOUNCEMENTS, new JsonObject().put("id", id).put("name", p.scenario().name())
+                    .put("method", p.scenario().method()).put("address", address.stream()));
+            return runtime.start(request);
+        }).onComplete(ar -> {
+            metrics.releaseRun();
+            RunReport report = ar.succeeded() ? ar.result() : null;
+            JsonObject summary = report != null
+                    ? new JsonObject(Reports.json(RunCommand.toJson(p.scenario(), report, tau)))
+                    : new JsonObject().put("failure", Main.oneLine(String.valueOf(ar.cause())));
+            String status = run.end(summary, report == null || report.outcome().failed());
+            metrics.ended(status, report == null ? null : report.metrics());
+        });
+        return run;
+    }
+
+    private byte[] nextId() {
+        byte[] id = new byte[8];
+        random.nextBytes(id);
+        return id;
+    }
+
+    /** Adds a run, forgetting the oldest ended runs beyond the kept number. */
+    private synchronized void keep(HostedRun run) {
+        runs.put(run.id(), run);
+        Iterator<HostedRun> it = runs.values().iterator();
+        int excess = runs.size() - settings.keptRuns();
+        while (excess > 0 && it.hasNext()) {
+            HostedRun old = it.next();
+            if (!old.running()) {
+                it.remove();
+                old.stream().close();
+                excess--;
+            }
+        }
+    }
+
+    private synchronized List<HostedRun> snapshot() {
+        return List.copyOf(runs.values());
+    }
+
+    private synchronized HostedRun find(String id) {
+        return runs.get(id);
+    }
+
+    private interface RunHandler {
+        void handle(HostedRun run);
+    }
+
+    private void withRun(RoutingContext ctx, RunHandler handler) {
+        HostedRun run = find(ctx.pathParam("id"));
+        if (run == null) {
+            error(ctx, 404, "no run with id '" + ctx.pathParam("id") + "'");
+        } else {
+            handler.handle(run);
+        }
+    }
+
+    private void cancel(RoutingContext ctx, HostedRun run) {
+        if (!run.requestCancel()) {
+            error(ctx, 409, "run " + run.id() + " has already ended");
+            return;
+        }
+        vertx.eventBus().send(run.stream().run().control(), "cancelled by the client");
+        json(ctx, 202, run.json());
+    }
+
+    // ------------------------------------------------------------------ streams
+
+    private void stream(RoutingContext ctx, HostedRun run) {
+        if (ctx.request().headers().contains(HttpHeaders.UPGRADE, HttpHeaders.WEBSOCKET, true)) {
+            ctx.request().toWebSocket().onSuccess(ws -> {
+                StreamClient client = subscribe(run, new StreamClient.WebSocket(ws), 0);
+                ws.closeHandler(v -> unsubscribe(client));
+            });
+            return;
+        }
+        long after;
+        try {
+            String lastId = ctx.request().getHeader("Last-Event-ID");
+            after = lastId == null ? 0 : Long.parseLong(lastId.strip());
+        } catch (NumberFormatException e) {
+            error(ctx, 400, "Last-Event-ID must be a sample number");
+            return;
+        }
+        ctx.response().setChunked(true).putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        ctx.response().write(": run " + run.id() + "\n\n");
+        StreamClient client = subscribe(run, new StreamClient.Sse(ctx.response()), after);
+        ctx.response().closeHandler(v -> unsubscribe(client));
+        ctx.response().endHandler(v -> unsubscribe(client));
+    }
+
+    private void unsubscribe(StreamClient client) {
+        if (client.stop()) {
+            metrics.unsubscribed();
+        }
+    }
+
+    private StreamClient subscribe(HostedRun run, StreamClient.Sink sink, long after) {
+        metrics.subscribed();
+        return new StreamClient(sink, run.stream(), vertx.getOrCreateContext(), after);
+    }
+
+    private void trajectory(RoutingContext ctx, HostedRun run) {
+        String format = ctx.queryParams().get("format") == null ? "csv" : ctx.queryParams().get("format");
+        if (!format.equals("csv") && !format.equals("jsonl")) {
+            error(ctx, 400, "format = " + format + " is not allowed: expected csv or jsonl");
+            return;
+        }
+        List<String> texts = run.stream().since(0);
+        StringBuilder out = new StringBuilder();
+        if (format.equals("jsonl")) {
+            texts.forEach(m -> out.append(m).append('\n'));
+        } else {
+            List<JsonObject> messages = texts.stream().map(JsonObject::new).toList();
+            List<String> names = messages.isEmpty() || SampleJson.isEnd(messages.get(0)) ? List.of()
+                    : List.copyOf(messages.get(0).getJsonObject("values").fieldNames());
+            out.append("t");
+            names.forEach(n -> out.append(',').append(n).append(",error_").append(n));
+            out.append(",event\n");
+            for (JsonObject m : messages) {
+                if (SampleJson.isEnd(m)) {
+                    continue;
+                }
+                out.append(m.getValue("t"));
+                for (String n : names) {
+                    out.append(',').append(m.getJsonObject("values").getValue(n)).append(',')
+                            .append(m.getJsonObject("errors").getValue(n));
+                }
+                out.append(',').append(m.getString("event").replace(',', ';')).append('\n');
+            }
+        }
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, format.equals("csv") ? "text/csv" : "application/x-ndjson")
+                .putHeader("Content-Disposition", "attachment; filename=\"" + run.scenario().name() + "-" + run.id()
+                        + "." + format + "\"")
+                .end(out.toString());
+    }
+
+    // ------------------------------------------------------------------ presets and replies
+
+    /** The presets for the page: parameters with defaults and meanings, the methods that apply, default length. */
+    private static JsonArray presetsJson() {
+        JsonArray out = new JsonArray();
+        for (Preset p : Presets.all()) {
+            JsonArray params = new JsonArray();
+            for (PresetParameter q : p.parameters()) {
+                params.add(new JsonObject().put("name", q.name()).put("default", q.defaultValue())
+                        .put("meaning", q.meaning()).put("choices", new JsonArray(q.choices())));
+            }
+            JsonArray methods = new JsonArray();
+            for (String m : ScenarioLoader.METHODS) {
+                try {
+                    ScenarioLoader.loadPreset(p.name(), List.of("method=" + m));
+                    methods.add(m);
+                } catch (IllegalArgumentException doesNotApply) {
+                    // this method does not apply to the preset's model
+                }
+            }
+            Scenario defaults = ScenarioLoader.loadPreset(p.name(), List.of());
+            out.add(new JsonObject().put("name", p.name()).put("description", p.description())
+                    .put("default_method", p.defaultMethod().id()).put("methods", methods).put("parameters", params)
+                    .put("until", defaults.run().outputGrid().end()).put("points", defaults.run().outputGrid().size()));
+        }
+        return out;
+    }
+
+    private static void json(RoutingContext ctx, int status, Object body) {
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(body instanceof JsonObject o ? o.encode() : ((JsonArray) body).encode());
+    }
+
+    private static void error(RoutingContext ctx, int status, String message) {
+        if (!ctx.response().ended()) {
+            json(ctx, status, new JsonObject().put("error", message).put("status", status));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "coherent server on %s:%d", settings.host(), port());
+    }
+}

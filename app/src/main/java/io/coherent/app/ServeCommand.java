@@ -1,0 +1,74 @@
+package io.coherent.app;
+
+import io.coherent.observers.EventDrivenRun;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Serve runs over HTTP: a web page to start runs and watch them live, a JSON API (POST /api/runs "
+                + "with a scenario, GET /api/runs/{id}, its samples at /api/runs/{id}/stream as Server-Sent Events or a "
+                + "WebSocket, DELETE to cancel, GET /api/presets) and Prometheus metrics at /metrics.",
+                "With --cluster, other JVMs on this machine (`coherent subscribe`) can subscribe to a run's samples."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--host", description = "Interface to listen on. Default 127.0.0.1 (this machine only).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", description = "Port. Default 8080 (0: any free port).")
+    int port = 8080;
+
+    @Option(names = "--max-runs", paramLabel = "N", description = "Runs going at once; more are refused (429). Default 2.")
+    int maxRuns = 2;
+
+    @Option(names = "--max-points", paramLabel = "N", description = "Output times of one run. Default 20000.")
+    int maxPoints = 20_000;
+
+    @Option(names = "--max-until", paramLabel = "T", description = "Final time of one run. Default 100000.")
+    double maxUntil = 100_000;
+
+    @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest scenario accepted (413 above). Default 65536.")
+    int maxBody = 65_536;
+
+    @Option(names = "--kept-runs", paramLabel = "N", description = "Ended runs kept for status and download. Default 100.")
+    int keptRuns = 100;
+
+    @Option(names = "--cluster", paramLabel = "MEMBER[,MEMBER...]", split = ",", arity = "0..*",
+            description = "Join a Vert.x cluster (Hazelcast, TCP on loopback, no multicast); members as 127.0.0.1:PORT. "
+                    + "Without members this process starts the cluster.")
+    List<String> cluster;
+
+    @Option(names = "--cluster-port", paramLabel = "PORT", description = "This member's cluster port. Default 5701.")
+    int clusterPort = 5701;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerSettings settings = new ServerSettings(host, port, maxBody, maxRuns, maxPoints, maxUntil, keptRuns);
+        Future<Vertx> vertx = cluster == null ? Future.succeededFuture(Vertx.vertx(EventDrivenRun.vertxOptions()))
+                : new ClusterSettings(clusterPort, new ArrayList<>(cluster), false).vertx(EventDrivenRun.vertxOptions());
+        Vertx v = vertx.await();
+        RunServer server = RunServer.start(v, settings).await();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("coherent: serving on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port()
+                + "/" + (cluster == null ? "" : " (clustered)"));
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            v.close().await();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,78 @@
+package io.coherent.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.coherent.observers.EventDrivenRun;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A second JVM ({@code coherent subscribe}, forked) joins the server's Hazelcast cluster on loopback and receives
+ * every sample of the next run started, live through the cluster (whatever its subscription missed while it
+ * propagated comes from the run's history).
+ */
+class ClusterTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSecondJvmReceivesEverySampleThroughTheCluster() throws Exception {
+        int serverPort = freePort();
+        int subscriberPort = freePort();
+        Vertx vertx = new ClusterSettings(serverPort, List.of(), false).vertx(EventDrivenRun.vertxOptions()).await();
+        try (TestServer server = TestServer.start(vertx, 1)) {
+            Path out = tmp.resolve("subscriber.jsonl");
+            Path errors = tmp.resolve("subscriber.err");
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), Main.class.getName(), "subscribe", "--cluster",
+                    "127.0.0.1:" + serverPort, "--cluster-port", Integer.toString(subscriberPort), "--timeout", "60")
+                    .redirectOutput(out.toFile()).redirectError(errors.toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(errors).contains("coherent: waiting for the next run")) {
+                assertTrue(p.isAlive() && System.nanoTime() < deadline, "the subscriber joined: " + Files.readString(errors));
+                Thread.sleep(50);
+            }
+            // the exact engine: about 2 s of samples while the subscriber watches
+            String id = server.startRun("preset: partial-collective\nuntil: 500\npoints: 251\n");
+            long started = System.nanoTime();
+            try {
+                assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the subscriber ended");
+                System.out.printf("subscriber took %.1f s%n", (System.nanoTime() - started) / 1e9);
+            } finally {
+                p.destroyForcibly();
+            }
+            String err = Files.readString(errors);
+            assertEquals(0, p.exitValue(), err);
+            JsonObject status = server.awaitEnd(id);
+            assertEquals("finished", status.getString("status"));
+            List<String> got = Files.readAllLines(out, StandardCharsets.UTF_8);
+            List<String> sent = server.get("/api/runs/" + id + "/trajectory?format=jsonl").body().lines().toList();
+            assertEquals(252, sent.size(), "251 samples and the end");
+            assertEquals(sent.size(), got.size());
+            for (int i = 0; i < sent.size(); i++) {
+                assertEquals(new JsonObject(sent.get(i)), new JsonObject(got.get(i)), "message " + (i + 1));
+            }
+            java.util.regex.Matcher live = java.util.regex.Pattern.compile("coherent: run " + id
+                    + ": 252 messages, (\\d+) of them live").matcher(err);
+            assertTrue(live.find(), err);
+            assertTrue(Integer.parseInt(live.group(1)) > 125, "most samples came live through the cluster: " + live.group());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
