@@ -213,7 +213,8 @@ public final class MasterEquations {
         OptionalDouble tau = g.slowestRelaxationTime().isPresent() ? g.slowestRelaxationTime() : relaxationTime(liouvillian);
         double horizon = tau.orElse(0);
         var obs = g.observables().of(rho, Math.min(2, (g.generatorError() * horizon) + residual * horizon));
-        if (obs.value("min_eigenvalue") < 0) {
+        // below its own error estimate a negative eigenvalue is rounding, not a property of the generator
+        if (obs.value("min_eigenvalue") < -Math.max(obs.error("min_eigenvalue"), 1e-12)) {
             notes.add("rho has a negative eigenvalue " + obs.value("min_eigenvalue") + " (Redfield is not completely positive)");
         }
         notes.add("null space of the " + n + " x " + n + " Liouvillian on Hermitian parameters (method " + method.id() + ")");
