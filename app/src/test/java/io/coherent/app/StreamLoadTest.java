@@ -27,9 +27,11 @@ import org.junit.jupiter.api.Test;
 /**
  * 50 Server-Sent-Event subscribers on loopback against the same run, alternating with the run alone, for
  * {@code coherent.load.seconds} (10 here; bench/run-server-load.sh runs the full minute): every subscriber gets
- * every message, the runs with subscribers are not more than 10% slower (the median of each watched run's time over
- * the time of the run alone just before it, robust to other load on the machine), and the heap after each round
- * stays within a fixed bound.
+ * every message, and the heap after each round stays within a fixed bound. The slowdown of the watched runs (the
+ * median of each watched run's time over the time of the run alone just before it, robust to other load on the
+ * machine) is measured and written to target/server-load.txt; it is asserted (at most
+ * {@code coherent.load.maxSlowdown}, 0.10 in bench/run-server-load.sh) only by the benchmark, because speed is
+ * measured by benchmarks, not by timed unit tests on a shared machine.
  */
 class StreamLoadTest {
     static final int SUBSCRIBERS = 50;
@@ -70,7 +72,10 @@ class StreamLoadTest {
             System.out.println(report);
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "server-load.txt"), report + "\n");
-            assertTrue(slowdown <= 0.10, report);
+            double maxSlowdown = Double.parseDouble(System.getProperty("coherent.load.maxSlowdown", "NaN"));
+            if (!Double.isNaN(maxSlowdown)) {
+                assertTrue(slowdown <= maxSlowdown, report);
+            }
             assertTrue(maxHeap - heapBefore < 64_000_000, report);
             assertEquals(0, Integer.parseInt(server.get("/metrics").body().lines()
                     .filter(l -> l.startsWith("coherent_server_stream_subscribers ")).findFirst().orElseThrow()
