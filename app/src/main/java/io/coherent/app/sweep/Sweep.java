@@ -165,6 +165,7 @@ public final class Sweep {
         int[] counts = new int[2];
         long[] cpuNanos = new long[1];
         Object lock = new Object();
+        boolean[] stopped = new boolean[1];
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         Runnable work = () -> {
             long cpu0 = cpu.getCurrentThreadCpuTime();
@@ -172,12 +173,20 @@ public final class Sweep {
                 for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
                     PointOutcome o = evaluate(grid.point(i));
                     synchronized (lock) {
+                        if (stopped[0]) {
+                            return; // the sink failed on another worker: deliver nothing more
+                        }
                         if (o.failed()) {
                             counts[0]++;
                         } else if (!o.result().converged()) {
                             counts[1]++;
                         }
-                        sink.accept(o);
+                        try {
+                            sink.accept(o);
+                        } catch (RuntimeException | Error e) {
+                            stopped[0] = true; // under the lock, so no other worker delivers after this point
+                            throw e;
+                        }
                     }
                 }
             } catch (RuntimeException | Error e) {

@@ -88,7 +88,7 @@ class SweepTest {
             }
         }));
         assertEquals("disk full", e.getMessage());
-        assertTrue(seen.size() <= 4, "at most the other thread's current point after the failure: " + seen);
+        assertEquals(3, seen.size(), "nothing is delivered after the sink failed: " + seen);
     }
 
     @Test
