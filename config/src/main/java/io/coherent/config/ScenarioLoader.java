@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoublePredicate;
+import java.util.function.Function;
 
 /**
  * Turns a preset name or a YAML scenario file, plus {@code key=value} overrides ({@code --set}), into a
@@ -324,59 +325,55 @@ public final class ScenarioLoader {
             }
             case "ohmic" -> {
                 checkKeys(m, key, List.of("type", "lambda", "s", "Omega"));
-                Value lambda = scalar(key + ".lambda", required(m, "lambda", key, "the coupling strength, >= 0"));
-                Value s = m.fields().containsKey("s") ? scalar(key + ".s", m.fields().get("s"))
-                        : new Value("1", Origin.DEFAULT);
-                Value omega = scalar(key + ".Omega", required(m, "Omega", key, "the cut-off frequency, > 0"));
-                Fields f = new Fields(m.origin());
-                f.put("lambda", key + ".lambda", lambda);
-                f.put("s", key + ".s", s);
-                f.put("Omega", key + ".Omega", omega);
-                try {
-                    return new OhmicFamily(number(key + ".lambda", lambda), number(key + ".s", s),
-                            number(key + ".Omega", omega));
-                } catch (InvalidModelException e) {
-                    throw f.wrap(e);
-                }
+                return densityParameters(key, m, List.of(new DensityParameter("lambda", "the coupling strength, >= 0", null),
+                        new DensityParameter("s", "the Ohmic exponent, > 0", "1"),
+                        new DensityParameter("Omega", "the cut-off frequency, > 0", null)),
+                        x -> new OhmicFamily(x[0], x[1], x[2]));
             }
             case "flat" -> {
                 checkKeys(m, key, List.of("type", "level"));
-                Value level = scalar(key + ".level", required(m, "level", key, "the constant J, >= 0"));
-                Fields f = new Fields(m.origin());
-                f.put("level", key + ".level", level);
-                try {
-                    return new Flat(number(key + ".level", level));
-                } catch (InvalidModelException e) {
-                    throw f.wrap(e);
-                }
+                return densityParameters(key, m, List.of(new DensityParameter("level", "the constant J, >= 0", null)),
+                        x -> new Flat(x[0]));
             }
             default -> {
                 checkKeys(m, key, List.of("type", "lambda", "gamma"));
-                Value lambda = scalar(key + ".lambda", required(m, "lambda", key, "the reorganisation energy, >= 0"));
-                Value gamma = scalar(key + ".gamma", required(m, "gamma", key, "the cut-off frequency, > 0"));
-                Fields f = new Fields(m.origin());
-                f.put("lambda", key + ".lambda", lambda);
-                f.put("gamma", key + ".gamma", gamma);
-                try {
-                    return new DrudeLorentz(number(key + ".lambda", lambda), number(key + ".gamma", gamma));
-                } catch (InvalidModelException e) {
-                    throw f.wrap(e);
-                }
+                return densityParameters(key, m, List.of(
+                        new DensityParameter("lambda", "the reorganisation energy, >= 0", null),
+                        new DensityParameter("gamma", "the cut-off frequency, > 0", null)),
+                        x -> new DrudeLorentz(x[0], x[1]));
             }
         }
     }
 
     private static Lorentzian lorentzian(String key, MapNode m) {
-        Value center = scalar(key + ".center", required(m, "center", key, "the peak frequency"));
-        Value width = scalar(key + ".width", required(m, "width", key, "the half width, > 0"));
-        Value strength = scalar(key + ".strength", required(m, "strength", key, "the coupling strength, >= 0"));
+        return densityParameters(key, m, List.of(new DensityParameter("center", "the peak frequency", null),
+                new DensityParameter("width", "the half width, > 0", null),
+                new DensityParameter("strength", "the coupling strength, >= 0", null)),
+                x -> new Lorentzian(x[0], x[1], x[2]));
+    }
+
+    /** A numeric parameter of a spectral density: its key, what it is, and its default (null: required). */
+    private record DensityParameter(String name, String hint, String defaultValue) {
+    }
+
+    /**
+     * Reads a spectral density's numbers in order and builds it; a value the density refuses is reported
+     * against the user's key ({@code baths.hot.spectral_density.width}) with the value as written.
+     */
+    private static <T> T densityParameters(String key, MapNode m, List<DensityParameter> parameters,
+                                           Function<double[], T> build) {
         Fields f = new Fields(m.origin());
-        f.put("center", key + ".center", center);
-        f.put("width", key + ".width", width);
-        f.put("strength", key + ".strength", strength);
+        double[] x = new double[parameters.size()];
+        for (int i = 0; i < x.length; i++) {
+            DensityParameter p = parameters.get(i);
+            String k = key + "." + p.name();
+            Value v = p.defaultValue() != null && !m.fields().containsKey(p.name())
+                    ? new Value(p.defaultValue(), Origin.DEFAULT) : scalar(k, required(m, p.name(), key, p.hint()));
+            f.put(p.name(), k, v);
+            x[i] = number(k, v);
+        }
         try {
-            return new Lorentzian(number(key + ".center", center), number(key + ".width", width),
-                    number(key + ".strength", strength));
+            return build.apply(x);
         } catch (InvalidModelException e) {
             throw f.wrap(e);
         }
