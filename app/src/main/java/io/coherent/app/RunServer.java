@@ -302,32 +302,44 @@ final class RunServer {
             return;
         }
         List<String> texts = run.stream().since(0);
+        // up to --max-points rows of text: built on a worker thread, never on the event loop
+        vertx.executeBlocking(() -> trajectoryText(format, texts), false).onComplete(ar -> {
+            if (ar.failed()) {
+                error(ctx, 500, "building the trajectory failed: " + ar.cause().getMessage());
+                return;
+            }
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, format.equals("csv") ? "text/csv" : "application/x-ndjson")
+                    .putHeader("Content-Disposition", "attachment; filename=\"" + run.scenario().name() + "-" + run.id()
+                            + "." + format + "\"")
+                    .end(ar.result());
+        });
+    }
+
+    /** The run's messages as JSON lines, or as CSV: t, each observable and its error, the event. */
+    private static String trajectoryText(String format, List<String> texts) {
         StringBuilder out = new StringBuilder();
         if (format.equals("jsonl")) {
             texts.forEach(m -> out.append(m).append('\n'));
-        } else {
-            List<JsonObject> messages = texts.stream().map(JsonObject::new).toList();
-            List<String> names = messages.isEmpty() || SampleJson.isEnd(messages.get(0)) ? List.of()
-                    : List.copyOf(messages.get(0).getJsonObject("values").fieldNames());
-            out.append("t");
-            names.forEach(n -> out.append(',').append(n).append(",error_").append(n));
-            out.append(",event\n");
-            for (JsonObject m : messages) {
-                if (SampleJson.isEnd(m)) {
-                    continue;
-                }
-                out.append(m.getValue("t"));
-                for (String n : names) {
-                    out.append(',').append(m.getJsonObject("values").getValue(n)).append(',')
-                            .append(m.getJsonObject("errors").getValue(n));
-                }
-                out.append(',').append(m.getString("event").replace(',', ';')).append('\n');
-            }
+            return out.toString();
         }
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, format.equals("csv") ? "text/csv" : "application/x-ndjson")
-                .putHeader("Content-Disposition", "attachment; filename=\"" + run.scenario().name() + "-" + run.id()
-                        + "." + format + "\"")
-                .end(out.toString());
+        List<JsonObject> messages = texts.stream().map(JsonObject::new).toList();
+        List<String> names = messages.isEmpty() || SampleJson.isEnd(messages.get(0)) ? List.of()
+                : List.copyOf(messages.get(0).getJsonObject("values").fieldNames());
+        out.append("t");
+        names.forEach(n -> out.append(',').append(n).append(",error_").append(n));
+        out.append(",event\n");
+        for (JsonObject m : messages) {
+            if (SampleJson.isEnd(m)) {
+                continue;
+            }
+            out.append(m.getValue("t"));
+            for (String n : names) {
+                out.append(',').append(m.getJsonObject("values").getValue(n)).append(',')
+                        .append(m.getJsonObject("errors").getValue(n));
+            }
+            out.append(',').append(m.getString("event").replace(',', ';')).append('\n');
+        }
+        return out.toString();
     }
 
     // ------------------------------------------------------------------ presets and replies
