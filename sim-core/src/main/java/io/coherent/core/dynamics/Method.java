@@ -13,7 +13,12 @@ public enum Method {
     /** Secular (Davies) master equation: only terms with equal Bohr frequencies. */
     SECULAR("secular"),
     /** Lindblad dissipators built from local jump operators of each subsystem. */
-    LOCAL_LINDBLAD("local-lindblad");
+    LOCAL_LINDBLAD("local-lindblad"),
+    /**
+     * The papers' leading-order (O(lambda)) perturbation theory of the equilibrium state, in closed form:
+     * a steady state only, for models that have it ({@link io.coherent.core.methods.LeadingOrderTheory}).
+     */
+    LEADING_ORDER("leading-order");
 
     private final String id;
 
