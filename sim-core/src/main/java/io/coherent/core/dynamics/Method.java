@@ -30,6 +30,11 @@ public enum Method {
         return id;
     }
 
+    /** False for a method that gives a steady state only (leading-order): it has no generator to propagate. */
+    public boolean hasDynamics() {
+        return this != LEADING_ORDER;
+    }
+
     public static List<String> ids() {
         return Arrays.stream(values()).map(Method::id).toList();
     }
