@@ -100,10 +100,11 @@ public final class Engines {
             boolean converged = o.values().values().stream().allMatch(e -> Double.isFinite(e.value())
                     && e.error() <= CLOSED_FORM_RELATIVE_ERROR * Math.abs(e.value()) + Double.MIN_NORMAL);
             double error = o.values().values().stream().mapToDouble(Estimate::error).max().orElse(0);
+            String truncation = "O(lambda) perturbation theory: the error estimates are quadrature errors only; the "
+                    + "O(lambda^2) corrections are not estimated (relative size ~ lambda; compare redfield with the Lamb shift)";
             return new SteadyStateReport(method.id(), "leading-order closed forms: " + theory.leadingOrderSource(), o,
-                    error, converged, 0, Double.NaN, !theory.leadingOrderDependsOnInitialState(), 0, false, -1, List.of("O(lambda) perturbation theory: "
-                    + "the error estimates are quadrature errors only; the O(lambda^2) corrections are not estimated "
-                    + "(relative size ~ lambda; compare redfield with the Lamb shift)"));
+                    error, converged, 0, Double.NaN, !theory.leadingOrderDependsOnInitialState(), 0, false, -1,
+                    List.of(truncation));
         }
         if (method == Method.EXACT) {
             SteadyState s = new SteadyStateSolver(options.steadyQuadrature()).solve(bilinear(model, method));
