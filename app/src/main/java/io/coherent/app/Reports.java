@@ -148,7 +148,8 @@ final class Reports {
         if (model instanceof BilinearModel b && b.modes() < 2) {
             out.println("  (one mode: no coherences; n1 = " + valueWithError(o.values().get("n1")) + ")");
         }
-        if (!model.bathNames().isEmpty()) {
+        // a closed form (leading-order) has no currents
+        if (!model.bathNames().isEmpty() && o.values().containsKey("energy_current." + model.bathNames().get(0))) {
             out.println("energy current from each bath into the system:");
             int width = model.bathNames().stream().mapToInt(String::length).max().orElse(0);
             for (String bath : model.bathNames()) {

@@ -344,7 +344,10 @@ final class RunServer {
 
     // ------------------------------------------------------------------ presets and replies
 
-    /** The presets for the page: parameters with defaults and meanings, the methods that apply, default length. */
+    /**
+     * The presets for the page: parameters with defaults and meanings, the methods that apply and can run (not the
+     * steady-state-only leading-order), default length.
+     */
     private static JsonArray presetsJson() {
         JsonArray out = new JsonArray();
         for (Preset p : Presets.all()) {
@@ -355,6 +358,9 @@ final class RunServer {
             }
             JsonArray methods = new JsonArray();
             for (String m : ScenarioLoader.METHODS) {
+                if (!Method.of(m).hasDynamics()) {
+                    continue;
+                }
                 try {
                     ScenarioLoader.loadPreset(p.name(), List.of("method=" + m));
                     methods.add(m);

@@ -17,7 +17,7 @@ final class ScenarioOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = {"Override a key (repeatable), e.g. --set theta=pi/8 --set T=0.5.",
                     "a preset's parameters (listed by `coherent presets`), e.g. theta, T for partial-collective;",
-                    "every scenario: method (exact|redfield|secular|local-lindblad), until, points, integrator, atol, "
+                    "every scenario: method (exact|redfield|secular|local-lindblad|leading-order), until, points, integrator, atol, "
                             + "rtol, quadrature_tolerance, frequency_support, frequency_cutoff, lamb_shift (true|false)."})
     List<String> sets = new ArrayList<>();
 

@@ -64,7 +64,8 @@ final class SteadyCommand implements Callable<Integer> {
                     ss.evaluations() >= 0 ? ", quadrature tolerance " + Reports.g(s.run().steadyQuadratureTolerance())
                             + ", " + ss.evaluations() + " integrand evaluations"
                             : String.format(Locale.ROOT, ", residual %.2g", ss.residual()));
-            out.println("relaxation time: " + Reports.g(ss.relaxationTime()));
+            out.println("relaxation time: " + (Double.isNaN(ss.relaxationTime()) ? "not computed"
+                    : Reports.g(ss.relaxationTime())));
             out.println("undamped (decoherence-free or dark) dimensions: " + ss.undamped() + (ss.unique()
                     ? " (the steady state is unique)"
                     : " (the steady state depends on the initial state; this is the one reached from it" + (ss.timeAveraged()

@@ -104,6 +104,25 @@ class MainTest {
         assertTrue(r.out().contains("undamped (decoherence-free or dark) dimensions: 0"), r.out());
     }
 
+    /** The closed forms: no relaxation time, no currents, unique = false (the inputs' populations are conserved). */
+    @Test
+    void steadyWithTheLeadingOrderMethod() throws IOException {
+        JsonNode j = coherent("steady", "multiplexed", "--set", "method=leading-order", "--set", "outputs=2", "--json").json();
+        assertEquals("leading-order", j.get("method").asText());
+        assertEquals(List.of("sigma_x_out", "sigma_x_out2", "sigma_z_inputs1", "sigma_x_self_induced",
+                "sigma_x_out_over_self_induced", "correlation_xx_out", "signal_to_noise_out"), fields(j.get("observables")));
+        assertTrue(j.get("relaxation_time").isNull());
+        assertTrue(j.get("converged").asBoolean());
+        assertFalse(j.get("unique").asBoolean());
+        assertTrue(j.get("notes").get(0).asText().contains("O(lambda) perturbation theory"), j.toString());
+        Result r = coherent("steady", "composite-qubit", "--set", "method=leading-order", "--set", "s=0.5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("method leading-order: steady state from the leading-order closed forms"), r.out());
+        assertTrue(r.out().contains("coherence_l1 = "), r.out());
+        assertTrue(r.out().contains("relaxation time: not computed"), r.out());
+        assertFalse(r.out().contains("energy current"), r.out());
+    }
+
     // ------------------------------------------------------------------ run
 
     @Test
@@ -280,6 +299,13 @@ class MainTest {
                 Arguments.of(List.of("steady", "--set", "T=-1"), "T = -1"),
                 Arguments.of(List.of("steady", "--set", "bogus=1"), "unknown key 'bogus'"),
                 Arguments.of(List.of("steady", "--set", "method=markov"), "method = markov is not allowed: expected one of exact, redfield"),
+                Arguments.of(List.of("run", "multiplexed", "--set", "method=leading-order"),
+                        "method: method = leading-order is the papers' O(lambda) equilibrium in closed form, a steady state "
+                                + "without dynamics"),
+                Arguments.of(List.of("steady", "two-atoms", "--set", "method=leading-order"),
+                        "method: method = leading-order applies only to models whose paper gives the leading-order"),
+                Arguments.of(List.of("compare", "composite-qubit", "--methods", "redfield,leading-order"),
+                        "method = leading-order is the papers' O(lambda) equilibrium in closed form"),
                 Arguments.of(List.of("run", "--set", "integrator=rk4", "--json"), "integrator = rk4"),
                 Arguments.of(List.of("run", "--set", "frequency_support=both"), "frequency_support = both"),
                 Arguments.of(List.of("run", "--until", "-1"), "--until -1 is not allowed"),

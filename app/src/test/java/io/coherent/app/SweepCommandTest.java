@@ -160,7 +160,8 @@ class SweepCommandTest {
                 List.of("--param", "theta=0:1:3", "--steady", "--set", "T=-2"),
                 List.of("--param", "theta=0:1:3", "--steady", "--plot", "Jx,foo"),
                 List.of("--param", "theta=0:1:3", "--steady", "--lines"),
-                List.of("--steady"));
+                List.of("--steady"),
+                List.of("multiplexed", "--param", "omega=1:2:3", "--run", "--set", "method=leading-order"));
     }
 
     @ParameterizedTest
@@ -265,6 +266,35 @@ class SweepCommandTest {
             assertEquals("true", csv.cell(row, "converged"));
             assertEquals("Infinity", csv.cell(row, "t"));
         }
+    }
+
+    /**
+     * The leading-order method on the multiplexed preset, sub-Ohmic s = 1/2 (Fig. 2(a), where Redfield is refused at
+     * T &gt; 0): at every point sigma_x_out is the paper's Eq. (27), -4 f1 f2 tanh(beta omega1/2) tanh(beta omega/2)
+     * lambda omega_c Gamma(1/2)/omega with Gamma(1/2) = sqrt(pi), and the quadrature-based observables carry errors.
+     */
+    @Test
+    void leadingOrderSweepIsEq27AtEveryPoint() throws IOException {
+        Path out = tmp.resolve("leading-order");
+        MainTest.Result r = coherent("sweep", "multiplexed", "--param", "omega=0.5:4:8", "--param", "beta=0.5:5:4",
+                "--set", "T=1/beta", "--set", "s=0.5", "--set", "outputs=2", "--set", "method=leading-order", "--steady",
+                "--threads", "2", "--plot", "signal_to_noise_out", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        Csv csv = Csv.read(out.resolve("results.csv"));
+        assertEquals(32, csv.rows().size());
+        for (String[] row : csv.rows()) {
+            double omega = csv.number(row, "omega");
+            double beta = csv.number(row, "beta");
+            double eq27 = -4 * 0.1 * 0.1 * Math.tanh(beta / 2) * Math.tanh(beta * omega / 2) / omega * 0.01 * 10
+                    * Math.sqrt(Math.PI);
+            assertEquals(eq27, csv.number(row, "sigma_x_out"), 1e-13 * Math.abs(eq27), "at " + omega + ", " + beta);
+            assertEquals("ok", csv.cell(row, "status"));
+            assertEquals("true", csv.cell(row, "converged"));
+            assertEquals("NaN", csv.cell(row, "relaxation_time"));
+            double snrError = csv.number(row, "signal_to_noise_out_error");
+            assertTrue(snrError > 0 && snrError < 1e-8 * csv.number(row, "signal_to_noise_out"), "error " + snrError);
+        }
+        assertTrue(Files.exists(out.resolve("heatmap-signal_to_noise_out.png")));
     }
 
     /** gamma = 0.1*Gamma follows the swept Gamma: the same values as sweeping with each gamma set by hand. */

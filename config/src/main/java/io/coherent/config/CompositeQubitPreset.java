@@ -39,7 +39,7 @@ final class CompositeQubitPreset implements Preset {
     public Model build(PresetValues v, FrequencySupport support) {
         return new CompositeQubitModel(v.number("omega0"), v.number("f1"), v.number("f2"), v.number("lambda"),
                 v.number("Omega"), v.number("s"), v.number("T"),
-                CompositeQubitModel.Coupling.of(Integer.parseInt(v.choice("model")))).toSystem();
+                CompositeQubitModel.Coupling.of(Integer.parseInt(v.choice("model"))));
     }
 
     @Override

@@ -49,7 +49,7 @@ final class MultiplexedPreset implements Preset {
         return new MultiplexedModel(count(v, "M"), count(v, "N"), count(v, "outputs"), v.number("omega1"),
                 v.number("omega2"), v.number("omega"), v.number("f1"), v.number("f2"), v.number("g1"), v.number("g2"),
                 v.number("lambda"), v.number("omega_c"), v.number("s"), v.number("T"),
-                MultiplexedModel.InputState.valueOf(v.choice("inputs").toUpperCase(Locale.ROOT))).toSystem();
+                MultiplexedModel.InputState.valueOf(v.choice("inputs").toUpperCase(Locale.ROOT)));
     }
 
     private static int count(PresetValues v, String name) {

@@ -13,7 +13,12 @@ public enum Method {
     /** Secular (Davies) master equation: only terms with equal Bohr frequencies. */
     SECULAR("secular"),
     /** Lindblad dissipators built from local jump operators of each subsystem. */
-    LOCAL_LINDBLAD("local-lindblad");
+    LOCAL_LINDBLAD("local-lindblad"),
+    /**
+     * The papers' leading-order (O(lambda)) perturbation theory of the equilibrium state, in closed form:
+     * a steady state only, for models that have it ({@link io.coherent.core.methods.LeadingOrderTheory}).
+     */
+    LEADING_ORDER("leading-order");
 
     private final String id;
 
@@ -23,6 +28,11 @@ public enum Method {
 
     public String id() {
         return id;
+    }
+
+    /** False for a method that gives a steady state only (leading-order): it has no generator to propagate. */
+    public boolean hasDynamics() {
+        return this != LEADING_ORDER;
     }
 
     public static List<String> ids() {

@@ -86,7 +86,7 @@ public final class MasterEquations {
                 total = tensors.isEmpty() ? emptyDissipator()
                         : new SecularTensor(RedfieldTensor.combine(tensors), local.values(), tol, rotation);
             }
-            default -> throw new IllegalStateException("unhandled method " + method);
+            default -> throw new InvalidModelException("method", method.id(), "redfield, secular or local-lindblad for a master equation");
         }
         double error = 0;
         for (int k = 0; k < tensors.size(); k++) {

@@ -18,7 +18,9 @@ import io.coherent.core.master.MasterEquationOptions;
 import io.coherent.core.master.MasterEquations;
 import io.coherent.core.master.MasterSteadyState;
 import io.coherent.core.observables.Estimate;
+import io.coherent.core.observables.ObservableSet;
 import io.coherent.core.open.Channel;
+import io.coherent.core.open.FiniteModel;
 import io.coherent.core.open.OpenSystem;
 import io.coherent.core.open.Reservoir;
 import io.coherent.core.quadrature.QuadratureTolerance;
@@ -28,19 +30,30 @@ import java.util.stream.Stream;
 
 /**
  * Which engine computes a method on a model: the exact coefficient equations for bilinear bosonic
- * models, and master equations (closed on the second moments for bilinear models, on the density matrix
- * for finite open systems). A method that does not apply is refused with one line naming {@code method}.
+ * models, master equations (closed on the second moments for bilinear models, on the density matrix
+ * for finite open systems), and the papers' leading-order closed forms ({@link LeadingOrderTheory}, a
+ * steady state only). A method that does not apply is refused with one line naming {@code method}.
  */
 public final class Engines {
 
     /** Two frequencies count as equal for the secular and local-Lindblad projections within this tolerance. */
     private static final double SECULAR_TOLERANCE = 1e-9;
 
+    /**
+     * A closed form counts as converged when its quadrature error is below this fraction of its value:
+     * six digits, far below the O(lambda) relative truncation error of the perturbation theory itself.
+     */
+    private static final double CLOSED_FORM_RELATIVE_ERROR = 1e-6;
+
     private Engines() {
     }
 
     /** Builds what the method needs once, so that a scenario that cannot run fails at load time. */
     public static void check(Model model, Method method, EngineOptions options) {
+        if (method == Method.LEADING_ORDER) {
+            leadingOrder(model);
+            return;
+        }
         if (method == Method.EXACT) {
             new PseudoModeEmbedding(bilinear(model, method));
             return;
@@ -48,7 +61,17 @@ public final class Engines {
         generator(model, method, options);
     }
 
+    /**
+     * @throws InvalidModelException (naming {@code method}) for leading-order, which has no dynamics, and for
+     *                               a method that does not apply to the model
+     */
     public static Generator generator(Model model, Method method, EngineOptions options) {
+        if (method == Method.LEADING_ORDER) {
+            leadingOrder(model);
+            throw new InvalidModelException("method", "method = leading-order is the papers' O(lambda) equilibrium in "
+                    + "closed form, a steady state without dynamics: use it with coherent steady or sweep --steady, "
+                    + "and redfield for a trajectory");
+        }
         if (method == Method.EXACT) {
             return new ExactDynamics(bilinear(model, method), options.trajectoryQuadrature());
         }
@@ -59,7 +82,30 @@ public final class Engines {
         return MasterEquations.generator(system, method, master(densities(system), options, options.trajectoryQuadrature()));
     }
 
+    /**
+     * The observables a steady state of this method reports, in order (those of its generator; for
+     * leading-order, those of the closed forms).
+     */
+    public static List<String> observableNames(Model model, Method method, EngineOptions options) {
+        if (method == Method.LEADING_ORDER) {
+            return List.copyOf(leadingOrder(model).leadingOrderObservables().values().keySet());
+        }
+        return generator(model, method, options).observableNames();
+    }
+
     public static SteadyStateReport steadyState(Model model, Method method, EngineOptions options) {
+        if (method == Method.LEADING_ORDER) {
+            LeadingOrderTheory theory = leadingOrder(model);
+            ObservableSet o = theory.leadingOrderObservables();
+            boolean converged = o.values().values().stream().allMatch(e -> Double.isFinite(e.value())
+                    && e.error() <= CLOSED_FORM_RELATIVE_ERROR * Math.abs(e.value()) + Double.MIN_NORMAL);
+            double error = o.values().values().stream().mapToDouble(Estimate::error).max().orElse(0);
+            String truncation = "O(lambda) perturbation theory: the error estimates are quadrature errors only; the "
+                    + "O(lambda^2) corrections are not estimated (relative size ~ lambda; compare redfield with the Lamb shift)";
+            return new SteadyStateReport(method.id(), "leading-order closed forms: " + theory.leadingOrderSource(), o,
+                    error, converged, 0, Double.NaN, !theory.leadingOrderDependsOnInitialState(), 0, false, -1,
+                    List.of(truncation));
+        }
         if (method == Method.EXACT) {
             SteadyState s = new SteadyStateSolver(options.steadyQuadrature()).solve(bilinear(model, method));
             return new SteadyStateReport(method.id(), "frequency formula (quadrature over the poles of the model)",
@@ -110,9 +156,21 @@ public final class Engines {
                 + " applies to bilinear bosonic models only; use redfield, secular or local-lindblad");
     }
 
+    private static LeadingOrderTheory leadingOrder(Model model) {
+        if (model instanceof LeadingOrderTheory t) {
+            return t;
+        }
+        throw new InvalidModelException("method", "method = leading-order applies only to models whose paper gives "
+                + "the leading-order equilibrium in closed form (the multiplexed and composite-qubit models); use "
+                + (model instanceof BilinearModel ? "exact, " : "") + "redfield, secular or local-lindblad");
+    }
+
     private static OpenSystem finite(Model model) {
         if (model instanceof OpenSystem s) {
             return s;
+        }
+        if (model instanceof FiniteModel f) {
+            return f.toSystem();
         }
         throw new IllegalArgumentException("unknown model type " + model.getClass().getSimpleName());
     }

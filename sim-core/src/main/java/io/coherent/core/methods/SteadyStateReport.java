@@ -5,21 +5,21 @@ import java.util.List;
 
 /**
  * A steady state computed directly (no time stepping), whatever the method: the frequency formula of the
- * exact engine, the Lyapunov equation of the second-moment master equations, or the null space of a
- * finite system's Liouvillian.
+ * exact engine, the Lyapunov equation of the second-moment master equations, the null space of a
+ * finite system's Liouvillian, or a paper's leading-order closed forms.
  *
  * @param method         the method id
  * @param how            how it was computed, for people
  * @param observables    values with error estimates
  * @param errorEstimate  largest error estimate of the observables
  * @param converged      whether the computation met its tolerance (quadrature converged, residual small)
- * @param residual       residual of the linear problem (0 for the frequency formula, which has none)
+ * @param residual       residual of the linear problem (0 for the frequency formula and closed forms, which have none)
  * @param relaxationTime slowest relaxation time (infinite if nothing decays, NaN if not computed)
  * @param unique         false if a decoherence-free subspace or dark state makes the steady state depend on the
  *                       initial state (the state reported is then the one reached from the scenario's initial state)
  * @param undamped       dimension of what does not decay: decoherence-free modes, or the extra null-space dimensions
  * @param timeAveraged   true if undamped modes keep oscillating and the reported values are time averages
- * @param evaluations    integrand evaluations of the frequency formula; -1 where the method solves a linear system
+ * @param evaluations    integrand evaluations of the frequency formula; -1 where not counted (linear systems, closed forms)
  * @param notes          anything else to know
  */
 public record SteadyStateReport(String method, String how, ObservableSet observables, double errorEstimate,

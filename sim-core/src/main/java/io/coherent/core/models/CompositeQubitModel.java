@@ -9,8 +9,11 @@ import io.coherent.core.bath.InvalidModelException;
 import io.coherent.core.bath.OhmicFamily;
 import io.coherent.core.bath.ThermalOccupation;
 import io.coherent.core.linalg.ComplexMatrix;
+import io.coherent.core.methods.LeadingOrderTheory;
 import io.coherent.core.observables.Estimate;
+import io.coherent.core.observables.ObservableSet;
 import io.coherent.core.open.Channel;
+import io.coherent.core.open.FiniteModel;
 import io.coherent.core.open.HilbertSpace;
 import io.coherent.core.open.NamedOperator;
 import io.coherent.core.open.OpenSystem;
@@ -23,7 +26,9 @@ import io.coherent.core.quadrature.QuadratureResult;
 import io.coherent.core.quadrature.QuadratureTolerance;
 import io.coherent.core.quadrature.VectorIntegrand;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -66,7 +71,7 @@ import org.hipparchus.special.Gamma;
  * s &gt; 1 or T = 0 are fine.
  */
 public record CompositeQubitModel(double omega0, double f1, double f2, double lambda, double Omega, double s,
-                                  double T, Coupling model) {
+                                  double T, Coupling model) implements FiniteModel, LeadingOrderTheory {
 
     /** The paper's Fig. 2(a) (lambda = 0.01 omega0, Omega = 5 omega0, Ohmic), at T = 0.5 omega0, f1 = f2 = 1. */
     public static final CompositeQubitModel DEFAULTS = new CompositeQubitModel(1, 1, 1, 0.01, 5, 1, 0.5, Coupling.TRANSVERSE);
@@ -130,6 +135,7 @@ public record CompositeQubitModel(double omega0, double f1, double f2, double la
      * H_S as initial state, and the paper's Bloch components v1 = &lt;sigma_x&gt;, v2 = &lt;sigma_y&gt;,
      * v3 = &lt;sigma_z&gt; as observables (its coherence measure is C = sqrt(v1^2 + v2^2)).
      */
+    @Override
     public OpenSystem toSystem() {
         HilbertSpace space = HilbertSpace.of(Subsystem.qubit("qubit"));
         ComplexMatrix h = Operators.sigmaZ().scale(omega0 / 2);
@@ -166,6 +172,28 @@ public record CompositeQubitModel(double omega0, double f1, double f2, double la
         }
         double scale = -2 * f1 * f2 * t / omega0;
         return new Estimate(scale * in.model2().value(), Math.abs(scale) * in.model2().error());
+    }
+
+    /**
+     * The method leading-order: v1 = {@link #leadingOrderCoherence} with its quadrature error, v2 = 0 and
+     * coherence_l1 = |v1| (the l1 norm of the qubit's coherence, 2 |rho_eg|), named as the master-equation
+     * observables. v3 is not offered: its O(lambda) correction to -tanh(omega0/2T) is not among the closed forms.
+     */
+    @Override
+    public ObservableSet leadingOrderObservables() {
+        Estimate v1 = leadingOrderCoherence();
+        Map<String, Estimate> o = new LinkedHashMap<>();
+        o.put("coherence_l1", new Estimate(Math.abs(v1.value()), v1.error()));
+        o.put("v1", v1);
+        o.put("v2", new Estimate(0, 0));
+        return new ObservableSet(o);
+    }
+
+    @Override
+    public String leadingOrderSource() {
+        return "Guarnieri, Kolar and Filip, model " + model.number() + ": O(lambda) coherence in the standard sign, "
+                + (model == Coupling.TRANSVERSE ? "Eq. (2) without its resummed denominator (= Slobodeniuk et al. Eq. 21)"
+                : "non-secular Redfield with the Lamb shift at leading order");
     }
 
     /**

@@ -9,8 +9,11 @@ import io.coherent.core.bath.InvalidModelException;
 import io.coherent.core.bath.OhmicFamily;
 import io.coherent.core.bath.ThermalOccupation;
 import io.coherent.core.linalg.ComplexMatrix;
+import io.coherent.core.methods.LeadingOrderTheory;
 import io.coherent.core.observables.Estimate;
+import io.coherent.core.observables.ObservableSet;
 import io.coherent.core.open.Channel;
+import io.coherent.core.open.FiniteModel;
 import io.coherent.core.open.HilbertSpace;
 import io.coherent.core.open.NamedOperator;
 import io.coherent.core.open.OpenSystem;
@@ -23,7 +26,9 @@ import io.coherent.core.quadrature.QuadratureResult;
 import io.coherent.core.quadrature.QuadratureTolerance;
 import io.coherent.core.quadrature.VectorIntegrand;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -54,7 +59,7 @@ import org.hipparchus.special.Gamma;
  */
 public record MultiplexedModel(int M, int N, int outputs, double omega1, double omega2, double omega, double f1,
                                double f2, double g1, double g2, double lambda, double omega_c, double s, double T,
-                               InputState inputs) {
+                               InputState inputs) implements FiniteModel, LeadingOrderTheory {
 
     /**
      * The paper's figures: one driving spin per output (M = 1, Figs. 2-3 and the two-spin scheme), Ohmic
@@ -132,6 +137,7 @@ public record MultiplexedModel(int M, int N, int outputs, double omega1, double 
      * (output 1), sigma_x_out2 and sigma_xx_out (= sigma^x_1 sigma^x_2, for the correlation of Eq. 42) with
      * two outputs, and the conserved input magnetisations sigma_z_inputs1 (= 2 J_z1), sigma_z_inputs2.
      */
+    @Override
     public OpenSystem toSystem() {
         List<Subsystem> parts = new ArrayList<>();
         parts.add(Subsystem.spin("inputs1", M / 2.0));
@@ -217,18 +223,18 @@ public record MultiplexedModel(int M, int N, int outputs, double omega1, double 
     }
 
     /**
-     * The paper's Eq. (29) with its typos corrected: the two-spin coherence (Eq. 23, one thermal input at
-     * omega1, output at omega) over the self-induced one (Eq. 21, at omega1). Printed: tanh(beta omega1 omega2/2)
-     * and coth(beta omega1 omega2/2) in the integrand; derived: tanh(beta omega2/2) = tanh(b w/2) and
-     * coth(beta xi/2) = coth(b x/2) with x = xi/omega1, w = omega2/omega1, b = beta omega1 (here omega2 of
-     * Sec. 3 is our output frequency omega).
+     * The output coherence over the self-induced one: {@link #leadingOrderCoherence} / {@link #selfInducedCoherence}.
+     * For the two-spin scheme (M = 1, N = 0, thermal input) this is the paper's Eq. (29) with its typos corrected:
+     * printed tanh(beta omega1 omega2/2) and coth(beta omega1 omega2/2) in the integrand; derived
+     * tanh(beta omega2/2) = tanh(b w/2) and coth(beta xi/2) = coth(b x/2) with x = xi/omega1, w = omega2/omega1,
+     * b = beta omega1 (omega2 of Sec. 3 is our output frequency omega). With M inputs it is M times that (Sec. 4).
      */
-    public Estimate twoSpinOverSelfInduced() {
-        double t1 = thermalPolarization(omega1, T);
-        double t = thermalPolarization(omega, T);
-        double twoSpin = -4 * f1 * f2 * t1 * t / omega * reorganizationEnergy();
-        Estimate self = selfInducedCoherence();
-        double ratio = twoSpin / self.value();
+    public Estimate outputOverSelfInduced() {
+        return outputOverSelfInduced(selfInducedCoherence());
+    }
+
+    private Estimate outputOverSelfInduced(Estimate self) {
+        double ratio = leadingOrderCoherence() / self.value();
         return new Estimate(ratio, Math.abs(ratio) * self.error() / Math.abs(self.value()));
     }
 
@@ -265,10 +271,58 @@ public record MultiplexedModel(int M, int N, int outputs, double omega1, double 
 
     /** Signal-to-noise ratio |&lt;sigma^x&gt;|/sigma of Eq. (50) (two outputs; Eqs. 51-52 in reduced units). */
     public Estimate signalToNoise() {
-        Estimate variance = outputCorrelation();
+        return signalToNoise(outputCorrelation());
+    }
+
+    /** Eq. (50) from the correlation sigma^2 of {@link #outputCorrelation}. */
+    private Estimate signalToNoise(Estimate variance) {
         double sigma = Math.sqrt(variance.value());
         double value = Math.abs(leadingOrderCoherence()) / sigma;
         return new Estimate(value, value * variance.error() / (2 * variance.value()));
+    }
+
+    /**
+     * The method leading-order: sigma_x_out (and sigma_x_out2) of Eq. (32)/(65), the conserved input
+     * magnetisations sigma_z_inputs1 (sigma_z_inputs2), the self-induced coherence of one spin at omega1,
+     * sigma_x_self_induced (Eq. 21), the ratio sigma_x_out_over_self_induced (Eq. 29 corrected) and, with
+     * two outputs, the correlation correlation_xx_out = &lt;s1 s2&gt; - &lt;s1&gt;&lt;s2&gt; (Eqs. 42-44) and the
+     * signal-to-noise ratio signal_to_noise_out (Eq. 50). The names follow the master-equation observables
+     * of {@link #toSystem}; Eqs. (32) and the magnetisations are algebraic (error 0), the others carry their
+     * quadrature error estimates.
+     */
+    @Override
+    public ObservableSet leadingOrderObservables() {
+        Map<String, Estimate> o = new LinkedHashMap<>();
+        Estimate coherence = new Estimate(leadingOrderCoherence(), 0);
+        o.put("sigma_x_out", coherence);
+        if (outputs == 2) {
+            o.put("sigma_x_out2", coherence);
+        }
+        o.put("sigma_z_inputs1", new Estimate(M * inputPolarization(omega1), 0));
+        if (N > 0) {
+            o.put("sigma_z_inputs2", new Estimate(N * inputPolarization(omega2), 0));
+        }
+        Estimate self = selfInducedCoherence();
+        o.put("sigma_x_self_induced", self);
+        o.put("sigma_x_out_over_self_induced", outputOverSelfInduced(self));
+        if (outputs == 2) {
+            Estimate variance = outputCorrelation();
+            o.put("correlation_xx_out", variance);
+            o.put("signal_to_noise_out", signalToNoise(variance));
+        }
+        return new ObservableSet(o);
+    }
+
+    @Override
+    public String leadingOrderSource() {
+        return "Slobodeniuk, Novotny and Filip, Eqs. (32)/(65), (21), (29) and (52) corrected, (43)-(44) at equal "
+                + "output frequencies, (50); with the inputs' conserved populations";
+    }
+
+    /** The output coherence follows the inputs' conserved populations (the {@code inputs} choice). */
+    @Override
+    public boolean leadingOrderDependsOnInitialState() {
+        return true;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coherent.core.bath.InvalidModelException;
 import io.coherent.core.models.MultiplexedModel.InputState;
+import io.coherent.core.observables.Estimate;
 import io.coherent.core.open.NamedOperator;
 import io.coherent.core.open.OpenSystem;
 import java.util.function.DoubleUnaryOperator;
@@ -41,6 +42,14 @@ class MultiplexedModelTest {
         return sum * h / 3;
     }
 
+    /**
+     * int_0^inf f(x) dx = int_0^inf 2 y f(y^2) dy by {@link #simpson}: for integrands ~ x^(s-1) at 0 with s &gt;= 1/2
+     * (sub-Ohmic), finite in y. The removable singularity at x = 1 stays at y = 1.
+     */
+    private static double simpsonOverSquareRoot(DoubleUnaryOperator f, int n) {
+        return simpson(y -> 2 * y * f.applyAsDouble(y * y), n);
+    }
+
     @Test
     void outputCoherenceIsThePapersEq32AndEq65() {
         MultiplexedModel m = model(3, 1, 1.3, 0.8, 0.5);
@@ -62,10 +71,11 @@ class MultiplexedModelTest {
     @Test
     void selfInducedCoherenceIsEq21() {
         // Eq. (21) as printed: -4 f1 f2 tanh(b w1/2) int I(xi) [xi coth(b xi/2) - w1 coth(b w1/2)]/(xi (xi^2 - w1^2))
-        for (double s : new double[] {1, 2}) {
+        // s = 0.5 (Figs. 2(a), 3(a)): the integrand grows like xi^(s-1) at 0, so integrate over y = sqrt(xi)
+        for (double s : new double[] {0.5, 1, 2}) {
             MultiplexedModel m = new MultiplexedModel(1, 0, 1, 1.0, 1, 1, 0.1, 0.2, 0, 0, 0.01, 10, s, 0.5, InputState.THERMAL);
             double beta = 2;
-            double integral = simpson(xi -> {
+            double integral = simpsonOverSquareRoot(xi -> {
                 double j = 0.01 * Math.pow(xi, s) * Math.pow(10, 1 - s) * Math.exp(-xi / 10);
                 double num = xi / Math.tanh(beta * xi / 2) - 1 / Math.tanh(beta / 2);
                 double den = xi * (xi * xi - 1);
@@ -90,7 +100,7 @@ class MultiplexedModelTest {
                 InputState.THERMAL);
         DoubleUnaryOperator derived = x -> Math.pow(x, s - 1) * Math.exp(-omega1 * x / omegaC) * (x / Math.tanh(b * x / 2) - 1 / Math.tanh(b / 2)) / (x * x - 1);
         double eq29 = Math.pow(omegaC / omega1, s) * Gamma.gamma(s) * Math.tanh(b * w / 2) / w / simpson(derived, 200_000);
-        assertEquals(eq29, m.twoSpinOverSelfInduced().value(), 1e-7 * eq29);
+        assertEquals(eq29, m.outputOverSelfInduced().value(), 1e-7 * eq29);
         // printed: tanh(beta omega1 omega2/2) and coth(beta omega1 omega2/2) in the integrand (dimensionally wrong)
         DoubleUnaryOperator printedIntegrand = x -> Math.pow(x, s - 1) * Math.exp(-omega1 * x / omegaC)
                 * (x / Math.tanh(beta * omega1 * omega / 2) - 1 / Math.tanh(b / 2)) / (x * x - 1);
@@ -143,6 +153,33 @@ class MultiplexedModelTest {
             double printed = (tw * tw * (b * w * x * (w * w - x * x) + 4 * w * w * w / Math.tanh(b * w / 2)) + rest) / d;
             assertEquals(corrected, ours, 1e-10 * Math.abs(ours), "x = " + x);
             assertTrue(Math.abs(printed - ours) > 1e-3 * Math.abs(ours), "x = " + x);
+        }
+    }
+
+    @Test
+    void signalToNoiseIsEq51WithTheCorrectedEq52() {
+        // Eq. (51) in reduced units (omega1 = 1, w = omega, b = beta), with g(x) of Eq. (52) corrected (coth(b x/2)):
+        // SNR = eta omega_c^((s+1)/2) Gamma(s) tanh(b/2) tanh(b w/2) / (sqrt(w) sqrt(int x^s e^(-x/omega_c) g(x) dx)),
+        // eta = 4 f1 M sqrt(lambda). The paper's reduced form, not the code's route (Eq. 50 with Eqs. 43-44).
+        double w = 1;
+        for (double s : new double[] {0.5, 1, 2}) {
+            for (double b : new double[] {0.5, 2, 5}) {
+                MultiplexedModel m = new MultiplexedModel(2, 0, 2, 1, 1, w, 0.1, 0.2, 0, 0, 0.01, 10, s, 1 / b,
+                        InputState.THERMAL);
+                double tw = Math.tanh(b * w / 2);
+                double integral = simpsonOverSquareRoot(x -> {
+                    double d = (w * w - x * x) * (w * w - x * x);
+                    double g = (tw * tw * (b * w * x * (w * w - x * x) + 4 * w * w * w / Math.tanh(b * x / 2))
+                            + b * w * x * (x * x - w * w) + (2 * x * x * x - 6 * w * w * x) * tw) / d;
+                    return Math.pow(x, s) * Math.exp(-x / 10) * g;
+                }, 200_000);
+                double eta = 4 * 0.1 * 2 * Math.sqrt(0.01);
+                double eq51 = eta * Math.pow(10, (s + 1) / 2) * Gamma.gamma(s) * Math.tanh(b / 2) * tw
+                        / (Math.sqrt(w) * Math.sqrt(integral));
+                Estimate snr = m.signalToNoise();
+                assertEquals(eq51, snr.value(), 1e-6 * eq51, "s = " + s + ", b = " + b);
+                assertTrue(snr.error() < 1e-8 * eq51, "error estimate " + snr.error());
+            }
         }
     }
 
