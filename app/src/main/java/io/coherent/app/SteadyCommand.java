@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "steady", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"The steady state of a scenario directly, no time stepping: the frequency formula (exact), the "
-                + "second-moment Lyapunov equation (master equations on bilinear models) or the null space of the "
-                + "Liouvillian (finite systems)."})
+                + "second-moment Lyapunov equation (master equations on bilinear models), or for finite systems the null "
+                + "space of the Liouvillian (d <= 30) or preconditioned GMRES (larger d)."})
 final class SteadyCommand implements Callable<Integer> {
 
     @Mixin
@@ -50,6 +50,12 @@ final class SteadyCommand implements Callable<Integer> {
             root.put("decoherence_free_modes", ss.undamped());
             root.put("time_averaged", ss.timeAveraged());
             root.put("method", ss.method());
+            root.put("solver", ss.solver());
+            if (ss.iterations() >= 0) {
+                root.put("iterations", ss.iterations());
+            } else {
+                root.putNull("iterations");
+            }
             root.put("unique", ss.unique());
             Reports.number(root, "residual", ss.residual());
             ArrayNode notes = root.putArray("notes");
@@ -63,7 +69,8 @@ final class SteadyCommand implements Callable<Integer> {
                     ss.converged() ? "converged" : "NOT converged",
                     ss.evaluations() >= 0 ? ", quadrature tolerance " + Reports.g(s.run().steadyQuadratureTolerance())
                             + ", " + ss.evaluations() + " integrand evaluations"
-                            : String.format(Locale.ROOT, ", residual %.2g", ss.residual()));
+                            : String.format(Locale.ROOT, ", residual %.2g", ss.residual())
+                            + (ss.iterations() >= 0 ? ", " + ss.iterations() + " " + ss.solver() + " iterations" : ""));
             out.println("relaxation time: " + (Double.isNaN(ss.relaxationTime()) ? "not computed"
                     : Reports.g(ss.relaxationTime())));
             out.println("undamped (decoherence-free or dark) dimensions: " + ss.undamped() + (ss.unique()

@@ -102,6 +102,11 @@ public final class MasterEquationGenerator implements Generator {
         total.addTo(rho, out);
     }
 
+    /** The dissipator of all reservoirs in its own form (without the coherent part). */
+    Dissipator dissipator() {
+        return total;
+    }
+
     HermitianLiouvillian liouvillian() {
         return dense != null ? dense : new HermitianLiouvillian(d, this::addFull);
     }

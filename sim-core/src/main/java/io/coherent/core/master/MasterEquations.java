@@ -33,6 +33,8 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 public final class MasterEquations {
     /** Relative size of a singular value below which it counts as zero (null space of the Liouvillian). */
     static final double NULL_TOLERANCE = 1e-9;
+    /** The dense null-space vector counts as converged when max |L rho| is below this. */
+    static final double DENSE_RESIDUAL = 1e-8;
 
     private MasterEquations() {
     }
@@ -114,18 +116,22 @@ public final class MasterEquations {
     }
 
     /**
-     * The steady state from the null space of the Liouvillian (dense SVD on the d^2 Hermitian parameters; d &lt;= 30).
+     * The steady state: for d &lt;= 30 from the null space of the dense Liouvillian ({@link #nullSpaceSteadyState},
+     * which also finds non-unique steady states), beyond by preconditioned GMRES ({@link #iterativeSteadyState}).
+     */
+    public static MasterSteadyState steadyState(OpenSystem system, Method method, MasterEquationOptions options) {
+        return system.dimension() <= MasterEquationGenerator.DENSE_LIMIT ? nullSpaceSteadyState(system, method, options)
+                : iterativeSteadyState(system, method, options);
+    }
+
+    /**
+     * The steady state from the null space of the Liouvillian (dense SVD on the d^2 Hermitian parameters).
      * A null space of dimension &gt; 1 is reported, and the state returned is the projection of the initial state
      * onto it along the left null space, V (W^T V)^-1 W^T rho0 (the long-time limit of the propagation when the
      * zero eigenvalue is semisimple).
      */
-    public static MasterSteadyState steadyState(OpenSystem system, Method method, MasterEquationOptions options) {
+    static MasterSteadyState nullSpaceSteadyState(OpenSystem system, Method method, MasterEquationOptions options) {
         int d = system.dimension();
-        if (d > MasterEquationGenerator.DENSE_LIMIT) {
-            throw new InvalidModelException("steady_state", "the direct steady state needs a dense d^2 x d^2 Liouvillian"
-                    + " and is limited to dimension " + MasterEquationGenerator.DENSE_LIMIT + " (this model has " + d
-                    + "); propagate to long times instead");
-        }
         MasterEquationGenerator g = build(system, method, options);
         HermitianLiouvillian liouvillian = g.liouvillian();
         DMatrixRMaj m = liouvillian.toEjml();
@@ -212,13 +218,63 @@ public final class MasterEquations {
         HermitianLiouvillian.fromParameters(d, p, rho);
         OptionalDouble tau = g.slowestRelaxationTime().isPresent() ? g.slowestRelaxationTime() : relaxationTime(liouvillian);
         double horizon = tau.orElse(0);
-        var obs = g.observables().of(rho, Math.min(2, (g.generatorError() * horizon) + residual * horizon));
+        notes.add("null space of the " + n + " x " + n + " Liouvillian on Hermitian parameters (method " + method.id() + ")");
+        return finish(g, rho, (g.generatorError() * horizon) + residual * horizon, residual, k, k == 1, tau,
+                MasterSteadyState.DENSE_SVD, -1, residual < DENSE_RESIDUAL, notes);
+    }
+
+    /**
+     * The steady state by preconditioned GMRES ({@link SteadyStateIteration}), matrix-free: for any d, used beyond
+     * d = 30. A singular or nearly singular Liouvillian (non-unique steady state) is refused with one line naming
+     * {@code steady_state}: the iteration cannot tell which null-space state the initial state reaches. A stalled
+     * iteration is returned with {@code converged} false in its notes and an error estimate that says how far off
+     * it is. The relaxation time is not computed.
+     */
+    static MasterSteadyState iterativeSteadyState(OpenSystem system, Method method, MasterEquationOptions options) {
+        MasterEquationGenerator g = build(system, method, options);
+        TensorElements tensor;
+        double groups;
+        if (method == Method.LOCAL_LINDBLAD) {
+            // the local generator's tensor lives in the local basis; the global Redfield tensor of the same baths
+            // (real rates) approximates it in the H_S eigenbasis well enough to precondition
+            List<RedfieldTensor> global = new ArrayList<>();
+            HermitianEigen eig = HermitianEigen.of(system.hamiltonian());
+            for (var r : system.reservoirs()) {
+                global.add(RedfieldTensor.of(new CorrelationSpectrum(r), eig.values(), eig.vectors(), options.withLambShift(false)));
+            }
+            tensor = global.isEmpty() ? TensorElements.NONE : RedfieldTensor.combine(global);
+            groups = Double.NaN;
+        } else {
+            tensor = g.dissipator() instanceof TensorElements t ? t : TensorElements.NONE;
+            groups = method == Method.SECULAR ? options.secularTolerance() : Double.NaN;
+        }
+        SteadyStateIteration.Result r = new SteadyStateIteration(g, tensor, groups).solve();
+        // a singular bordered Liouvillian has no unique answer, and GMRES returns an arbitrary mix of the null space:
+        // refuse rather than print it
+        if (r.nearlySingular() || !java.util.Arrays.stream(r.rho()).allMatch(Double::isFinite)) {
+            throw new InvalidModelException("steady_state", "no unique steady state: the Liouvillian is singular on traceless"
+                    + " matrices (no reservoir, dark states, a decoherence-free subspace or a conserved quantity), and at d = "
+                    + g.dimension() + " > " + MasterEquationGenerator.DENSE_LIMIT + " the null space is not resolved; propagate"
+                    + " from the initial state instead (coherent run)");
+        }
+        List<String> notes = new ArrayList<>(r.notes());
+        notes.add("relaxation time not computed (d > " + MasterEquationGenerator.DENSE_LIMIT + ", iterative solver); the"
+                + " error estimate uses ||L^-1|| ~ " + String.format(java.util.Locale.ROOT, "%.3g", r.inverseNorm())
+                + " from inverse iteration");
+        return finish(g, r.rho(), r.stateError(), r.residual(), 1, true, OptionalDouble.empty(),
+                MasterSteadyState.GMRES, r.iterations(), r.converged(), notes);
+    }
+
+    /** Observables of the steady state with the state error delta, and the negative-eigenvalue note. */
+    private static MasterSteadyState finish(MasterEquationGenerator g, double[] rho, double delta, double residual,
+                                            int nullity, boolean unique, OptionalDouble tau, String solver, int iterations,
+                                            boolean converged, List<String> notes) {
+        var obs = g.observables().of(rho, Double.isNaN(delta) ? delta : Math.min(2, delta));
         // below its own error estimate a negative eigenvalue is rounding, not a property of the generator
         if (obs.value("min_eigenvalue") < -Math.max(obs.error("min_eigenvalue"), 1e-12)) {
-            notes.add("rho has a negative eigenvalue " + obs.value("min_eigenvalue") + " (Redfield is not completely positive)");
+            notes.add(0, "rho has a negative eigenvalue " + obs.value("min_eigenvalue") + " (Redfield is not completely positive)");
         }
-        notes.add("null space of the " + n + " x " + n + " Liouvillian on Hermitian parameters (method " + method.id() + ")");
-        return new MasterSteadyState(obs, residual, k, k == 1, tau, notes);
+        return new MasterSteadyState(obs, residual, nullity, unique, tau, solver, iterations, converged, notes);
     }
 
     /** 1 / smallest nonzero |Re lambda| of the Liouvillian; empty if every eigenvalue has zero real part. */

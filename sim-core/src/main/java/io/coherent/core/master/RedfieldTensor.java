@@ -23,7 +23,7 @@ import java.util.Map;
  * element R_{mn,kl} = -P_mk delta_ln - delta_mk conj(P_nl) + sum_a [(Lambda_a)_mk (A_a)_ln + conj((A_a)_km) conj((Lambda_a)_nl)]
  * is available for the secular (Davies) projection.
  */
-final class RedfieldTensor implements Dissipator {
+final class RedfieldTensor implements Dissipator, TensorElements {
     /** Coupling-operator elements below this fraction of the largest are rounding noise of the basis change. */
     static final double NUMERICAL_ZERO = 1e-14;
 
@@ -267,7 +267,8 @@ final class RedfieldTensor implements Dissipator {
     }
 
     /** Tensor element R_{mn,kl} as {re, im} (see the class comment). */
-    void element(int m, int n, int k, int l, double[] out) {
+    @Override
+    public void element(int m, int n, int k, int l, double[] out) {
         double re = 0;
         double im = 0;
         if (l == n) {

@@ -15,7 +15,7 @@ import java.util.List;
  * (local Lindblad: the local-Hamiltonian eigenbasis) a rotation W = U_S^+ U_basis maps it:
  * D(rho) = W D_basis(W^+ rho W) W^+.
  */
-final class SecularTensor implements Dissipator {
+final class SecularTensor implements Dissipator, TensorElements {
     private final int d;
     private final int[] rowStart;
     private final int[] column;
@@ -93,6 +93,18 @@ final class SecularTensor implements Dissipator {
             uRe = null;
             uIm = null;
         }
+    }
+
+    /** The stored element R_{mn,kl} (0 outside the secular clusters); only in the tensor's own basis. */
+    @Override
+    public void element(int m, int n, int k, int l, double[] out) {
+        if (wRe != null) {
+            throw new IllegalStateException("the elements of a rotated secular tensor are in the local basis, not the H_S eigenbasis");
+        }
+        int row = m * d + n;
+        int p = Arrays.binarySearch(column, rowStart[row], rowStart[row + 1], k * d + l);
+        out[0] = p >= 0 ? valueRe[p] : 0;
+        out[1] = p >= 0 ? valueIm[p] : 0;
     }
 
     int nonZeros() {

@@ -104,13 +104,14 @@ public final class Engines {
                     + "O(lambda^2) corrections are not estimated (relative size ~ lambda; compare redfield with the Lamb shift)";
             return new SteadyStateReport(method.id(), "leading-order closed forms: " + theory.leadingOrderSource(), o,
                     error, converged, 0, Double.NaN, !theory.leadingOrderDependsOnInitialState(), 0, false, -1,
-                    List.of(truncation));
+                    List.of(truncation), "closed-form", -1);
         }
         if (method == Method.EXACT) {
             SteadyState s = new SteadyStateSolver(options.steadyQuadrature()).solve(bilinear(model, method));
             return new SteadyStateReport(method.id(), "frequency formula (quadrature over the poles of the model)",
                     s.observables(), s.errorEstimate(), s.converged(), 0, s.relaxationTime(),
-                    s.decoherenceFreeModes() == 0, s.decoherenceFreeModes(), s.timeAveraged(), s.evaluations(), List.of());
+                    s.decoherenceFreeModes() == 0, s.decoherenceFreeModes(), s.timeAveraged(), s.evaluations(), List.of(),
+                    "frequency-formula", -1);
         }
         if (model instanceof BilinearModel b) {
             SecondMomentSteadyState s = SecondMomentMasterEquation.steadyState(b, method,
@@ -121,14 +122,18 @@ public final class Engines {
             }
             return new SteadyStateReport(method.id(), "second-moment Lyapunov equation A N + N A^+ + F = 0",
                     s.observables(), s.errorEstimate(), s.quadratureConverged(), s.residual(), s.relaxationTime(),
-                    s.unique(), s.decoherenceFreeModes(), s.timeAveraged(), -1, notes);
+                    s.unique(), s.decoherenceFreeModes(), s.timeAveraged(), -1, notes, "lyapunov", -1);
         }
         OpenSystem system = finite(model);
         MasterSteadyState s = MasterEquations.steadyState(system, method, master(densities(system), options, options.steadyQuadrature()));
         double error = s.observables().values().values().stream().mapToDouble(Estimate::error).max().orElse(0);
-        return new SteadyStateReport(method.id(), "null space of the Liouvillian (dense SVD)", s.observables(), error,
-                s.residual() < 1e-8, s.residual(), s.relaxationTime().orElse(Double.NaN), s.unique(),
-                s.nullity() - 1, false, -1, s.notes());
+        String how = s.solver().equals(MasterSteadyState.GMRES)
+                ? "Liouvillian L rho = 0, Tr rho = 1 by GMRES with a Bohr-frequency block preconditioner (" + s.iterations()
+                  + " iterations)"
+                : "null space of the Liouvillian (dense SVD)";
+        return new SteadyStateReport(method.id(), how, s.observables(), error, s.converged(), s.residual(),
+                s.relaxationTime().orElse(Double.NaN), s.unique(), s.nullity() - 1, false, -1, s.notes(), s.solver(),
+                s.iterations());
     }
 
     /** The Lamb shift as asked, or by default wherever the principal value exists (not for a flat density). */

@@ -21,10 +21,13 @@ import java.util.List;
  * @param timeAveraged   true if undamped modes keep oscillating and the reported values are time averages
  * @param evaluations    integrand evaluations of the frequency formula; -1 where not counted (linear systems, closed forms)
  * @param notes          anything else to know
+ * @param solver         the numerical method: closed-form, frequency-formula, lyapunov, dense-svd or gmres
+ * @param iterations     iterations of an iterative solver (gmres); -1 for the others
  */
 public record SteadyStateReport(String method, String how, ObservableSet observables, double errorEstimate,
                                 boolean converged, double residual, double relaxationTime, boolean unique,
-                                int undamped, boolean timeAveraged, int evaluations, List<String> notes) {
+                                int undamped, boolean timeAveraged, int evaluations, List<String> notes,
+                                String solver, int iterations) {
 
     public SteadyStateReport {
         notes = List.copyOf(notes);
