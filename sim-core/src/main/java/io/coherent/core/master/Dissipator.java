@@ -9,6 +9,11 @@ interface Dissipator {
 
     void addTo(double[] rho, double[] out);
 
+    /**
+     * A bound on the Frobenius-norm gain ||D(x)||_F / ||x||_F (how a state error shows in D(rho), e.g. in a current).
+     */
+    double normBound();
+
     /** Rough cost of one {@link #addTo} in real multiply-adds (to choose between this form and a dense matrix). */
     long cost();
 }

@@ -109,6 +109,11 @@ public final class MasterEquations {
             }
 
             @Override
+            public double normBound() {
+                return 0;
+            }
+
+            @Override
             public long cost() {
                 return 0;
             }

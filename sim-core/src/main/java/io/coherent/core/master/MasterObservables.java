@@ -35,8 +35,9 @@ import java.util.Map;
  * <p>Errors: with a bound delta on the error of each element of rho (from the caller: Lamb-shift quadrature
  * error propagated over the elapsed time or the relaxation time, see {@link MasterEquationGenerator}) a linear
  * observable Tr[rho O] gets delta * sum_ij |O_ij|, the l1 coherences delta * d(d - 1), the eigenvalue and the
- * concurrence delta * d; a current Tr[X D_k(rho)] gets sum|X| * ||delta D_k|| (the Lamb-shift error bound of bath k;
- * the part from delta is left out: it is second order in the coupling). A floor of 1e-14 * (1 + |value|) stands
+ * concurrence delta * d; a current Tr[X D_k(rho)] gets sum|X| * ||delta D_k|| (the Lamb-shift error bound of bath k)
+ * plus ||X||_F * N_k * d * delta for the state error (N_k a bound on the Frobenius gain of D_k, d * delta one on
+ * ||delta rho||_F). A floor of 1e-14 * (1 + |value|) stands
  * for rounding. These are rough, conservative bounds, meant to flag quadrature trouble, not to be tight.
  */
 final class MasterObservables {
@@ -96,9 +97,12 @@ final class MasterObservables {
         }
         double[] image = new double[2 * dd];
         double energyScale = 0;
+        double energyNorm = 0;
         for (double e : energies) {
             energyScale += Math.abs(e);
+            energyNorm += e * e;
         }
+        energyNorm = Math.sqrt(energyNorm);
         List<Reservoir> reservoirs = system.reservoirs();
         double[][] bathImages = new double[reservoirs.size()][];
         for (int k = 0; k < reservoirs.size(); k++) {
@@ -109,14 +113,18 @@ final class MasterObservables {
             for (int m = 0; m < d; m++) {
                 current += energies[m] * image[m * d + m];
             }
-            put(out, "energy_current." + reservoirs.get(k).name(), current, energyScale * bathErrors[k]);
+            double gain = perBath.get(k).normBound() * d * stateError;
+            put(out, "energy_current." + reservoirs.get(k).name(), current, energyScale * bathErrors[k] + energyNorm * gain);
         }
         if (numberInBasis != null) {
             double nScale = absSum(numberInBasis);
+            double nNorm = frobenius(numberInBasis);
             for (int k = 0; k < reservoirs.size(); k++) {
+                double gain = perBath.get(k).normBound() * d * stateError;
                 ComplexMatrix dk = ComplexMatrix.of(d, d, java.util.Arrays.copyOfRange(bathImages[k], 0, dd),
                         java.util.Arrays.copyOfRange(bathImages[k], dd, 2 * dd));
-                put(out, "particle_current." + reservoirs.get(k).name(), dk.traceOfProductRe(numberInBasis), nScale * bathErrors[k]);
+                put(out, "particle_current." + reservoirs.get(k).name(), dk.traceOfProductRe(numberInBasis),
+                        nScale * bathErrors[k] + nNorm * gain);
             }
         }
         put(out, "min_eigenvalue", HermitianEigen.of(rho).values()[0], stateError * d);
@@ -152,6 +160,16 @@ final class MasterObservables {
             }
         }
         return s;
+    }
+
+    private static double frobenius(ComplexMatrix m) {
+        double s = 0;
+        for (int a = 0; a < m.rows(); a++) {
+            for (int b = 0; b < m.cols(); b++) {
+                s += m.re(a, b) * m.re(a, b) + m.im(a, b) * m.im(a, b);
+            }
+        }
+        return Math.sqrt(s);
     }
 
     private static double absSum(ComplexMatrix m) {

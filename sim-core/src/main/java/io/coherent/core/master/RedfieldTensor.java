@@ -260,6 +260,16 @@ final class RedfieldTensor implements Dissipator, TensorElements {
         }
     }
 
+    /** 2 (||P||_F + sum_a ||Lambda_a||_F ||A_a||_F) from D = F + F^+, F = -P rho + sum_a Lambda_a rho A_a. */
+    @Override
+    public double normBound() {
+        double s = frobenius(new double[][] {pRe, pIm});
+        for (int a = 0; a < aRe.length; a++) {
+            s += frobenius(new double[][] {lRe[a], lIm[a]}) * frobenius(new double[][] {aRe[a], aIm[a]});
+        }
+        return 2 * s;
+    }
+
     @Override
     public long cost() {
         long d3 = (long) d * d * d;

@@ -193,6 +193,31 @@ final class SecularTensor implements Dissipator, TensorElements {
         System.arraycopy(uIm, 0, target, dd, dd);
     }
 
+    /**
+     * sqrt(max row sum * max column sum) of |R| (Schur test, a bound on the 2-norm of the d^2 x d^2 tensor); the
+     * rotation to the local basis is unitary and changes no Frobenius norm.
+     */
+    @Override
+    public double normBound() {
+        int dd = d * d;
+        double[] columnSums = new double[dd];
+        double rowMax = 0;
+        for (int row = 0; row < dd; row++) {
+            double sum = 0;
+            for (int p = rowStart[row]; p < rowStart[row + 1]; p++) {
+                double a = Math.hypot(valueRe[p], valueIm[p]);
+                sum += a;
+                columnSums[column[p]] += a;
+            }
+            rowMax = Math.max(rowMax, sum);
+        }
+        double columnMax = 0;
+        for (double c : columnSums) {
+            columnMax = Math.max(columnMax, c);
+        }
+        return Math.sqrt(rowMax * columnMax);
+    }
+
     @Override
     public long cost() {
         long rotationCost = wRe == null ? 0 : 16L * d * d * d;
