@@ -82,7 +82,8 @@ class MainTest {
         assertEquals("", r.err());
         JsonNode j = r.json();
         assertEquals(List.of("observables", "error_estimate", "relaxation_time", "converged", "evaluations",
-                "decoherence_free_modes", "time_averaged", "method", "unique", "residual", "notes"), fields(j));
+                "decoherence_free_modes", "time_averaged", "method", "solver", "iterations", "unique", "residual", "notes"),
+                fields(j));
         JsonNode o = j.get("observables");
         assertEquals(List.of("Jx", "Jy", "Jz", "energy_current"), fields(o));
         assertEquals(List.of("common", "individual1", "individual2"), fields(o.get("energy_current")));

@@ -54,6 +54,57 @@ class MasterEquationCliTest {
         }
     }
 
+    /** A qubit and an oscillator with 20 Fock levels (d = 40, beyond the dense null space). */
+    private Path qubitOscillator(String baths) throws IOException {
+        return java.nio.file.Files.writeString(tmp.resolve("rabi.yaml"), """
+                model: finite
+                subsystems:
+                  - {name: q, type: qubit}
+                  - {name: c, type: oscillator, cutoff: 19}
+                hamiltonian: 0.55*sz(q) + n(c) + 0.05*sx(q)*(a(c) + ad(c))
+                """ + baths + """
+                initial_state: ground
+                method: redfield
+                lamb_shift: false
+                """);
+    }
+
+    @Test
+    void aLargeFiniteSystemGetsItsSteadyStateByGmres() throws IOException {
+        Path yaml = qubitOscillator("""
+                baths:
+                  - {name: qubit, temperature: 1, coupling: hermitian, operators: [sx(q)],
+                     spectral_density: {type: ohmic, lambda: 0.01, Omega: 5}}
+                  - {name: cavity, temperature: 0.3, coupling: hermitian, operators: [a(c) + ad(c)],
+                     spectral_density: {type: ohmic, lambda: 0.01, Omega: 5}}
+                """);
+        Result r = coherent("steady", yaml.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertEquals("gmres", j.get("solver").asText());
+        assertTrue(j.get("iterations").asInt() > 0, j.toString());
+        assertTrue(j.get("converged").asBoolean() && j.get("unique").asBoolean(), j.toString());
+        assertTrue(j.get("relaxation_time").isNull(), "not computed by the iterative solver");
+        assertTrue(j.get("error_estimate").asDouble() < 1e-6, j.toString());
+        double trace = 0;
+        for (JsonNode p : j.get("observables").get("population")) {
+            trace += p.asDouble();
+        }
+        assertEquals(1, trace, 1e-12);
+        // the heat the hot qubit bath gives is what the cold cavity bath takes
+        JsonNode currents = j.get("observables").get("energy_current");
+        assertEquals(0, currents.get("qubit").asDouble() + currents.get("cavity").asDouble(), 1e-10);
+        assertTrue(currents.get("qubit").asDouble() > 0);
+    }
+
+    @Test
+    void aLargeFiniteSystemWithoutBathsIsRefusedWithOneLine() throws IOException {
+        Result r = coherent("steady", qubitOscillator("baths: []\n").toString(), "--json");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("coherent: steady_state") || r.err().contains("steady_state:"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
     @Test
     void caseDAtResonanceReportsANonUniqueSteadyState() throws IOException {
         JsonNode j = coherent("steady", "two-atoms", "--set", "case=D", "--json").json();

@@ -135,7 +135,7 @@ public final class MasterEquations {
      * onto it along the left null space, V (W^T V)^-1 W^T rho0 (the long-time limit of the propagation when the
      * zero eigenvalue is semisimple).
      */
-    static MasterSteadyState nullSpaceSteadyState(OpenSystem system, Method method, MasterEquationOptions options) {
+    public static MasterSteadyState nullSpaceSteadyState(OpenSystem system, Method method, MasterEquationOptions options) {
         int d = system.dimension();
         MasterEquationGenerator g = build(system, method, options);
         HermitianLiouvillian liouvillian = g.liouvillian();
@@ -235,7 +235,7 @@ public final class MasterEquations {
      * iteration is returned with {@code converged} false in its notes and an error estimate that says how far off
      * it is. The relaxation time is not computed.
      */
-    static MasterSteadyState iterativeSteadyState(OpenSystem system, Method method, MasterEquationOptions options) {
+    public static MasterSteadyState iterativeSteadyState(OpenSystem system, Method method, MasterEquationOptions options) {
         MasterEquationGenerator g = build(system, method, options);
         TensorElements tensor;
         double groups;
