@@ -85,7 +85,8 @@ class MasterEquationCliTest {
         assertTrue(j.get("iterations").asInt() > 0, j.toString());
         assertTrue(j.get("converged").asBoolean() && j.get("unique").asBoolean(), j.toString());
         assertTrue(j.get("relaxation_time").isNull(), "not computed by the iterative solver");
-        assertTrue(j.get("error_estimate").asDouble() < 1e-6, j.toString());
+        // the loosest bound is the currents' (||H_S||_F ||D_k|| d delta); still far below the current itself (4e-3)
+        assertTrue(j.get("error_estimate").asDouble() < 1e-5, j.toString());
         double trace = 0;
         for (JsonNode p : j.get("observables").get("population")) {
             trace += p.asDouble();
