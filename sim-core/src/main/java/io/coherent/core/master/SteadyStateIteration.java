@@ -78,7 +78,7 @@ final class SteadyStateIteration {
         // Couplings between groups farther apart than 10 rates perturb the inverse by ~ 1/10 or less: GMRES removes
         // that in a few steps. The block cap keeps the factorisations within ~1e7 complex entries (160 MB).
         this.groupTolerance = Double.isNaN(secularGroups) ? 10 * border : secularGroups;
-        int maxBlock = (int) Math.max(16, Math.min(2L * d, 10_000_000L / ((long) n)));
+        int maxBlock = (int) Math.max(16, Math.min((long) d, 10_000_000L / ((long) n)));
         this.preconditioner = new SecularPreconditioner(generator.energies(), tensor, border, groupTolerance, maxBlock);
         this.flatIn = new double[2 * n];
         this.flatOut = new double[2 * n];
