@@ -9,7 +9,10 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The right-hand side allocates nothing, in every method and in both the dense and the matrix-product forms. */
+/**
+ * The right-hand side allocates nothing, in every method and in both the dense and the matrix-product forms; the
+ * iterative steady state allocates its few result vectors only, nothing per GMRES step.
+ */
 class AllocationFreeTest {
 
     private static long allocatedBytes() {
@@ -38,5 +41,21 @@ class AllocationFreeTest {
             }
         }
         assertEquals(true, MasterEquations.build(small, Method.REDFIELD, MasterEquationOptions.DEFAULT).usesDenseMatrix());
+    }
+
+    @Test
+    void gmresAllocatesItsResultVectorsOnlyNotPerIteration() {
+        OpenSystem s = IterativeSteadyStateTest.qubitOscillator(15, 0.01, 1.0, 0.3);
+        MasterEquationGenerator g = MasterEquations.build(s, Method.REDFIELD, MasterEquationOptions.DEFAULT);
+        SteadyStateIteration iteration = new SteadyStateIteration(g, (TensorElements) g.dissipator(), Double.NaN);
+        iteration.solve(); // warm-up
+        long before = allocatedBytes();
+        SteadyStateIteration.Result r = iteration.solve();
+        long bytes = allocatedBytes() - before;
+        int n = g.dimension() * g.dimension();
+        // b, x, r, e, rho (2n), the inverse-iteration pair: 8 vectors of n doubles, plus notes; a single vector per
+        // GMRES step (dozens of steps in the solve and the error estimate) would exceed this
+        assertTrue(r.iterations() > 10, "iterations " + r.iterations());
+        assertTrue(bytes < 12L * n * Double.BYTES + 16_384, bytes + " bytes for n = " + n);
     }
 }
