@@ -107,10 +107,6 @@ final class SecularTensor implements Dissipator, TensorElements {
         out[1] = p >= 0 ? valueIm[p] : 0;
     }
 
-    int nonZeros() {
-        return column.length;
-    }
-
     @Override
     public void addTo(double[] rho, double[] out) {
         if (wRe == null) {
