@@ -1,0 +1,25 @@
+package io.coherent.app.cluster;
+
+/**
+ * The event-bus addresses of clustered sweeps and the messages on them (all JSON).
+ *
+ * <ul>
+ *   <li>{@link #LEASE}: a worker with idle threads asks any coordinator for points (request-reply): {@code {"member":
+ *       ID, "capacity": N, "prepared": [FINGERPRINT, ...]}}; the reply is {@code {"points": []}} (nothing to hand out
+ *       now) or {@code {"sweep": RUN, "fingerprint": FP, "points": [i, ...], "definition": {...}}}, the definition
+ *       ({@link io.coherent.app.sweep.SweepDefinition#toJson}) only if the worker has not prepared that sweep.</li>
+ *   <li>{@link #results}: a worker sends each outcome as it finishes ({@link PointJson}, plus {@code "member"}); no
+ *       reply: the coordinator keeps the point's first outcome and ignores duplicates.</li>
+ * </ul>
+ */
+final class SweepBus {
+    static final String LEASE = "coherent.sweep.lease";
+
+    private SweepBus() {
+    }
+
+    /** Where the outcomes of one coordinator's sweep go. */
+    static String results(String run) {
+        return "coherent.sweep." + run + ".results";
+    }
+}

@@ -1,0 +1,157 @@
+package io.coherent.app.cluster;
+
+import io.coherent.app.sweep.Sweep;
+import io.coherent.app.sweep.SweepDefinition;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.PrintWriter;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A worker of clustered sweeps: it asks any coordinator for points ({@link SweepBus#LEASE}, pull) so as to hold up to
+ * {@link #HELD_PER_THREAD} per thread (running or queued: a thread that finishes finds its next point here instead of
+ * waiting for a round trip), evaluates each with the sweep's own {@link Sweep#evaluate} on a worker thread (the event
+ * loop only carries messages) and sends the outcome back as soon as it is done. Without a coordinator it asks again
+ * every {@link #RETRY_MILLIS} ms, for ever: a worker serves sweep after sweep until it is stopped. A sweep is prepared
+ * once from its definition (the last {@link #PREPARED} are kept).
+ */
+public final class SweepWorker extends VerticleBase {
+    static final long RETRY_MILLIS = 250;
+    static final int HELD_PER_THREAD = 4;
+    private static final int PREPARED = 4;
+
+    private final String member;
+    private final int threads;
+    private final PrintWriter log;
+    private final Promise<Void> failed;
+    private final Map<String, Sweep> prepared = new LinkedHashMap<>(PREPARED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Sweep> eldest) {
+            return size() > PREPARED;
+        }
+    };
+    private final ArrayDeque<Job> queue = new ArrayDeque<>();
+    private WorkerExecutor executor;
+    private int running;
+    private boolean asking;
+    private boolean waitingSaid;
+
+    /**
+     * @param member this worker's id in the cluster (its Hazelcast member id, so the coordinator knows when it leaves)
+     * @param failed failed if a sweep's definition cannot be prepared here (another version of coherent)
+     */
+    public SweepWorker(String member, int threads, PrintWriter log, Promise<Void> failed) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads " + threads + " is not allowed: expected an integer >= 1");
+        }
+        this.member = member;
+        this.threads = threads;
+        this.log = log;
+        this.failed = failed;
+    }
+
+    @Override
+    public Future<?> start() {
+        executor = vertx.createSharedWorkerExecutor("coherent-sweep-points", threads, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        ask();
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        return executor.close();
+    }
+
+    /** A leased point of a sweep. */
+    private record Job(Sweep sweep, String run, int index) {
+    }
+
+    /** Asks for points once fewer than one per thread are queued (one request at a time). */
+    private void ask() {
+        int capacity = threads * HELD_PER_THREAD - running - queue.size();
+        if (asking || queue.size() >= threads || capacity <= 0) {
+            return;
+        }
+        asking = true;
+        JsonObject request = new JsonObject().put("member", member).put("capacity", capacity)
+                .put("prepared", new JsonArray(prepared.keySet().stream().map(Object.class::cast).toList()));
+        vertx.eventBus().<JsonObject>request(SweepBus.LEASE, request, new DeliveryOptions().setSendTimeout(10_000))
+                .onComplete(ar -> {
+                    if (ar.failed() || ar.result().body().getJsonArray("points").isEmpty()) {
+                        if (ar.failed() && !waitingSaid) {
+                            say("waiting for a sweep (no coordinator in the cluster yet)");
+                            waitingSaid = true;
+                        }
+                        asking = false;
+                        vertx.setTimer(RETRY_MILLIS, t -> ask());
+                        return;
+                    }
+                    waitingSaid = false;
+                    JsonObject lease = ar.result().body();
+                    sweep(lease).onComplete(s -> {
+                        asking = false;
+                        if (s.failed()) {
+                            say("cannot prepare sweep " + lease.getString("sweep") + ": " + s.cause().getMessage());
+                            failed.tryFail(s.cause());
+                            return;
+                        }
+                        for (Object p : lease.getJsonArray("points")) {
+                            queue.add(new Job(s.result(), lease.getString("sweep"), (Integer) p));
+                        }
+                        evaluate();
+                        ask();
+                    });
+                });
+    }
+
+    /** The lease's sweep, prepared from its definition (on a worker thread) unless prepared before. */
+    private Future<Sweep> sweep(JsonObject lease) {
+        String fingerprint = lease.getString("fingerprint");
+        Sweep known = prepared.get(fingerprint);
+        if (known != null) {
+            return Future.succeededFuture(known);
+        }
+        JsonObject definition = lease.getJsonObject("definition");
+        if (definition == null) {
+            return Future.failedFuture("the coordinator sent no definition for " + fingerprint);
+        }
+        return executor.executeBlocking(() -> SweepDefinition.fromJson(definition).prepare(), false).onSuccess(s -> {
+            prepared.put(fingerprint, s);
+            say("sweep " + lease.getString("sweep") + ": " + s.base().name() + ", " + s.evaluator().description() + " at "
+                    + s.grid().size() + " points; evaluating");
+        });
+    }
+
+    /** Starts queued points on idle threads. */
+    private void evaluate() {
+        while (running < threads && !queue.isEmpty()) {
+            Job job = queue.poll();
+            running++;
+            executor.executeBlocking(() -> job.sweep().evaluate(job.sweep().grid().point(job.index())), false)
+                    .onComplete(ar -> {
+                        running--;
+                        if (ar.succeeded()) {
+                            // fire and forget: if the coordinator is gone the point is lost with it (a resumed sweep
+                            // computes it again); a duplicate is ignored there
+                            vertx.eventBus().send(SweepBus.results(job.run()),
+                                    PointJson.encode(ar.result()).put("member", member));
+                        }
+                        evaluate();
+                        ask();
+                    });
+        }
+    }
+
+    private void say(String line) {
+        log.println("coherent: worker: " + line);
+        log.flush();
+    }
+}
