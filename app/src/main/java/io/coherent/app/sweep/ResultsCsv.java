@@ -186,7 +186,7 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
 
     /** A row as {@link #write} wrote it; {@code line} (1-based) for messages. */
     private PointOutcome parse(String row, int line) {
-        int columns = 2 + grid.axes().size() + 2 * observables.size() + 6;
+        int columns = 1 + grid.axes().size() + 2 * observables.size() + 6;
         // the reason, last, is quoted and may contain commas
         String[] f = row.split(",", columns);
         String where = file + ", line " + line;
