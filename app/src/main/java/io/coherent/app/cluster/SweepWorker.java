@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 public final class SweepWorker extends VerticleBase {
     static final long RETRY_MILLIS = 250;
     static final int HELD_PER_THREAD = 4;
+    /** A coordinator answers a lease at once; one that does not within this time is gone (killed, say). */
+    static final long LEASE_TIMEOUT_MILLIS = 2000;
     private static final int PREPARED = 4;
 
     private final String member;
@@ -83,7 +85,7 @@ public final class SweepWorker extends VerticleBase {
         asking = true;
         JsonObject request = new JsonObject().put("member", member).put("capacity", capacity)
                 .put("prepared", new JsonArray(prepared.keySet().stream().map(Object.class::cast).toList()));
-        vertx.eventBus().<JsonObject>request(SweepBus.LEASE, request, new DeliveryOptions().setSendTimeout(10_000))
+        vertx.eventBus().<JsonObject>request(SweepBus.LEASE, request, new DeliveryOptions().setSendTimeout(LEASE_TIMEOUT_MILLIS))
                 .onComplete(ar -> {
                     if (ar.failed() || ar.result().body().getJsonArray("points").isEmpty()) {
                         if (ar.failed() && !waitingSaid) {
