@@ -47,16 +47,17 @@ final class ClusterOptions {
     private JsonNode file;
 
     /**
-     * The cluster to join; {@code lite} for a member that holds no cluster data. Hazelcast then logs warnings only
-     * (members suspected dead, lost connections), not its start-up banner and every migration.
+     * The cluster to join, as a full (data) member: the event bus's registrations live on the members, with a
+     * backup, so that any one member, the coordinator included, can die without taking them along. Hazelcast then
+     * logs warnings only (members suspected dead, lost connections), not its start-up banner and every migration.
      */
-    ClusterSettings settings(boolean lite) {
+    ClusterSettings settings() {
         hazelcastLog.setLevel(Level.WARNING);
         String h = host != null ? host : text("cluster_host", ClusterSettings.LOOPBACK);
         int p = port != null ? port : integer("cluster_port", ClusterSettings.DEFAULT_PORT);
         List<String> m = members != null ? members : list("members", List.of(h + ":" + ClusterSettings.DEFAULT_PORT));
         int b = busPort != null ? busPort : integer("bus_port", 0);
-        return new ClusterSettings(h, p, m, b, lite);
+        return new ClusterSettings(h, p, m, b, false);
     }
 
     /** The point timeout in seconds: the flag, else the file, else {@code fallback}. */

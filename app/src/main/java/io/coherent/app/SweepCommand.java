@@ -119,7 +119,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         long timeoutNanos = cluster ? (long) (clusterOptions.pointTimeout(pointTimeout, DEFAULT_POINT_TIMEOUT) * 1e9)
                 : Long.MAX_VALUE;
-        ClusterSettings clusterSettings = cluster ? clusterOptions.settings(false) : null;
+        ClusterSettings clusterSettings = cluster ? clusterOptions.settings() : null;
         List<String> overrides = new ArrayList<>(scenario.sets);
         if (until != null) {
             overrides.add("until=" + until);
@@ -242,6 +242,7 @@ final class SweepCommand implements Callable<Integer> {
         root.put("duplicates", summary.ledger().duplicates());
         Reports.number(root, "wall_seconds", summary.wallSeconds());
         Reports.number(root, "cpu_seconds", summary.cpuSeconds());
+        Reports.number(root, "process_cpu_seconds", summary.processCpuSeconds());
         root.put("results", csv.file().toString());
         ArrayNode files = root.putArray("plots");
         plots.files().forEach(f -> files.add(f.toString()));

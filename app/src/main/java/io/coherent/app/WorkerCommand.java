@@ -41,7 +41,7 @@ final class WorkerCommand implements Callable<Integer> {
         if (n < 1) {
             throw new ScenarioException("--threads", "--threads " + n + " is not allowed: expected an integer >= 1");
         }
-        ClusterSettings settings = clusterOptions.settings(false);
+        ClusterSettings settings = clusterOptions.settings();
         PrintWriter err = spec.commandLine().getErr();
         HazelcastClusterManager manager = settings.clusterManager();
         Vertx vertx = settings.vertx(EventDrivenRun.vertxOptions(), manager).await();

@@ -12,7 +12,9 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -65,6 +67,10 @@ public final class SweepCoordinator extends VerticleBase {
         JsonObject body = request.body();
         String member = body.getString("member", "?");
         int capacity = Math.max(0, Math.min(body.getInteger("capacity", 1), 1024));
+        // the worker's word on which of this sweep's points it holds: a reply it gave up waiting for took points along
+        Set<Integer> held = new HashSet<>();
+        body.getJsonObject("held", new JsonObject()).getJsonArray(id, new JsonArray()).forEach(p -> held.add((Integer) p));
+        run.ledger().retain(member, held);
         List<Integer> points = run.ledger().lease(member, capacity);
         JsonObject reply = new JsonObject().put("points", new JsonArray(List.copyOf(points)));
         if (!points.isEmpty()) {

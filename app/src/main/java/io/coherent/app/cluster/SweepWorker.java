@@ -11,8 +11,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,8 +30,12 @@ import java.util.concurrent.TimeUnit;
 public final class SweepWorker extends VerticleBase {
     static final long RETRY_MILLIS = 250;
     static final int HELD_PER_THREAD = 4;
-    /** A coordinator answers a lease at once; one that does not within this time is gone (killed, say). */
-    static final long LEASE_TIMEOUT_MILLIS = 2000;
+    /**
+     * A coordinator answers a lease at once; one that does not within this time is gone (killed, say) or very busy. If
+     * its reply comes later it is dropped, and the coordinator takes those points back when this worker next asks
+     * (it says which points it holds).
+     */
+    static final long LEASE_TIMEOUT_MILLIS = 5000;
     private static final int PREPARED = 4;
 
     private final String member;
@@ -41,6 +49,8 @@ public final class SweepWorker extends VerticleBase {
         }
     };
     private final ArrayDeque<Job> queue = new ArrayDeque<>();
+    /** The points this worker holds (queued or running), by coordinator run: told to the coordinator when asking. */
+    private final Map<String, Set<Integer>> held = new HashMap<>();
     private WorkerExecutor executor;
     private int running;
     private boolean asking;
@@ -83,7 +93,9 @@ public final class SweepWorker extends VerticleBase {
             return;
         }
         asking = true;
-        JsonObject request = new JsonObject().put("member", member).put("capacity", capacity)
+        JsonObject holding = new JsonObject();
+        held.forEach((run, points) -> holding.put(run, new JsonArray(List.copyOf(points))));
+        JsonObject request = new JsonObject().put("member", member).put("capacity", capacity).put("held", holding)
                 .put("prepared", new JsonArray(prepared.keySet().stream().map(Object.class::cast).toList()));
         vertx.eventBus().<JsonObject>request(SweepBus.LEASE, request, new DeliveryOptions().setSendTimeout(LEASE_TIMEOUT_MILLIS))
                 .onComplete(ar -> {
@@ -105,8 +117,10 @@ public final class SweepWorker extends VerticleBase {
                             failed.tryFail(s.cause());
                             return;
                         }
+                        String run = lease.getString("sweep");
                         for (Object p : lease.getJsonArray("points")) {
-                            queue.add(new Job(s.result(), lease.getString("sweep"), (Integer) p));
+                            queue.add(new Job(s.result(), run, (Integer) p));
+                            held.computeIfAbsent(run, r -> new HashSet<>()).add((Integer) p);
                         }
                         evaluate();
                         ask();
@@ -140,6 +154,11 @@ public final class SweepWorker extends VerticleBase {
             executor.executeBlocking(() -> job.sweep().evaluate(job.sweep().grid().point(job.index())), false)
                     .onComplete(ar -> {
                         running--;
+                        Set<Integer> points = held.get(job.run());
+                        points.remove(job.index());
+                        if (points.isEmpty()) {
+                            held.remove(job.run());
+                        }
                         if (ar.succeeded()) {
                             // fire and forget: if the coordinator is gone the point is lost with it (a resumed sweep
                             // computes it again); a duplicate is ignored there

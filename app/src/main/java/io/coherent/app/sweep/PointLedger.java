@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,7 +16,7 @@ import java.util.function.LongSupplier;
  * points ({@link #lease}: pull, so a member only gets what it can start now), a point is done with its first result
  * ({@link #complete}; a later one is a duplicate and ignored), and a lease older than the point timeout goes back to
  * the front of the queue for the next member that asks (the member died or stalls); so does every lease of a member
- * known to have left ({@link #release}). Each point thus ends up done exactly once, whatever members come and go,
+ * known to have left ({@link #release}) and every lease a member no longer holds ({@link #retain}). Each point thus ends up done exactly once, whatever members come and go,
  * as long as one keeps asking.
  *
  * <p>Thread-safe. Time comes from an injected nanosecond clock ({@code System::nanoTime}).
@@ -149,6 +150,27 @@ public final class PointLedger {
         for (Iterator<Map.Entry<Integer, Lease>> it = leases.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Integer, Lease> e = it.next();
             if (e.getValue().member().equals(member)) {
+                it.remove();
+                returned.add(e.getKey());
+                n++;
+            }
+        }
+        if (n > 0) {
+            notifyAll();
+        }
+        return n;
+    }
+
+    /**
+     * A member says which of its points it still holds (asking for more: any it received, minus those whose results it
+     * has sent, which arrive before this call): any other point leased to it was lost on the way (a reply that came
+     * after the member stopped waiting for it) and goes back to the queue now. Returns how many.
+     */
+    public synchronized int retain(String member, Set<Integer> held) {
+        int n = 0;
+        for (Iterator<Map.Entry<Integer, Lease>> it = leases.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Integer, Lease> e = it.next();
+            if (e.getValue().member().equals(member) && !held.contains(e.getKey())) {
                 it.remove();
                 returned.add(e.getKey());
                 n++;

@@ -48,12 +48,14 @@ public final class Sweep {
      * @param failed       failed points, recorded ones (a resumed sweep) included
      * @param notConverged points whose result did not converge, recorded ones included
      * @param cpuSeconds   CPU time of this process's worker threads (what its points cost, whatever else the machine runs)
+     * @param processCpuSeconds CPU time of the whole process meanwhile: the points, JIT, GC and, in a cluster, the
+     *                     messaging (with no threads of its own, the coordinator's overhead)
      * @param threads      this process's worker threads
      * @param local        points evaluated by those threads (the others by other members of a cluster)
      * @param ledger       points resumed, completed, dispatched, re-dispatched and duplicate results
      */
-    public record Summary(int points, int failed, int notConverged, double wallSeconds, double cpuSeconds, int threads,
-                          int local, PointLedger.Stats ledger) {
+    public record Summary(int points, int failed, int notConverged, double wallSeconds, double cpuSeconds,
+                          double processCpuSeconds, int threads, int local, PointLedger.Stats ledger) {
     }
 
     /**

@@ -90,6 +90,7 @@ public final class SweepRun {
         }
         int workers = Math.min(threads, sweep.grid().size());
         long started = System.nanoTime();
+        long processCpu0 = processCpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
             Thread t = new Thread(r, "sweep-worker");
             t.setDaemon(true);
@@ -126,7 +127,7 @@ public final class SweepRun {
                 throw sinkError;
             }
             return new Sweep.Summary(sweep.grid().size(), failed, notConverged, (System.nanoTime() - started) / 1e9,
-                    cpuNanos / 1e9, workers, local, ledger.stats());
+                    cpuNanos / 1e9, (processCpuNanos() - processCpu0) / 1e9, workers, local, ledger.stats());
         }
     }
 
@@ -147,6 +148,11 @@ public final class SweepRun {
                 cpuNanos += cpu.getCurrentThreadCpuTime() - cpu0;
             }
         }
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private void count(PointOutcome o) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,19 @@ class PointLedgerTest {
         assertEquals(2, l.release("gone"), "0 and 2 were still out");
         assertEquals(0, l.release("never-seen"));
         assertEquals(List.of(0, 2, 4), l.lease("stays", 3), "no timeout to wait for");
+    }
+
+    @Test
+    void pointsAMemberNoLongerHoldsAreHandedOutAtOnce() {
+        PointLedger l = ledger(8, new BitSet());
+        assertEquals(List.of(0, 1, 2), l.lease("a", 3));
+        assertEquals(List.of(3, 4), l.lease("b", 2));
+        assertTrue(l.complete(1));
+        // a's next request says it holds 2 only: the reply with 0 and 1 came too late, and 1's result arrived anyway
+        assertEquals(1, l.retain("a", Set.of(2)));
+        assertEquals(List.of(0, 5), l.lease("a", 2), "0 first, then a new point");
+        assertEquals(0, l.retain("b", Set.of(3, 4)), "b's points are b's");
+        assertEquals(new PointLedger.Stats(0, 1, 7, 1, 0), l.stats());
     }
 
     @Test

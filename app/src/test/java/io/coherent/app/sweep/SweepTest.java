@@ -53,7 +53,8 @@ class SweepTest {
                 summary = sweep.run(threads, csv);
             }
             // theta = 0, 0.6, 0.8 fail, at both temperatures
-            assertEquals(new Sweep.Summary(14, 6, 0, summary.wallSeconds(), summary.cpuSeconds(), threads, 14,
+            assertEquals(new Sweep.Summary(14, 6, 0, summary.wallSeconds(), summary.cpuSeconds(),
+                    summary.processCpuSeconds(), threads, 14,
                     new PointLedger.Stats(0, 14, 14, 0, 0)), summary);
             assertTrue(summary.cpuSeconds() > 0 && summary.cpuSeconds() < 60, "CPU time " + summary.cpuSeconds());
             List<String> lines = Files.readAllLines(dir.resolve(ResultsCsv.FILE_NAME));
