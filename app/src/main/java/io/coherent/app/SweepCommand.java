@@ -157,15 +157,20 @@ final class SweepCommand implements Callable<Integer> {
             throw new ScenarioException("--out", e.getMessage());
         }
         List<PointOutcome> outcomes = new ArrayList<>(csv.recorded());
-        Progress progress = new Progress(err, System.console() != null, 5, grid.size() - outcomes.size(), System::nanoTime);
+        Progress progress;
         Sweep.Summary summary;
-        try (csv) {
+        try (csv; Coordinator coordinator = cluster ? Coordinator.join(clusterSettings, err) : null) {
+            // after joining the cluster, which takes seconds: the progress times the points only
+            progress = new Progress(err, System.console() != null, 5, grid.size() - outcomes.size(), System::nanoTime);
             SweepRun run = new SweepRun(sweep, csv.recorded(), timeoutNanos, System::nanoTime, o -> {
                 csv.accept(o);
                 outcomes.add(o);
                 progress.accept(o);
             });
-            summary = cluster ? coordinate(clusterSettings, definition, run, workers, err) : run.run(workers);
+            if (coordinator != null) {
+                coordinator.serve(definition, run, workers);
+            }
+            summary = run.run(workers);
         }
         progress.finish();
         String title = sweep.base().name() + ", " + sweep.evaluator().description();
@@ -187,12 +192,25 @@ final class SweepCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Runs the sweep as the coordinator of a cluster: workers lease points, this process evaluates points too. */
-    private static Sweep.Summary coordinate(ClusterSettings settings, SweepDefinition definition, SweepRun run,
-                                            int threads, PrintWriter err) {
-        HazelcastClusterManager manager = settings.clusterManager();
-        Vertx vertx = settings.vertx(EventDrivenRun.vertxOptions(), manager).await();
-        try {
+    /** This process as the coordinator of a clustered sweep: a member of the cluster that leases points to workers. */
+    private static final class Coordinator implements AutoCloseable {
+        private final HazelcastClusterManager manager;
+        private final Vertx vertx;
+        private final PrintWriter err;
+
+        private Coordinator(HazelcastClusterManager manager, Vertx vertx, PrintWriter err) {
+            this.manager = manager;
+            this.vertx = vertx;
+            this.err = err;
+        }
+
+        static Coordinator join(ClusterSettings settings, PrintWriter err) {
+            HazelcastClusterManager manager = settings.clusterManager();
+            return new Coordinator(manager, settings.vertx(EventDrivenRun.vertxOptions(), manager).await(), err);
+        }
+
+        /** Hands {@code run}'s points to the workers that ask, and a leaving worker's points to the others at once. */
+        void serve(SweepDefinition definition, SweepRun run, int threads) {
             manager.getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
                 @Override
                 public void memberAdded(MembershipEvent event) {
@@ -210,8 +228,10 @@ final class SweepCommand implements Callable<Integer> {
                     + (manager.getHazelcastInstance().getCluster().getMembers().size() - 1) + " other members now); "
                     + threads + " threads here");
             err.flush();
-            return run.run(threads);
-        } finally {
+        }
+
+        @Override
+        public void close() {
             vertx.close().await();
         }
     }

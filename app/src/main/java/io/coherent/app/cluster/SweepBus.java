@@ -10,8 +10,10 @@ package io.coherent.app.cluster;
  *       the reply is {@code {"points": []}} (nothing to hand out
  *       now) or {@code {"sweep": RUN, "fingerprint": FP, "points": [i, ...], "definition": {...}}}, the definition
  *       ({@link io.coherent.app.sweep.SweepDefinition#toJson}) only if the worker has not prepared that sweep.</li>
- *   <li>{@link #results}: a worker sends each outcome as it finishes ({@link PointJson}, plus {@code "member"}); no
- *       reply: the coordinator keeps the point's first outcome and ignores duplicates.</li>
+ *   <li>{@link #results}: a worker sends each outcome as it finishes ({@link PointJson}, plus {@code "member"}); the
+ *       coordinator keeps the point's first outcome and replies {@code {"accepted": true}}, or {@code false} for a
+ *       duplicate. The worker counts the point as held until this reply, so that a lease request overtaking the
+ *       result on the bus does not make the coordinator take the point back.</li>
  * </ul>
  */
 final class SweepBus {

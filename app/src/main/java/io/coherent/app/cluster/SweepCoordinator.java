@@ -85,13 +85,14 @@ public final class SweepCoordinator extends VerticleBase {
 
     private void result(Message<JsonObject> message) {
         try {
-            run.deliver(PointJson.decode(message.body(), definition.grid()));
+            message.reply(new JsonObject().put("accepted", run.deliver(PointJson.decode(message.body(), definition.grid()))));
         } catch (IllegalArgumentException e) {
             log.println("coherent: sweep: ignored a malformed result from " + message.body().getString("member", "?")
                     + ": " + e.getMessage());
             log.flush();
+            message.fail(400, e.getMessage());
         } catch (RuntimeException e) {
-            // the results file failed: the run has stopped and rethrows it
+            message.fail(500, String.valueOf(e.getMessage())); // the results file failed: the run stops and rethrows it
         }
     }
 }

@@ -20,9 +20,11 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A worker of clustered sweeps: it asks any coordinator for points ({@link SweepBus#LEASE}, pull) so as to hold up to
- * {@link #HELD_PER_THREAD} per thread (running or queued: a thread that finishes finds its next point here instead of
- * waiting for a round trip), evaluates each with the sweep's own {@link Sweep#evaluate} on a worker thread (the event
+ * A worker of clustered sweeps: it asks any coordinator for points ({@link SweepBus#LEASE}, pull) so as to hold one
+ * per thread, or {@link #HELD_PER_THREAD} per thread while its points take less than {@link #QUEUE_BELOW_SECONDS}
+ * (then a thread that finishes finds its next point queued here instead of waiting for a round trip, and a queued
+ * point waits a few seconds at most; slow points are not queued, so that no point waits behind another while other
+ * members are idle at the end of a sweep), evaluates each with the sweep's own {@link Sweep#evaluate} on a worker thread (the event
  * loop only carries messages) and sends the outcome back as soon as it is done. Without a coordinator it asks again
  * every {@link #RETRY_MILLIS} ms, for ever: a worker serves sweep after sweep until it is stopped. A sweep is prepared
  * once from its definition (the last {@link #PREPARED} are kept).
@@ -30,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class SweepWorker extends VerticleBase {
     static final long RETRY_MILLIS = 250;
     static final int HELD_PER_THREAD = 4;
+    static final double QUEUE_BELOW_SECONDS = 1;
     /**
      * A coordinator answers a lease at once; one that does not within this time is gone (killed, say) or very busy. If
      * its reply comes later it is dropped, and the coordinator takes those points back when this worker next asks
@@ -49,12 +52,17 @@ public final class SweepWorker extends VerticleBase {
         }
     };
     private final ArrayDeque<Job> queue = new ArrayDeque<>();
-    /** The points this worker holds (queued or running), by coordinator run: told to the coordinator when asking. */
+    /**
+     * The points this worker holds (queued, running, or their results not yet acknowledged), by coordinator run: told
+     * to the coordinator when asking.
+     */
     private final Map<String, Set<Integer>> held = new HashMap<>();
     private WorkerExecutor executor;
     private int running;
     private boolean asking;
     private boolean waitingSaid;
+    /** Exponential average of the wall time of this worker's points; NaN before the first. */
+    private double pointSeconds = Double.NaN;
 
     /**
      * @param member this worker's id in the cluster (its Hazelcast member id, so the coordinator knows when it leaves)
@@ -88,7 +96,7 @@ public final class SweepWorker extends VerticleBase {
 
     /** Asks for points once fewer than one per thread are queued (one request at a time). */
     private void ask() {
-        int capacity = threads * HELD_PER_THREAD - running - queue.size();
+        int capacity = threads * (pointSeconds < QUEUE_BELOW_SECONDS ? HELD_PER_THREAD : 1) - running - queue.size();
         if (asking || queue.size() >= threads || capacity <= 0) {
             return;
         }
@@ -101,7 +109,7 @@ public final class SweepWorker extends VerticleBase {
                 .onComplete(ar -> {
                     if (ar.failed() || ar.result().body().getJsonArray("points").isEmpty()) {
                         if (ar.failed() && !waitingSaid) {
-                            say("waiting for a sweep (no coordinator in the cluster yet)");
+                            say("waiting for a sweep (" + ar.cause().getMessage() + ")");
                             waitingSaid = true;
                         }
                         asking = false;
@@ -154,20 +162,29 @@ public final class SweepWorker extends VerticleBase {
             executor.executeBlocking(() -> job.sweep().evaluate(job.sweep().grid().point(job.index())), false)
                     .onComplete(ar -> {
                         running--;
-                        Set<Integer> points = held.get(job.run());
-                        points.remove(job.index());
-                        if (points.isEmpty()) {
-                            held.remove(job.run());
-                        }
                         if (ar.succeeded()) {
-                            // fire and forget: if the coordinator is gone the point is lost with it (a resumed sweep
-                            // computes it again); a duplicate is ignored there
-                            vertx.eventBus().send(SweepBus.results(job.run()),
-                                    PointJson.encode(ar.result()).put("member", member));
+                            double seconds = ar.result().seconds();
+                            pointSeconds = Double.isNaN(pointSeconds) ? seconds : 0.8 * pointSeconds + 0.2 * seconds;
+                            // held until the coordinator has it (or is gone: then the point is lost with it, and a
+                            // resumed sweep computes it again)
+                            vertx.eventBus().request(SweepBus.results(job.run()),
+                                    PointJson.encode(ar.result()).put("member", member),
+                                    new DeliveryOptions().setSendTimeout(LEASE_TIMEOUT_MILLIS))
+                                    .onComplete(ack -> letGo(job));
+                        } else {
+                            letGo(job);
                         }
                         evaluate();
                         ask();
                     });
+        }
+    }
+
+    private void letGo(Job job) {
+        Set<Integer> points = held.get(job.run());
+        points.remove(job.index());
+        if (points.isEmpty()) {
+            held.remove(job.run());
         }
     }
 
