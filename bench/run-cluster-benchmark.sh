@@ -3,6 +3,8 @@
 # the partial-collective model (as bench/run-sweep-benchmark.sh) on this machine alone with one thread (the peer),
 # then on 1, 2 and 3 worker processes (`coherent worker --cluster --threads 1`) with a coordinator that computes
 # nothing (`sweep --cluster --threads 0`), and with 2 workers plus a coordinator that computes too (--threads 1).
+# With 1 worker, the 301 x 61 grid too: the coordinator's CPU difference between the two grids, per point, is its
+# overhead per point without the fixed costs.
 #
 #   bench/run-cluster-benchmark.sh        # 1 measured sweep per setting (about 3-5 minutes on 2 busy cores)
 #   bench/run-cluster-benchmark.sh 2      # 2 measured sweeps per setting
@@ -34,7 +36,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 summary() {  # the numbers of a sweep's JSON
   python3 -c 'import json,sys; d=json.load(sys.stdin); print("points %d, wall_seconds %.2f, %.0f points/s, process_cpu_seconds %.2f (%.3f ms per point), computed here %d, by workers %d, redispatched %d" % (d["points"], d["wall_seconds"], d["points"]/d["wall_seconds"], d["process_cpu_seconds"], 1e3*d["process_cpu_seconds"]/d["points"], d["computed_here"], d["computed_by_workers"], d["redispatched"]))'
 }
-sweep() {  # name, extra args...
+sweep() {  # name, extra args... (the grid: GRID)
   local name="$1"; shift
   echo "== $name, load before: $(load)"
   java -jar "$JAR" sweep "${GRID[@]}" --out "$OUT/$name" --json "$@" 2> "$OUT/$name.err" > "$OUT/$name.json"
@@ -58,6 +60,14 @@ for n in 1 2 3; do
   sweep "w$n-warmup" "${CLUSTER[@]}" --threads 0 > /dev/null
   for rep in $(seq "$REPS"); do
     sweep "r$rep-workers$n-t0" "${CLUSTER[@]}" --threads 0
+    if [ "$n" = 1 ]; then
+      # the coordinator's marginal CPU per point: the same sweep on three times the grid (JVM start, JIT and the
+      # cluster's own chatter are the same for both, the difference is per point)
+      SMALL=("${GRID[@]}")
+      GRID=(--param theta=0:pi/2:301 --param T=log:0.1:10:61 --steady)
+      sweep "r$rep-workers$n-t0-301x61" "${CLUSTER[@]}" --threads 0
+      GRID=("${SMALL[@]}")
+    fi
     if [ "$n" = 2 ]; then
       sweep "r$rep-workers$n-t1" "${CLUSTER[@]}" --threads 1
     fi

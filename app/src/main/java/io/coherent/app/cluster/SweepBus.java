@@ -10,10 +10,11 @@ package io.coherent.app.cluster;
  *       the reply is {@code {"points": []}} (nothing to hand out
  *       now) or {@code {"sweep": RUN, "fingerprint": FP, "points": [i, ...], "definition": {...}}}, the definition
  *       ({@link io.coherent.app.sweep.SweepDefinition#toJson}) only if the worker has not prepared that sweep.</li>
- *   <li>{@link #results}: a worker sends each outcome as it finishes ({@link PointJson}, plus {@code "member"}); the
- *       coordinator keeps the point's first outcome and replies {@code {"accepted": true}}, or {@code false} for a
- *       duplicate. The worker counts the point as held until this reply, so that a lease request overtaking the
- *       result on the bus does not make the coordinator take the point back.</li>
+ *   <li>{@link #results}: a worker sends the outcomes it finished ({@code {"member": ID, "outcomes": [...]}}, each
+ *       as {@link PointJson}): all finished since its last message, which it sends once the previous one is
+ *       acknowledged. The coordinator keeps each point's first outcome and replies {@code {"accepted": N}} (the others
+ *       were duplicates). The worker counts those points as held until this reply, so that a lease request overtaking
+ *       the outcomes on the bus does not make the coordinator take the points back.</li>
  * </ul>
  */
 final class SweepBus {

@@ -84,15 +84,21 @@ public final class SweepCoordinator extends VerticleBase {
     }
 
     private void result(Message<JsonObject> message) {
+        int accepted = 0;
         try {
-            message.reply(new JsonObject().put("accepted", run.deliver(PointJson.decode(message.body(), definition.grid()))));
-        } catch (IllegalArgumentException e) {
+            for (Object o : message.body().getJsonArray("outcomes")) {
+                accepted += run.deliver(PointJson.decode((JsonObject) o, definition.grid())) ? 1 : 0;
+            }
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
             log.println("coherent: sweep: ignored a malformed result from " + message.body().getString("member", "?")
                     + ": " + e.getMessage());
             log.flush();
-            message.fail(400, e.getMessage());
+            message.fail(400, String.valueOf(e.getMessage()));
+            return;
         } catch (RuntimeException e) {
             message.fail(500, String.valueOf(e.getMessage())); // the results file failed: the run stops and rethrows it
+            return;
         }
+        message.reply(new JsonObject().put("accepted", accepted));
     }
 }

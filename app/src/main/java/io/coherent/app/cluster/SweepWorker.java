@@ -1,5 +1,6 @@
 package io.coherent.app.cluster;
 
+import io.coherent.app.sweep.PointOutcome;
 import io.coherent.app.sweep.Sweep;
 import io.coherent.app.sweep.SweepDefinition;
 import io.vertx.core.Future;
@@ -11,6 +12,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * (then a thread that finishes finds its next point queued here instead of waiting for a round trip, and a queued
  * point waits a few seconds at most; slow points are not queued, so that no point waits behind another while other
  * members are idle at the end of a sweep), evaluates each with the sweep's own {@link Sweep#evaluate} on a worker thread (the event
- * loop only carries messages) and sends the outcome back as soon as it is done. Without a coordinator it asks again
+ * loop only carries messages) and sends the outcomes back as they finish (several in one message when a message is
+ * still on its way). Without a coordinator it asks again
  * every {@link #RETRY_MILLIS} ms, for ever: a worker serves sweep after sweep until it is stopped. A sweep is prepared
  * once from its definition (the last {@link #PREPARED} are kept).
  */
@@ -57,6 +60,10 @@ public final class SweepWorker extends VerticleBase {
      * to the coordinator when asking.
      */
     private final Map<String, Set<Integer>> held = new HashMap<>();
+    /** Outcomes not sent yet, by coordinator run. */
+    private final Map<String, List<PointOutcome>> finished = new HashMap<>();
+    /** The runs with a message of outcomes on its way. */
+    private final Set<String> sending = new HashSet<>();
     private WorkerExecutor executor;
     private int running;
     private boolean asking;
@@ -165,14 +172,10 @@ public final class SweepWorker extends VerticleBase {
                         if (ar.succeeded()) {
                             double seconds = ar.result().seconds();
                             pointSeconds = Double.isNaN(pointSeconds) ? seconds : 0.8 * pointSeconds + 0.2 * seconds;
-                            // held until the coordinator has it (or is gone: then the point is lost with it, and a
-                            // resumed sweep computes it again)
-                            vertx.eventBus().request(SweepBus.results(job.run()),
-                                    PointJson.encode(ar.result()).put("member", member),
-                                    new DeliveryOptions().setSendTimeout(LEASE_TIMEOUT_MILLIS))
-                                    .onComplete(ack -> letGo(job));
+                            finished.computeIfAbsent(job.run(), r -> new ArrayList<>()).add(ar.result());
+                            send(job.run());
                         } else {
-                            letGo(job);
+                            letGo(job.run(), job.index());
                         }
                         evaluate();
                         ask();
@@ -180,11 +183,35 @@ public final class SweepWorker extends VerticleBase {
         }
     }
 
-    private void letGo(Job job) {
-        Set<Integer> points = held.get(job.run());
-        points.remove(job.index());
+    /**
+     * Sends the outcomes finished for a sweep, in one message, unless a message is on its way: the outcomes finished
+     * meanwhile go with the next one (so the bus carries fewer, larger messages when points are fast). They stay held
+     * until the coordinator has them, or is gone (then they are lost with it, and a resumed sweep computes them again).
+     */
+    private void send(String run) {
+        List<PointOutcome> outcomes = finished.remove(run);
+        if (outcomes == null || !sending.add(run)) {
+            if (outcomes != null) {
+                finished.put(run, outcomes);
+            }
+            return;
+        }
+        JsonArray batch = new JsonArray();
+        outcomes.forEach(o -> batch.add(PointJson.encode(o)));
+        vertx.eventBus().request(SweepBus.results(run), new JsonObject().put("member", member).put("outcomes", batch),
+                new DeliveryOptions().setSendTimeout(LEASE_TIMEOUT_MILLIS)).onComplete(ack -> {
+                    sending.remove(run);
+                    outcomes.forEach(o -> letGo(run, o.point().index()));
+                    send(run);
+                    ask();
+                });
+    }
+
+    private void letGo(String run, int index) {
+        Set<Integer> points = held.get(run);
+        points.remove(index);
         if (points.isEmpty()) {
-            held.remove(job.run());
+            held.remove(run);
         }
     }
 

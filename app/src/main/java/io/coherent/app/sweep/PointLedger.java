@@ -8,16 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.LongSupplier;
 
 /**
  * Where every point of a sweep is: waiting, leased to a member (a thread pool of this process or a worker of the
  * cluster) since some time, or done. This is all the dispatching of a sweep, local or clustered: members ask for
- * points ({@link #lease}: pull, so a member only gets what it can start now), a point is done with its first result
+ * points ({@link #lease}: pull, so a member only gets what it can start soon), a point is done with its first result
  * ({@link #complete}; a later one is a duplicate and ignored), and a lease older than the point timeout goes back to
  * the front of the queue for the next member that asks (the member died or stalls); so does every lease of a member
- * known to have left ({@link #release}) and every lease a member no longer holds ({@link #retain}). Each point thus ends up done exactly once, whatever members come and go,
- * as long as one keeps asking.
+ * known to have left ({@link #release}) and every lease a member no longer holds ({@link #retain}). Each point thus
+ * ends up done exactly once, whatever members come and go, as long as one keeps asking.
  *
  * <p>Thread-safe. Time comes from an injected nanosecond clock ({@code System::nanoTime}).
  */
@@ -146,40 +147,16 @@ public final class PointLedger {
 
     /** A member left: its points go back to the queue now. Returns how many. */
     public synchronized int release(String member) {
-        int n = 0;
-        for (Iterator<Map.Entry<Integer, Lease>> it = leases.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Integer, Lease> e = it.next();
-            if (e.getValue().member().equals(member)) {
-                it.remove();
-                returned.add(e.getKey());
-                n++;
-            }
-        }
-        if (n > 0) {
-            notifyAll();
-        }
-        return n;
+        return takeBack(member, index -> true);
     }
 
     /**
-     * A member says which of its points it still holds (asking for more: any it received, minus those whose results it
-     * has sent, which arrive before this call): any other point leased to it was lost on the way (a reply that came
+     * A member says which of its points it still holds (asking for more: any it received, minus those whose results
+     * the ledger has): any other point leased to it was lost on the way (a reply that came
      * after the member stopped waiting for it) and goes back to the queue now. Returns how many.
      */
     public synchronized int retain(String member, Set<Integer> held) {
-        int n = 0;
-        for (Iterator<Map.Entry<Integer, Lease>> it = leases.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Integer, Lease> e = it.next();
-            if (e.getValue().member().equals(member) && !held.contains(e.getKey())) {
-                it.remove();
-                returned.add(e.getKey());
-                n++;
-            }
-        }
-        if (n > 0) {
-            notifyAll();
-        }
-        return n;
+        return takeBack(member, index -> !held.contains(index));
     }
 
     /** Hands out nothing more (the sweep failed); {@link #take} returns empty. */
@@ -210,6 +187,23 @@ public final class PointLedger {
 
     public synchronized Stats stats() {
         return new Stats(resumed, doneCount - resumed, dispatched, redispatched, duplicates);
+    }
+
+    /** Puts {@code member}'s leased points that {@code which} selects back in the queue. */
+    private int takeBack(String member, IntPredicate which) {
+        int n = 0;
+        for (Iterator<Map.Entry<Integer, Lease>> it = leases.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Integer, Lease> e = it.next();
+            if (e.getValue().member().equals(member) && which.test(e.getKey())) {
+                it.remove();
+                returned.add(e.getKey());
+                n++;
+            }
+        }
+        if (n > 0) {
+            notifyAll();
+        }
+        return n;
     }
 
     /** Takes back every lease older than the timeout (the oldest come first). */
