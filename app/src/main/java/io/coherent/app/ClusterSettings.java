@@ -47,7 +47,7 @@ record ClusterSettings(String host, int port, List<String> members, int busPort,
         for (String m : members) {
             if (loopback && !m.matches(LOOPBACK_MEMBER)) {
                 throw new IllegalArgumentException("--cluster " + m + " is not allowed: expected loopback members, "
-                        + "127.0.0.1:PORT (or bind another interface with --cluster-host)");
+                        + "127.0.0.1:PORT");
             }
             if (!m.matches(MEMBER)) {
                 throw new IllegalArgumentException("--members " + m + " is not allowed: expected HOST:PORT, e.g. "

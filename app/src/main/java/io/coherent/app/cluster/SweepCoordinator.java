@@ -38,7 +38,7 @@ public final class SweepCoordinator extends VerticleBase {
         this.log = log;
     }
 
-    /** Starts serving {@code run}'s points to the workers of {@code vertx}'s cluster; undeploy to stop. */
+    /** Starts serving {@code run}'s points to the workers of {@code vertx}'s cluster, until {@code vertx} is closed. */
     public static Future<String> deploy(Vertx vertx, SweepDefinition definition, SweepRun run, PrintWriter log) {
         return vertx.deployVerticle(new SweepCoordinator(definition, run, log),
                 new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
