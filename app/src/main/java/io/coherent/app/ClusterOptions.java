@@ -34,7 +34,7 @@ final class ClusterOptions {
             + "one if taken). Default 5701.")
     Integer port;
 
-    @Option(names = "--members", paramLabel = "HOST:PORT[,...]", split = ",", description = "Members to join (TCP-IP, "
+    @Option(names = "--members", paramLabel = "HOST:PORT", split = ",", description = "Members to join (TCP-IP, "
             + "no multicast). Default HOST:5701 (HOST: --cluster-host).")
     List<String> members;
 

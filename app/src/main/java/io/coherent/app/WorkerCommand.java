@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "worker", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Join a Vert.x cluster (Hazelcast, TCP-IP join, no multicast) and evaluate the points of every "
                 + "`coherent sweep --cluster` running in it, sweep after sweep, until stopped (Ctrl-C, SIGTERM or kill). "
-                + "Whenever threads are idle it asks a coordinator for points; the scenario, overrides and grid come "
+                + "When it has room for more points it asks a coordinator for some; the scenario, overrides and grid come "
                 + "with them as JSON, so no file needs to be on this machine.",
                 "Exit code 1 if a sweep cannot be prepared here (e.g. another version of coherent)."})
 final class WorkerCommand implements Callable<Integer> {
