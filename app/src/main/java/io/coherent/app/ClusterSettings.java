@@ -12,32 +12,68 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.List;
 
 /**
- * A Vert.x cluster on one machine: Hazelcast members found by TCP-IP on the loopback interface (no multicast,
- * no auto-detection), the event bus between the JVMs on loopback too.
+ * A Vert.x cluster: Hazelcast members found by TCP-IP join on a list of known members (no multicast, no
+ * auto-detection), Hazelcast and the event bus bound to one interface of this machine, the loopback interface unless
+ * told otherwise.
  *
+ * @param host    the IPv4 address this member binds and announces (Hazelcast and the event bus): 127.0.0.1 for a
+ *                cluster on one machine, this machine's address on the network otherwise
  * @param port    this member's Hazelcast port (the next free one above it if taken)
- * @param members the other members, {@code 127.0.0.1:5701} style
+ * @param members members to join, {@code HOST:PORT} (or HOST: Hazelcast tries the ports above its own); empty: this
+ *                member alone starts the cluster
+ * @param busPort this member's event-bus port (0: any free port)
  * @param lite    a lite member holds no partitions of the cluster's data (a subscriber that comes and goes): joining
  *                and leaving move no data
  */
-record ClusterSettings(int port, List<String> members, boolean lite) {
+record ClusterSettings(String host, int port, List<String> members, int busPort, boolean lite) {
     static final String LOOPBACK = "127.0.0.1";
+    static final int DEFAULT_PORT = 5701;
+    private static final String LOOPBACK_MEMBER = "(127\\.0\\.0\\.1|localhost)(:\\d{1,5})?";
+    private static final String MEMBER = "[A-Za-z0-9.-]+(:\\d{1,5})?";
 
     ClusterSettings {
         members = List.copyOf(members);
+        if (host == null || !host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            throw new IllegalArgumentException("--cluster-host " + host + " is not allowed: expected the IPv4 address of "
+                    + "one of this machine's interfaces, e.g. 127.0.0.1 or 192.168.1.10");
+        }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("--cluster-port " + port + " is not allowed: expected 1 .. 65535");
         }
+        if (busPort < 0 || busPort > 65535) {
+            throw new IllegalArgumentException("--bus-port " + busPort + " is not allowed: expected 0 (any) or 1 .. 65535");
+        }
+        boolean loopback = host.equals(LOOPBACK);
         for (String m : members) {
-            if (!m.matches("(127\\.0\\.0\\.1|localhost)(:\\d{1,5})?")) {
+            if (loopback && !m.matches(LOOPBACK_MEMBER)) {
                 throw new IllegalArgumentException("--cluster " + m + " is not allowed: expected loopback members, "
                         + "127.0.0.1:PORT");
+            }
+            if (!m.matches(MEMBER)) {
+                throw new IllegalArgumentException("--members " + m + " is not allowed: expected HOST:PORT, e.g. "
+                        + "192.168.1.10:5701");
             }
         }
     }
 
+    /** On the loopback interface, the event bus on any free port. */
+    ClusterSettings(int port, List<String> members, boolean lite) {
+        this(LOOPBACK, port, members, 0, lite);
+    }
+
     /** A clustered Vert.x instance for hosting runs ({@link io.coherent.observers.EventDrivenRun#vertxOptions()}). */
     Future<Vertx> vertx(VertxOptions options) {
+        return vertx(options, clusterManager());
+    }
+
+    /** A clustered Vert.x instance on {@code manager} (from {@link #clusterManager()}, to watch the members). */
+    Future<Vertx> vertx(VertxOptions options, HazelcastClusterManager manager) {
+        options.setEventBusOptions(new EventBusOptions().setHost(host).setPort(busPort).setClusterPublicHost(host));
+        return Vertx.builder().with(options).withClusterManager(manager).buildClustered();
+    }
+
+    /** The Hazelcast cluster manager of these settings. */
+    HazelcastClusterManager clusterManager() {
         Config config = ConfigUtil.loadConfig();
         config.setClusterName("coherent");
         config.setLiteMember(lite);
@@ -47,13 +83,12 @@ record ClusterSettings(int port, List<String> members, boolean lite) {
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(port).setPortAutoIncrement(true);
-        network.getInterfaces().setEnabled(true).setInterfaces(List.of(LOOPBACK));
+        network.getInterfaces().setEnabled(true).setInterfaces(List.of(host));
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2).setMembers(members.isEmpty()
-                ? List.of(LOOPBACK + ":" + port) : members);
-        options.setEventBusOptions(new EventBusOptions().setHost(LOOPBACK).setPort(0).setClusterPublicHost(LOOPBACK));
-        return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(config)).buildClustered();
+                ? List.of(host + ":" + port) : members);
+        return new HazelcastClusterManager(config);
     }
 }

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
  * line {@code coherent: <message>} on stderr without a stack trace (set COHERENT_DEBUG=1 for one).
  */
 @Command(name = "coherent", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, SteadyCommand.class, CompareCommand.class, SweepCommand.class, ServeCommand.class,
-                SubscribeCommand.class,
+        subcommands = {RunCommand.class, SteadyCommand.class, CompareCommand.class, SweepCommand.class, WorkerCommand.class,
+                ServeCommand.class, SubscribeCommand.class,
                 PresetsCommand.class, CommandLine.HelpCommand.class},
         description = {"Watching open quantum systems relax: exact non-Markovian dynamics of bilinear bosonic models "
                 + "and master equations (Redfield, secular, local Lindblad) for any finite system.",
@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
                 "  coherent steady   the steady state directly (frequency formula or Liouvillian null space)",
                 "  coherent compare  several methods on one model: overlaid trajectories, steady states, where they part",
                 "  coherent sweep    one or two parameters over a grid: DIR/results.csv and a plot",
+                "  coherent worker   evaluate the points of clustered sweeps (sweep --cluster) on this machine",
                 "  coherent presets  the papers' models, their parameters and defaults",
                 "  coherent serve    a web page and JSON API: start runs, watch them live (SSE, WebSocket), metrics",
                 "  coherent subscribe  print a served run's samples from another JVM (with serve --cluster)",

@@ -2,19 +2,27 @@ package io.coherent.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import io.coherent.app.cluster.SweepCoordinator;
 import io.coherent.app.sweep.Axis;
 import io.coherent.app.sweep.Grid;
-import io.coherent.app.sweep.PointEvaluator;
+import io.coherent.app.sweep.PointLedger;
 import io.coherent.app.sweep.PointOutcome;
 import io.coherent.app.sweep.Progress;
 import io.coherent.app.sweep.ResultsCsv;
-import io.coherent.app.sweep.SteadyStateEvaluator;
+import io.coherent.app.sweep.ScenarioSource;
 import io.coherent.app.sweep.Sweep;
+import io.coherent.app.sweep.SweepDefinition;
 import io.coherent.app.sweep.SweepPlots;
-import io.coherent.app.sweep.TrajectoryEvaluator;
+import io.coherent.app.sweep.SweepRun;
 import io.coherent.config.ScenarioException;
+import io.coherent.observers.EventDrivenRun;
+import io.vertx.core.Vertx;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +40,7 @@ import picocli.CommandLine.Spec;
                 + "rewritten in grid order at the end) and a plot: a line plot for one parameter, a heat map per "
                 + "coherence for two (PNG and SVG). Exit code 1 if any point failed (its reason is in the CSV)."})
 final class SweepCommand implements Callable<Integer> {
+    static final double DEFAULT_POINT_TIMEOUT = 120;
 
     @Mixin
     ScenarioOptions scenario;
@@ -64,8 +73,25 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory. Default sweeps/<preset or file stem>.")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Points evaluated at once. Default: available processors.")
+    @Option(names = "--threads", paramLabel = "N", description = "Points evaluated at once by this process. Default: "
+            + "available processors. With --cluster, 0 leaves every point to the workers.")
     Integer threads;
+
+    @Option(names = "--resume", description = {"Continue the interrupted sweep whose results.csv is in DIR: its points "
+            + "are kept, only the missing ones are computed. Refused if DIR holds another sweep (DIR/sweep.json)."})
+    boolean resume;
+
+    @Option(names = "--cluster", description = {"Share the points with the workers of a Vert.x cluster (`coherent "
+            + "worker --cluster`) and evaluate points here too. See docs/cluster.md."})
+    boolean cluster;
+
+    @Option(names = "--point-timeout", paramLabel = "SECONDS", description = "With --cluster: a point a member holds "
+            + "longer than this is handed to another (the member died or stalls). Default 120; must exceed the "
+            + "slowest point.")
+    Double pointTimeout;
+
+    @Mixin
+    ClusterOptions clusterOptions;
 
     @Option(names = "--json", description = "Print one JSON object on stdout instead of the summary.")
     boolean json;
@@ -81,17 +107,27 @@ final class SweepCommand implements Callable<Integer> {
         if (until != null && !run) {
             throw new ScenarioException("--until", "--until goes with --run (a --steady sweep has no final time)");
         }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (workers < 1) {
-            throw new ScenarioException("--threads", "--threads " + workers + " is not allowed: expected an integer >= 1");
+        int workers = clusterOptions.threads(threads, Runtime.getRuntime().availableProcessors());
+        if (workers < (cluster ? 0 : 1)) {
+            throw new ScenarioException("--threads", "--threads " + workers + " is not allowed: expected an integer >= "
+                    + (cluster ? "0 with --cluster" : "1"));
         }
+        if (!cluster && (pointTimeout != null || clusterOptions.config != null || clusterOptions.host != null
+                || clusterOptions.port != null || clusterOptions.members != null || clusterOptions.busPort != null)) {
+            throw new ScenarioException("--cluster", "--point-timeout, --config, --cluster-host, --cluster-port, --members "
+                    + "and --bus-port go with --cluster");
+        }
+        long timeoutNanos = cluster ? (long) (clusterOptions.pointTimeout(pointTimeout, DEFAULT_POINT_TIMEOUT) * 1e9)
+                : Long.MAX_VALUE;
+        ClusterSettings clusterSettings = cluster ? clusterOptions.settings() : null;
         List<String> overrides = new ArrayList<>(scenario.sets);
         if (until != null) {
             overrides.add("until=" + until);
         }
         Grid grid = new Grid(params.stream().map(Axis::parse).toList());
-        PointEvaluator evaluator = steady ? new SteadyStateEvaluator() : new TrajectoryEvaluator();
-        Sweep sweep = Sweep.prepare(scenario.scenario, overrides, grid, evaluator);
+        SweepDefinition definition = new SweepDefinition(ScenarioSource.of(scenario.scenario), overrides, grid,
+                steady ? SweepDefinition.STEADY : SweepDefinition.RUN);
+        Sweep sweep = definition.prepare();
         List<String> plotted = plot == null ? SweepPlots.defaultObservables(sweep.observables()) : List.copyOf(plot);
         for (String name : plotted) {
             if (!sweep.observables().contains(name)) {
@@ -105,24 +141,39 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("sweeps", sweep.base().name());
 
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, System.console() != null, 5, grid.size(), System::nanoTime);
-        List<PointOutcome> outcomes = new ArrayList<>();
+        boolean resuming = resume && Files.exists(dir.resolve(ResultsCsv.FILE_NAME));
+        if (resuming) {
+            definition.checkRecordedIn(dir);
+        } else if (resume) {
+            err.println("coherent: sweep: nothing to resume in " + dir + "; starting the sweep");
+        }
         ResultsCsv csv;
         try {
-            csv = new ResultsCsv(dir, grid, sweep.observables());
+            csv = resuming ? ResultsCsv.resume(dir, grid, sweep.observables()) : new ResultsCsv(dir, grid, sweep.observables());
+            if (!resuming) {
+                definition.record(dir);
+            }
         } catch (UncheckedIOException e) {
             throw new ScenarioException("--out", e.getMessage());
         }
+        List<PointOutcome> outcomes = new ArrayList<>(csv.recorded());
+        Progress progress;
         Sweep.Summary summary;
-        try (csv) {
-            summary = sweep.run(workers, o -> {
+        try (csv; Coordinator coordinator = cluster ? Coordinator.join(clusterSettings, err) : null) {
+            // after joining the cluster, which takes seconds: the progress times the points only
+            progress = new Progress(err, System.console() != null, 5, grid.size() - outcomes.size(), System::nanoTime);
+            SweepRun run = new SweepRun(sweep, csv.recorded(), timeoutNanos, System::nanoTime, o -> {
                 csv.accept(o);
                 outcomes.add(o);
                 progress.accept(o);
             });
+            if (coordinator != null) {
+                coordinator.serve(definition, run, workers);
+            }
+            summary = run.run(workers);
         }
         progress.finish();
-        String title = sweep.base().name() + ", " + evaluator.description();
+        String title = sweep.base().name() + ", " + sweep.evaluator().description();
         SweepPlots.Written plots = SweepPlots.write(dir, title, grid, outcomes, plotted, lines);
 
         PrintWriter stdout = spec.commandLine().getOut();
@@ -139,6 +190,50 @@ final class SweepCommand implements Callable<Integer> {
             return Main.RUN_FAILED;
         }
         return Main.OK;
+    }
+
+    /** This process as the coordinator of a clustered sweep: a member of the cluster that leases points to workers. */
+    private static final class Coordinator implements AutoCloseable {
+        private final HazelcastClusterManager manager;
+        private final Vertx vertx;
+        private final PrintWriter err;
+
+        private Coordinator(HazelcastClusterManager manager, Vertx vertx, PrintWriter err) {
+            this.manager = manager;
+            this.vertx = vertx;
+            this.err = err;
+        }
+
+        static Coordinator join(ClusterSettings settings, PrintWriter err) {
+            HazelcastClusterManager manager = settings.clusterManager();
+            return new Coordinator(manager, settings.vertx(EventDrivenRun.vertxOptions(), manager).await(), err);
+        }
+
+        /** Hands {@code run}'s points to the workers that ask, and a leaving worker's points to the others at once. */
+        void serve(SweepDefinition definition, SweepRun run, int threads) {
+            manager.getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
+                @Override
+                public void memberAdded(MembershipEvent event) {
+                    // a new worker asks for points when it is ready
+                }
+
+                @Override
+                public void memberRemoved(MembershipEvent event) {
+                    SweepCoordinator.memberLeft(run, event.getMember().getUuid().toString(), err);
+                }
+            });
+            SweepCoordinator.deploy(vertx, definition, run, err).await();
+            err.println("coherent: sweep: coordinating in the cluster at "
+                    + manager.getHazelcastInstance().getCluster().getLocalMember().getAddress() + " ("
+                    + (manager.getHazelcastInstance().getCluster().getMembers().size() - 1) + " other members now); "
+                    + threads + " threads here");
+            err.flush();
+        }
+
+        @Override
+        public void close() {
+            vertx.close().await();
+        }
     }
 
     private static ObjectNode toJson(Sweep sweep, Sweep.Summary summary, ResultsCsv csv, SweepPlots.Written plots) {
@@ -158,8 +253,16 @@ final class SweepCommand implements Callable<Integer> {
         root.put("failed", summary.failed());
         root.put("not_converged", summary.notConverged());
         root.put("threads", summary.threads());
+        root.put("resumed", summary.ledger().resumed());
+        root.put("computed", summary.ledger().completed());
+        root.put("computed_here", summary.local());
+        root.put("computed_by_workers", summary.ledger().completed() - summary.local());
+        root.put("dispatched", summary.ledger().dispatched());
+        root.put("redispatched", summary.ledger().redispatched());
+        root.put("duplicates", summary.ledger().duplicates());
         Reports.number(root, "wall_seconds", summary.wallSeconds());
         Reports.number(root, "cpu_seconds", summary.cpuSeconds());
+        Reports.number(root, "process_cpu_seconds", summary.processCpuSeconds());
         root.put("results", csv.file().toString());
         ArrayNode files = root.putArray("plots");
         plots.files().forEach(f -> files.add(f.toString()));
@@ -183,8 +286,16 @@ final class SweepCommand implements Callable<Integer> {
                 .mapToDouble(e -> e.error()).max().orElse(Double.NaN);
         out.printf(Locale.ROOT, "%d ok, %d failed, %d not converged; largest error estimate %.2g%n",
                 summary.points() - summary.failed(), summary.failed(), summary.notConverged(), worstError);
-        out.printf(Locale.ROOT, "%.2f s on %d threads, %.2f s CPU (%.3g ms CPU per point)%n", summary.wallSeconds(),
-                summary.threads(), summary.cpuSeconds(), 1e3 * summary.cpuSeconds() / summary.points());
+        PointLedger.Stats points = summary.ledger();
+        if (points.resumed() > 0 || points.completed() != summary.local()) {
+            out.printf(Locale.ROOT, "%d points resumed from the file; %d computed: %d here, %d by workers (%d handed out "
+                            + "again after a timeout or a member left, %d duplicate results ignored)%n", points.resumed(),
+                    points.completed(), summary.local(), points.completed() - summary.local(), points.redispatched(),
+                    points.duplicates());
+        }
+        out.printf(Locale.ROOT, "%.2f s on %d threads, %.2f s CPU (%.3g ms CPU per point computed here)%n",
+                summary.wallSeconds(), summary.threads(), summary.cpuSeconds(),
+                1e3 * summary.cpuSeconds() / Math.max(1, summary.local()));
         out.println("results: " + csv.file() + " (" + csv.rows() + " rows)");
         for (Path f : plots.files()) {
             out.println("plot: " + f);

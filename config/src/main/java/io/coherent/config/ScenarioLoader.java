@@ -106,8 +106,21 @@ public final class ScenarioLoader {
     }
 
     public static Scenario loadFile(Path file, List<String> overrides) {
-        String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
-        return loadTree(YamlTree.read(file), file.toString(), stem, parseOverrides(overrides));
+        return loadTree(YamlTree.read(file), file.toString(), stem(file), parseOverrides(overrides));
+    }
+
+    /**
+     * Loads the text of a scenario file as {@link #loadFile} loads the file (same name, same messages), e.g. on
+     * another machine, where the path itself means nothing.
+     *
+     * @param file the file the text was read from
+     */
+    public static Scenario loadFileText(String text, Path file, List<String> overrides) {
+        return loadTree(YamlTree.parse(text, file.toString()), file.toString(), stem(file), parseOverrides(overrides));
+    }
+
+    private static String stem(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
     }
 
     /**

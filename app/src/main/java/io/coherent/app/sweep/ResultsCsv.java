@@ -4,11 +4,15 @@ import io.coherent.core.observables.Estimate;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.coherent.core.observables.ObservableSet;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,12 +37,14 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
     private final List<String> observables;
     private final BufferedWriter writer;
     private final Map<Integer, String> rows = new TreeMap<>();
+    private final List<PointOutcome> recorded;
 
     /** Creates {@code dir} if needed and writes the header. */
     public ResultsCsv(Path dir, Grid grid, List<String> observables) {
         this.file = dir.resolve(FILE_NAME);
         this.grid = grid;
         this.observables = List.copyOf(observables);
+        this.recorded = List.of();
         try {
             Files.createDirectories(dir);
             this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -48,6 +54,51 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens the {@code results.csv} of an interrupted sweep in {@code dir} to append the points it lacks. Its
+     * complete rows are kept as they are and read back ({@link #recorded}); a last row cut short by the
+     * interruption (no line end) is dropped. Refuses, with an {@link IllegalArgumentException} naming the
+     * file, a header or a row that is not this sweep's.
+     */
+    public static ResultsCsv resume(Path dir, Grid grid, List<String> observables) {
+        Path file = dir.resolve(FILE_NAME);
+        try {
+            return new ResultsCsv(file, grid, observables, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resume " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @param text the file's content so far */
+    private ResultsCsv(Path file, Grid grid, List<String> observables, String text) throws IOException {
+        this.file = file;
+        this.grid = grid;
+        this.observables = List.copyOf(observables);
+        List<PointOutcome> read = new ArrayList<>();
+        String complete = text.substring(0, text.lastIndexOf('\n') + 1); // what follows was cut short
+        List<String> lines = complete.lines().toList();
+        if (lines.isEmpty() || !lines.get(0).equals(header())) {
+            throw new IllegalArgumentException(file + " has another header than this sweep's: "
+                    + (lines.isEmpty() ? "none" : lines.get(0)));
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            PointOutcome o = parse(lines.get(i), i + 1);
+            if (rows.putIfAbsent(o.point().index(), lines.get(i)) == null) {
+                read.add(o);
+            }
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(complete.getBytes(StandardCharsets.UTF_8).length);
+        }
+        this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        this.recorded = List.copyOf(read);
+    }
+
+    /** The points read back by {@link #resume}, in file order (empty for a new file). */
+    public List<PointOutcome> recorded() {
+        return recorded;
     }
 
     public Path file() {
@@ -130,6 +181,53 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
             writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A row as {@link #write} wrote it; {@code line} (1-based) for messages. */
+    private PointOutcome parse(String row, int line) {
+        int columns = 1 + grid.axes().size() + 2 * observables.size() + 6;
+        // the reason, last, is quoted and may contain commas
+        String[] f = row.split(",", columns);
+        String where = file + ", line " + line;
+        if (f.length != columns) {
+            throw new IllegalArgumentException(where + ": expected " + columns + " columns: " + row);
+        }
+        try {
+            int index = Integer.parseInt(f[0]);
+            if (index < 0 || index >= grid.size()) {
+                throw new IllegalArgumentException(where + ": point " + index + " is not in this sweep's grid of "
+                        + grid.size());
+            }
+            Grid.Point point = grid.point(index);
+            for (int k = 0; k < grid.axes().size(); k++) {
+                if (!f[1 + k].equals(number(point.values().get(k)))) {
+                    throw new IllegalArgumentException(where + ": point " + index + " has " + grid.axes().get(k).name()
+                            + " = " + f[1 + k] + ", this sweep's grid " + number(point.values().get(k)));
+                }
+            }
+            int c = 1 + grid.axes().size();
+            double seconds = Double.parseDouble(f[columns - 3]);
+            if (f[columns - 2].equals("failed")) {
+                String reason = f[columns - 1];
+                if (reason.length() < 2 || !reason.startsWith("\"") || !reason.endsWith("\"")) {
+                    throw new IllegalArgumentException(where + ": the reason of a failed point must be quoted: " + row);
+                }
+                return new PointOutcome(point, null, reason.substring(1, reason.length() - 1).replace("\"\"", "\""), seconds);
+            }
+            if (!f[columns - 2].equals("ok")) {
+                throw new IllegalArgumentException(where + ": status = " + f[columns - 2] + ", expected ok or failed");
+            }
+            Map<String, Estimate> values = new LinkedHashMap<>();
+            for (String name : observables) {
+                values.put(name, new Estimate(Double.parseDouble(f[c]), Double.parseDouble(f[c + 1])));
+                c += 2;
+            }
+            PointResult result = new PointResult(new ObservableSet(values), Boolean.parseBoolean(f[c]),
+                    Double.parseDouble(f[c + 1]), Double.parseDouble(f[c + 2]));
+            return new PointOutcome(point, result, null, seconds);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": not a number: " + e.getMessage());
         }
     }
 

@@ -3,9 +3,6 @@ package io.coherent.app.sweep;
 import io.coherent.config.Expressions;
 import io.coherent.config.Scenario;
 import io.coherent.config.ScenarioException;
-import io.coherent.config.ScenarioLoader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,11 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -53,9 +45,17 @@ public final class Sweep {
     /**
      * How a sweep went.
      *
-     * @param cpuSeconds CPU time of the worker threads (what the points cost, whatever else the machine runs)
+     * @param failed       failed points, recorded ones (a resumed sweep) included
+     * @param notConverged points whose result did not converge, recorded ones included
+     * @param cpuSeconds   CPU time of this process's worker threads (what its points cost, whatever else the machine runs)
+     * @param processCpuSeconds CPU time of the whole process meanwhile: the points, JIT, GC and, in a cluster, the
+     *                     messaging (with no threads of its own, the coordinator's overhead)
+     * @param threads      this process's worker threads
+     * @param local        points evaluated by those threads (the others by other members of a cluster)
+     * @param ledger       points resumed, completed, dispatched, re-dispatched and duplicate results
      */
-    public record Summary(int points, int failed, int notConverged, double wallSeconds, double cpuSeconds, int threads) {
+    public record Summary(int points, int failed, int notConverged, double wallSeconds, double cpuSeconds,
+                          double processCpuSeconds, int threads, int local, PointLedger.Stats ledger) {
     }
 
     /**
@@ -68,6 +68,11 @@ public final class Sweep {
      * @param overrides {@code key=value} overrides applied to every point before the swept values
      */
     public static Sweep prepare(String scenario, List<String> overrides, Grid grid, PointEvaluator evaluator) {
+        return prepare(ScenarioSource.of(scenario), overrides, grid, evaluator);
+    }
+
+    /** {@link #prepare(String, List, Grid, PointEvaluator)} with the scenario already read. */
+    public static Sweep prepare(ScenarioSource scenario, List<String> overrides, Grid grid, PointEvaluator evaluator) {
         for (String o : overrides) {
             String key = o.contains("=") ? o.substring(0, o.indexOf('=')).strip() : o.strip();
             for (Axis a : grid.axes()) {
@@ -97,7 +102,7 @@ public final class Sweep {
      * The swept parameters that are only variables of {@code --set} expressions: used by one (e.g. {@code DT}
      * in {@code Tb=Ta+DT}) and not a key of the scenario. They are not passed to the scenario.
      */
-    private static Set<String> variables(String scenario, List<String> overrides, Grid grid) {
+    private static Set<String> variables(ScenarioSource scenario, List<String> overrides, Grid grid) {
         Map<String, Double> first = values(grid, grid.point(0));
         List<String> resolved = resolve(overrides, first);
         Set<String> out = new LinkedHashSet<>();
@@ -108,7 +113,7 @@ public final class Sweep {
                 continue; // no expression uses it
             }
             try {
-                ScenarioLoader.load(scenario, List.of(name + "=" + Grid.text(first.get(name))));
+                scenario.load(List.of(name + "=" + Grid.text(first.get(name))));
             } catch (ScenarioException e) {
                 if (name.equals(e.key()) && e.getMessage().contains("unknown key '" + name + "'")) {
                     out.add(name);
@@ -119,7 +124,7 @@ public final class Sweep {
     }
 
     /** How to load the scenario at a point of the grid. */
-    private record Points(String scenario, List<String> overrides, Grid grid, Set<String> variables) {
+    private record Points(ScenarioSource scenario, List<String> overrides, Grid grid, Set<String> variables) {
         Scenario load(Grid.Point point) {
             List<String> all = resolve(overrides, values(grid, point));
             for (String o : grid.overrides(point)) {
@@ -127,7 +132,7 @@ public final class Sweep {
                     all.add(o);
                 }
             }
-            return ScenarioLoader.load(scenario, Collections.unmodifiableList(all));
+            return scenario.load(Collections.unmodifiableList(all));
         }
     }
 
@@ -152,86 +157,21 @@ public final class Sweep {
     /**
      * Evaluates every point once on {@code threads} threads (at most one per point) and hands each outcome
      * to {@code sink} as it finishes. The sink is called by one thread at a time, in completion order.
-     * An exception thrown by the sink stops the sweep and is rethrown.
+     * An exception thrown by the sink stops the sweep and is rethrown. ({@link SweepRun} resumes a sweep and
+     * takes outcomes from other members of a cluster.)
      */
     public Summary run(int threads, Consumer<PointOutcome> sink) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads = " + threads + " is not allowed: expected an integer >= 1");
         }
-        int size = grid.size();
-        int workers = Math.min(threads, size);
-        long started = System.nanoTime();
-        AtomicInteger next = new AtomicInteger();
-        int[] counts = new int[2];
-        long[] cpuNanos = new long[1];
-        Object lock = new Object();
-        boolean[] stopped = new boolean[1];
-        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        Runnable work = () -> {
-            long cpu0 = cpu.getCurrentThreadCpuTime();
-            try {
-                for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
-                    PointOutcome o = evaluate(grid.point(i));
-                    synchronized (lock) {
-                        if (stopped[0]) {
-                            return; // the sink failed on another worker: deliver nothing more
-                        }
-                        if (o.failed()) {
-                            counts[0]++;
-                        } else if (!o.result().converged()) {
-                            counts[1]++;
-                        }
-                        try {
-                            sink.accept(o);
-                        } catch (RuntimeException | Error e) {
-                            stopped[0] = true; // under the lock, so no other worker delivers after this point
-                            throw e;
-                        }
-                    }
-                }
-            } catch (RuntimeException | Error e) {
-                next.set(size); // the others stop after their current point
-                throw e;
-            } finally {
-                synchronized (lock) {
-                    cpuNanos[0] += cpu.getCurrentThreadCpuTime() - cpu0;
-                }
-            }
-        };
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "sweep-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(work));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
-        synchronized (lock) {
-            return new Summary(size, counts[0], counts[1], (System.nanoTime() - started) / 1e9, cpuNanos[0] / 1e9, workers);
-        }
+        return new SweepRun(this, List.of(), Long.MAX_VALUE, System::nanoTime, sink).run(threads);
     }
 
-    /** Loads the scenario at a point and evaluates it; a {@link RuntimeException} becomes a failed point. */
-    PointOutcome evaluate(Grid.Point point) {
+    /**
+     * Loads the scenario at a point and evaluates it; a {@link RuntimeException} becomes a failed point. The one code
+     * path of every point, whichever member of a cluster evaluates it.
+     */
+    public PointOutcome evaluate(Grid.Point point) {
         long t0 = System.nanoTime();
         try {
             PointResult r = evaluator.evaluate(load(point));

@@ -53,7 +53,9 @@ class SweepTest {
                 summary = sweep.run(threads, csv);
             }
             // theta = 0, 0.6, 0.8 fail, at both temperatures
-            assertEquals(new Sweep.Summary(14, 6, 0, summary.wallSeconds(), summary.cpuSeconds(), threads), summary);
+            assertEquals(new Sweep.Summary(14, 6, 0, summary.wallSeconds(), summary.cpuSeconds(),
+                    summary.processCpuSeconds(), threads, 14,
+                    new PointLedger.Stats(0, 14, 14, 0, 0)), summary);
             assertTrue(summary.cpuSeconds() > 0 && summary.cpuSeconds() < 60, "CPU time " + summary.cpuSeconds());
             List<String> lines = Files.readAllLines(dir.resolve(ResultsCsv.FILE_NAME));
             assertEquals(15, lines.size());
@@ -79,7 +81,7 @@ class SweepTest {
     @Test
     void aSinkFailureStopsTheSweepAndIsRethrown() {
         Grid grid = new Grid(List.of(Axis.parse("theta=0.1:1.2:40")));
-        Sweep sweep = Sweep.prepare(null, List.of(), grid, new SteadyStateEvaluator());
+        Sweep sweep = Sweep.prepare("partial-collective", List.of(), grid, new SteadyStateEvaluator());
         List<Integer> seen = new ArrayList<>();
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> sweep.run(2, o -> {
             seen.add(o.point().index());
