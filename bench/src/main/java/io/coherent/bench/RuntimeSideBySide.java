@@ -1,5 +1,9 @@
 package io.coherent.bench;
 
+import io.coherent.config.Scenario;
+import io.coherent.config.ScenarioLoader;
+import io.coherent.core.methods.Engines;
+import io.coherent.core.dynamics.Method;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -7,6 +11,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,7 +27,10 @@ import java.util.Locale;
  * long as a short run). Threads that end between two readings would be missed, so the total over all rounds
  * is checked against {@code getProcessCpuTime} and both are printed.
  *
- * <pre>java -cp bench/target/benchmarks.jar io.coherent.bench.RuntimeSideBySide [until] [points] [rounds] [warm-up rounds]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar io.coherent.bench.RuntimeSideBySide [until|default] [points] [rounds] [warm-up rounds]</pre>
+ *
+ * With {@code default} instead of a final time, the workload is {@code coherent run}'s default scenario (its
+ * generator, integrator settings and output times; {@code points} is ignored) instead of the oscillator chain.
  */
 public final class RuntimeSideBySide {
     private static final com.sun.management.OperatingSystemMXBean OS =
@@ -37,8 +45,9 @@ public final class RuntimeSideBySide {
     }
 
     public static void main(String[] args) throws Exception {
-        double until = args.length > 0 ? Double.parseDouble(args[0]) : 200;
-        int points = args.length > 1 ? Integer.parseInt(args[1]) : 401;
+        Scenario scenario = args.length > 0 && args[0].equals("default") ? ScenarioLoader.load(null, List.of()) : null;
+        double until = scenario != null ? scenario.run().until() : args.length > 0 ? Double.parseDouble(args[0]) : 200;
+        int points = scenario != null ? scenario.run().points() : args.length > 1 ? Integer.parseInt(args[1]) : 401;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         double loadBefore = OS.getSystemLoadAverage();
@@ -46,7 +55,7 @@ public final class RuntimeSideBySide {
         long[] sink = new long[1];
         long schedTotal = 0;
         long ticksTotal = 0;
-        try (RuntimeWorkload w = new RuntimeWorkload(until, points)) {
+        try (RuntimeWorkload w = scenario != null ? workload(scenario) : new RuntimeWorkload(until, points)) {
             Runnable[] variants = {() -> w.bare(o -> sink[0] += o.hashCode()),
                     () -> w.propagator(o -> sink[0] += o.hashCode()), () -> w.eventDriven(false),
                     () -> w.eventDriven(true)};
@@ -67,7 +76,7 @@ public final class RuntimeSideBySide {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "until %s, points %d, %d rounds after %d warm-up rounds (checksum %d), load average "
+        System.out.printf(Locale.ROOT, (scenario != null ? "default scenario of coherent run (" + scenario.name() + ", " + scenario.method() + "); " : "") + "until %s, points %d, %d rounds after %d warm-up rounds (checksum %d), load average "
                         + "%.2f before, %.2f after; CPU of the measured rounds: %.0f ms from schedstat, %.0f ms from "
                         + "getProcessCpuTime%n", until, points, rounds, warmup, sink[0] & 0xff, loadBefore,
                 OS.getSystemLoadAverage(), schedTotal / 1e6, ticksTotal / 1e6);
@@ -77,6 +86,12 @@ public final class RuntimeSideBySide {
         for (int v = 1; v < 4; v++) {
             report("cpu,  " + NAMES[v - 1], costs[0], costs[v], false);
         }
+    }
+
+    /** A scenario's run as coherent run makes it (the default: the partial-collective model of Fig. 1(a), exact engine). */
+    private static RuntimeWorkload workload(Scenario s) throws IOException {
+        return new RuntimeWorkload(Engines.generator(s.model(), Method.of(s.method()), s.run().engineOptions()),
+                s.run().integratorSettings(), s.run().outputGrid());
     }
 
     private static void report(String what, Cost[] bare, Cost[] variant, boolean wall) {

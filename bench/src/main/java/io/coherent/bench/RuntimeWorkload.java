@@ -44,9 +44,8 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
  * measured is the cost of a run, not the start of Vert.x.
  */
 final class RuntimeWorkload implements AutoCloseable {
-    static final IntegratorSettings SETTINGS = IntegratorSettings.DEFAULT;
-
-    private final Generator generator = new OscillatorChain(100, 0.05);
+    private final Generator generator;
+    private final IntegratorSettings settings;
     private final double until;
     private final OutputGrid grid;
     private final Vertx vertx;
@@ -54,9 +53,20 @@ final class RuntimeWorkload implements AutoCloseable {
     private final Path dir;
     private long runs;
 
+    /** The oscillator chain, Dormand-Prince 8(5,3) at 1e-10, {@code points} uniform output times. */
     RuntimeWorkload(double until, int points) throws IOException {
-        this.until = until;
-        grid = OutputGrid.uniform(0, until, points);
+        this(new OscillatorChain(100, 0.05), IntegratorSettings.DEFAULT, OutputGrid.uniform(0, until, points));
+    }
+
+    /** Any generator on uniform output times from 0 (e.g. the default scenario of {@code coherent run}). */
+    RuntimeWorkload(Generator generator, IntegratorSettings settings, OutputGrid grid) throws IOException {
+        if (grid.time(0) != 0 || !settings.name().equals(IntegratorSettings.DEFAULT.name())) {
+            throw new IllegalArgumentException("the bare run is Dormand-Prince 8(5,3) from t = 0");
+        }
+        this.generator = generator;
+        this.settings = settings;
+        this.grid = grid;
+        this.until = grid.end();
         vertx = Vertx.vertx(EventDrivenRun.singleRunOptions());
         live = vertx.eventBus().localConsumer("bench.live", m -> m.reply("ok"));
         live.completion().await();
@@ -77,8 +87,8 @@ final class RuntimeWorkload implements AutoCloseable {
                 return yDot;
             }
         };
-        var integrator = new DormandPrince853Integrator(1e-12 * until, until, SETTINGS.absoluteTolerance(),
-                SETTINGS.relativeTolerance());
+        var integrator = new DormandPrince853Integrator(1e-12 * until, until, settings.absoluteTolerance(),
+                settings.relativeTolerance());
         int[] next = {1};
         sink.accept(generator.observe(0, generator.initialState()));
         integrator.addStepHandler(interpolator -> {
@@ -95,14 +105,14 @@ final class RuntimeWorkload implements AutoCloseable {
     }
 
     void propagator(Consumer<Object> sink) {
-        var outcome = new Propagator(SETTINGS).run(generator, RunPlan.of(grid), sink::accept, new RunControl(),
+        var outcome = new Propagator(settings).run(generator, RunPlan.of(grid), sink::accept, new RunControl(),
                 new RunMetrics(new SimpleMeterRegistry()));
         checked(outcome.failure(), outcome.last().t());
     }
 
     RunReport eventDriven(boolean live) {
         RunAddress run = new RunAddress("bench-" + (++runs));
-        RunRequest request = new RunRequest(run.runId(), generator, SETTINGS, RunPlan.of(grid), List.of(
+        RunRequest request = new RunRequest(run.runId(), generator, settings, RunPlan.of(grid), List.of(
                 new TrajectoryWriter(run, dir, generator.observableNames()), ObservableRecorder.coherence(run),
                 ObservableRecorder.populationDifference(run), ObservableRecorder.energyCurrent(run),
                 new ConvergenceWatcher(run, SteadyStateCriterion.DEFAULT, generator.slowestRelaxationTime(), false)),
