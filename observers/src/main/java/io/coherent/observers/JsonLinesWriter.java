@@ -31,7 +31,10 @@ public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
     public JsonLinesWriter(Path directory) {
         this.file = directory.resolve(FILE_NAME);
         try {
-            Files.createDirectories(directory);
+            if (!Files.isDirectory(directory)) {
+                // only if needed: on an existing directory it builds and catches an exception, every run
+                Files.createDirectories(directory);
+            }
             this.out = Files.newOutputStream(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

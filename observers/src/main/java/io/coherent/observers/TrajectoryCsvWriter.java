@@ -41,7 +41,10 @@ public final class TrajectoryCsvWriter implements Consumer<Sample>, AutoCloseabl
         this.names = List.copyOf(observableNames);
         this.file = directory.resolve(FILE_NAME);
         try {
-            Files.createDirectories(directory);
+            if (!Files.isDirectory(directory)) {
+                // only if needed: on an existing directory it builds and catches an exception, every run
+                Files.createDirectories(directory);
+            }
             this.out = Files.newOutputStream(file);
             pending.append('t');
             for (String n : names) {
