@@ -29,7 +29,7 @@ java -jar bench/target/benchmarks.jar 'io\.coherent\.bench\.RuntimeOverheadBench
 for until in 200 1000; do
   java -cp bench/target/benchmarks.jar io.coherent.bench.RuntimeSideBySide "$until" 401 30 40 2>&1 | tee -a "$OUT/side-by-side.log"
 done
-java -cp bench/target/benchmarks.jar io.coherent.bench.RuntimeSideBySide default 0 5 1 2>&1 | tee -a "$OUT/side-by-side.log"
+java -cp bench/target/benchmarks.jar io.coherent.bench.RuntimeSideBySide default 0 10 1 2>&1 | tee -a "$OUT/side-by-side.log"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
 
 /usr/bin/python3 - "$OUT/jmh.json" <<'PY' | tee "$OUT/summary.md"
