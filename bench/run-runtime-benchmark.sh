@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The event-driven runtime's overhead over a bare Hipparchus integration of the same run: JMH, then the
-# paired side-by-side runner (robust to drifting background load), and the ratios. Builds with `package`
-# only (nothing is installed into ~/.m2).
+# paired side-by-side runner (robust to drifting background load) for the oscillator chain at until = 200
+# and 1000 and for coherent run's default scenario, and the ratios. Builds with `package` only (nothing is
+# installed into ~/.m2).
 #
-#   bench/run-runtime-benchmark.sh               # about 5 minutes
+#   bench/run-runtime-benchmark.sh               # about 10 minutes
 #   bench/run-runtime-benchmark.sh -p until=200   # extra arguments go to JMH
 #
 # Results land in bench/target/results/runtime-<timestamp>/: machine.txt, jmh.json, jmh.log,
@@ -26,8 +27,9 @@ mvn -q -B -o -DskipTests package -pl bench -am
 java -jar bench/target/benchmarks.jar 'io\.coherent\.bench\.RuntimeOverheadBenchmark' -rf json -rff "$OUT/jmh.json" "$@" \
   2>&1 | tee "$OUT/jmh.log"
 for until in 200 1000; do
-  java -cp bench/target/benchmarks.jar io.coherent.bench.RuntimeSideBySide "$until" 401 30 10 2>&1 | tee -a "$OUT/side-by-side.log"
+  java -cp bench/target/benchmarks.jar io.coherent.bench.RuntimeSideBySide "$until" 401 30 40 2>&1 | tee -a "$OUT/side-by-side.log"
 done
+java -cp bench/target/benchmarks.jar io.coherent.bench.RuntimeSideBySide default 0 10 1 2>&1 | tee -a "$OUT/side-by-side.log"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
 
 /usr/bin/python3 - "$OUT/jmh.json" <<'PY' | tee "$OUT/summary.md"
@@ -37,15 +39,14 @@ by = {}
 for r in rows:
     name = r["benchmark"].rsplit(".", 1)[1]
     by[((r["params"]["until"], r["params"]["points"]), name)] = (r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"])
-print("| until, output times | bare Hipparchus (ms) | propagator (ms) | event-driven runtime (ms) | runtime / bare | per sample (us) |")
-print("|---|---|---|---|---|---|")
+print("| until, output times | bare Hipparchus (ms) | propagator (ms) | runtime (ms) | runtime + live (ms) | runtime / bare | runtime + live / bare |")
+print("|---|---|---|---|---|---|---|")
 for key in sorted({k for k, _ in by}, key=lambda k: (float(k[0]), int(k[1]))):
-    (b, be), (p, pe), (e, ee) = by[(key, "bare")], by[(key, "propagator")], by[(key, "eventDriven")]
-    points = key[1]
-    ratio = e / b
-    # error of the ratio from the two 99.9% half-widths, first order
-    rerr = ratio * ((be / b) ** 2 + (ee / e) ** 2) ** 0.5
-    print(f"| {key[0]}, {points} | {b:.1f} ± {be:.1f} | {p:.1f} ± {pe:.1f} | {e:.1f} ± {ee:.1f} | {ratio:.3f} ± {rerr:.3f} | {(e - b) * 1000 / int(points):.1f} |")
+    (b, be), (p, pe) = by[(key, "bare")], by[(key, "propagator")]
+    (e, ee), (l, le) = by[(key, "eventDriven")], by[(key, "eventDrivenWithLiveSubscriber")]
+    # error of a ratio from the two 99.9% half-widths, first order
+    ratio = lambda x, xe: f"{x / b:.3f} ± {x / b * ((be / b) ** 2 + (xe / x) ** 2) ** 0.5:.3f}"
+    print(f"| {key[0]}, {key[1]} | {b:.1f} ± {be:.1f} | {p:.1f} ± {pe:.1f} | {e:.1f} ± {ee:.1f} | {l:.1f} ± {le:.1f} | {ratio(e, ee)} | {ratio(l, le)} |")
 PY
 grep -h "points\|median" "$OUT/side-by-side.log" | tee -a "$OUT/summary.md"
 echo "results in $OUT"

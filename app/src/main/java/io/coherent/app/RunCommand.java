@@ -111,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
         observers.addAll(recorders(address, generator));
         RunRequest request = new RunRequest(address.runId(), generator, run.integratorSettings(), plan, observers,
                 List.of(), List.of());
-        Vertx vertx = Vertx.vertx(EventDrivenRun.vertxOptions());
+        Vertx vertx = Vertx.vertx(EventDrivenRun.singleRunOptions());
         RunReport report;
         try {
             report = new EventDrivenRun(vertx).start(request).await();

@@ -59,6 +59,11 @@ public class RuntimeOverheadBenchmark {
 
     @Benchmark
     public RunReport eventDriven() {
-        return workload.eventDriven();
+        return workload.eventDriven(false);
+    }
+
+    @Benchmark
+    public RunReport eventDrivenWithLiveSubscriber() {
+        return workload.eventDriven(true);
     }
 }

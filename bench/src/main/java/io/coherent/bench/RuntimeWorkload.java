@@ -35,15 +35,17 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
  * <ul>
  *   <li>{@link #bare}: Hipparchus alone, a step handler that samples the dense output and calls observe();</li>
  *   <li>{@link #propagator}: the integrators module (detectors, statistics, metrics), samples to a no-op sink;</li>
- *   <li>{@link #eventDriven}: the full runtime as {@code coherent run} uses it: Vert.x event bus, the durable
- *       writer (CSV and JSON lines, flushed per line), the three recorders, the convergence watcher, and
- *       one live subscriber.</li>
+ *   <li>{@link #eventDriven}: the full runtime as {@code coherent run} uses it: Vert.x (one event loop,
+ *       {@link EventDrivenRun#singleRunOptions()}) and its event bus, the durable writer (CSV and JSON lines,
+ *       written per batch), the three recorders and the convergence watcher; with {@code live}, also one
+ *       live subscriber that answers at once (the server's case).</li>
  * </ul>
+ * One Vert.x instance serves all runs (as in a server, or a process running several scenarios): what is
+ * measured is the cost of a run, not the start of Vert.x.
  */
 final class RuntimeWorkload implements AutoCloseable {
-    static final IntegratorSettings SETTINGS = IntegratorSettings.DEFAULT;
-
-    private final Generator generator = new OscillatorChain(100, 0.05);
+    private final Generator generator;
+    private final IntegratorSettings settings;
     private final double until;
     private final OutputGrid grid;
     private final Vertx vertx;
@@ -51,10 +53,21 @@ final class RuntimeWorkload implements AutoCloseable {
     private final Path dir;
     private long runs;
 
+    /** The oscillator chain, Dormand-Prince 8(5,3) at 1e-10, {@code points} uniform output times. */
     RuntimeWorkload(double until, int points) throws IOException {
-        this.until = until;
-        grid = OutputGrid.uniform(0, until, points);
-        vertx = Vertx.vertx(EventDrivenRun.vertxOptions());
+        this(new OscillatorChain(100, 0.05), IntegratorSettings.DEFAULT, OutputGrid.uniform(0, until, points));
+    }
+
+    /** Any generator on uniform output times from 0 (e.g. the default scenario of {@code coherent run}). */
+    RuntimeWorkload(Generator generator, IntegratorSettings settings, OutputGrid grid) throws IOException {
+        if (grid.time(0) != 0 || !settings.name().equals(IntegratorSettings.DEFAULT.name())) {
+            throw new IllegalArgumentException("the bare run is Dormand-Prince 8(5,3) from t = 0");
+        }
+        this.generator = generator;
+        this.settings = settings;
+        this.grid = grid;
+        this.until = grid.end();
+        vertx = Vertx.vertx(EventDrivenRun.singleRunOptions());
         live = vertx.eventBus().localConsumer("bench.live", m -> m.reply("ok"));
         live.completion().await();
         dir = Files.createTempDirectory("coherent-runtime-bench");
@@ -74,8 +87,8 @@ final class RuntimeWorkload implements AutoCloseable {
                 return yDot;
             }
         };
-        var integrator = new DormandPrince853Integrator(1e-12 * until, until, SETTINGS.absoluteTolerance(),
-                SETTINGS.relativeTolerance());
+        var integrator = new DormandPrince853Integrator(1e-12 * until, until, settings.absoluteTolerance(),
+                settings.relativeTolerance());
         int[] next = {1};
         sink.accept(generator.observe(0, generator.initialState()));
         integrator.addStepHandler(interpolator -> {
@@ -92,18 +105,18 @@ final class RuntimeWorkload implements AutoCloseable {
     }
 
     void propagator(Consumer<Object> sink) {
-        var outcome = new Propagator(SETTINGS).run(generator, RunPlan.of(grid), sink::accept, new RunControl(),
+        var outcome = new Propagator(settings).run(generator, RunPlan.of(grid), sink::accept, new RunControl(),
                 new RunMetrics(new SimpleMeterRegistry()));
         checked(outcome.failure(), outcome.last().t());
     }
 
-    RunReport eventDriven() {
+    RunReport eventDriven(boolean live) {
         RunAddress run = new RunAddress("bench-" + (++runs));
-        RunRequest request = new RunRequest(run.runId(), generator, SETTINGS, RunPlan.of(grid), List.of(
+        RunRequest request = new RunRequest(run.runId(), generator, settings, RunPlan.of(grid), List.of(
                 new TrajectoryWriter(run, dir, generator.observableNames()), ObservableRecorder.coherence(run),
                 ObservableRecorder.populationDifference(run), ObservableRecorder.energyCurrent(run),
                 new ConvergenceWatcher(run, SteadyStateCriterion.DEFAULT, generator.slowestRelaxationTime(), false)),
-                List.of(), List.of(new LiveSubscription("plot", "bench.live", 1)));
+                List.of(), live ? List.of(new LiveSubscription("plot", "bench.live", 1)) : List.of());
         RunReport report = new EventDrivenRun(vertx).start(request).await();
         checked(report.outcome().failure(), report.outcome().last().t());
         if (report.observers().get("writer").getLong("rows") != grid.size()) {

@@ -8,17 +8,20 @@ import java.util.Map;
 
 /**
  * The bounded in-flight window between a run and the observers that must see every sample: a message
- * ending with sample {@code seq} may be published only when every observer has acknowledged the message
- * holding sample {@code seq - size}, so no observer ever has more than {@code size} samples outstanding.
- * The publishing (integration) thread waits here; acknowledgements arrive on an event loop and only take
- * a short lock, so the event loop never waits. An observer that stops acknowledging for {@code timeoutMillis}
- * has vanished, and the run fails with that reason.
+ * ending with sample {@code seq} may be published only when every observer has acknowledged a message
+ * ending at or after sample {@code seq - size}, so no observer ever has more than {@code size} samples
+ * outstanding. Observers acknowledge only the messages the run asks them to: one at least every half window
+ * ({@link #asks}), and messages hold at most half a window ({@link #maxMessage}), so the acknowledgement a
+ * full window waits for has always been asked for. The publishing (integration) thread waits here;
+ * acknowledgements arrive on an event loop and only take a short lock, so the event loop never waits. An
+ * observer that stops acknowledging for {@code timeoutMillis} has vanished, and the run fails with that reason.
  */
 final class AckWindow {
     private final int size;
     private final long timeoutMillis;
     private final RunControl control;
     private final Map<String, Long> acknowledged = new LinkedHashMap<>();
+    private long lastAsked;
 
     AckWindow(List<String> observers, int size, long timeoutMillis, RunControl control) {
         if (size < 1) {
@@ -76,5 +79,25 @@ final class AckWindow {
     /** At most this many published samples are unacknowledged by any observer. */
     int size() {
         return size;
+    }
+
+    /** The most samples one message may hold: half the window (at least one). */
+    int maxMessage() {
+        return Math.max(1, size / 2);
+    }
+
+    /**
+     * Whether observers must acknowledge the message ending with sample {@code seq}: if {@link #maxMessage} or
+     * more samples were published since the last message asked for. Then fewer than {@code maxMessage}
+     * samples follow the last asked message, and a message of at most {@code maxMessage} samples ending at
+     * {@code s} waits for sample {@code s - size}, which is never after the last asked one (2 maxMessage
+     * <= size + 1). Called by the publishing thread only, in publishing order.
+     */
+    boolean asks(long seq) {
+        if (seq - lastAsked < maxMessage()) {
+            return false;
+        }
+        lastAsked = seq;
+        return true;
     }
 }

@@ -16,13 +16,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * Runs a generator on the Vert.x event bus: deploys the run's observers, integrates on a worker thread
  * ({@code executeBlocking}; the event loops only carry messages), publishes every sample on the run's
  * address, waits for the observers that must see everything within a bounded window, feeds live
- * subscribers without waiting, then collects the observers' summaries and undeploys them. A failure of
+ * subscribers without waiting, then collects the observers' summaries (they come with the acknowledgement of
+ * the run's end) and undeploys them. A failure of
  * any kind (non-finite state, step-size underflow, an observer that throws or vanishes) ends the run with
  * its reason in the outcome; the writer has flushed every line it got.
  */
@@ -55,6 +57,17 @@ public final class EventDrivenRun {
         return new VertxOptions().setMaxWorkerExecuteTime(Long.MAX_VALUE);
     }
 
+    /**
+     * {@link #vertxOptions()} for a process that hosts one run at a time ({@code coherent run}): one event loop.
+     * The run's observers then share it, so a batch of samples wakes one thread instead of one per observer
+     * (Vert.x spreads verticles over its event loops, two per core by default), and acknowledgements between
+     * them need no thread hand-off. Each wake-up costs tens of microseconds of CPU; the observers' own work per
+     * batch is of the same order, so more event loops would cost CPU without making the run faster.
+     */
+    public static VertxOptions singleRunOptions() {
+        return vertxOptions().setEventLoopPoolSize(1);
+    }
+
     /** Starts the run; the future completes with its report (also for a failed run) once observers are done. */
     public Future<RunReport> start(RunRequest request) {
         RunAddress run = request.address();
@@ -63,8 +76,12 @@ public final class EventDrivenRun {
         List<String> reliable = Stream.concat(request.observers().stream().map(SampleObserver::name),
                 request.sharedObservers().stream()).toList();
         AckWindow acks = new AckWindow(reliable, window, timeoutMillis, control);
+        Map<String, JsonObject> summaries = new ConcurrentHashMap<>();
         MessageConsumer<RunMessage.Ack> ackConsumer = vertx.eventBus().localConsumer(run.acks(), m -> {
             RunMessage.Ack a = m.body();
+            if (a.summary() != null) {
+                summaries.put(a.observer(), a.summary());
+            }
             if (a.failure() != null) {
                 control.fail(a.failure());
                 acks.wake();
@@ -80,7 +97,7 @@ public final class EventDrivenRun {
         }
         return Future.all(ackConsumer.completion(), stopConsumer.completion(), Future.all(deployed))
                 .compose(ready -> vertx.executeBlocking(() -> integrate(request, acks, control, registry), false))
-                .compose(outcome -> summaries(request).map(s -> new RunReport(run, outcome, s, registry)))
+                .compose(outcome -> summaries(request, summaries).map(s -> new RunReport(run, outcome, s, registry)))
                 .eventually(() -> {
                     List<Future<?>> undeployed = new ArrayList<>();
                     for (Future<String> d : deployed) {
@@ -112,16 +129,19 @@ public final class EventDrivenRun {
         return outcome;
     }
 
-    private Future<Map<String, JsonObject>> summaries(RunRequest request) {
-        List<Future<Message<JsonObject>>> asked = new ArrayList<>();
+    /** The summaries that came with the end of the run; those missing (the run failed) are asked for. */
+    private Future<Map<String, JsonObject>> summaries(RunRequest request, Map<String, JsonObject> received) {
+        List<Future<JsonObject>> asked = new ArrayList<>();
         for (SampleObserver o : request.observers()) {
-            asked.add(vertx.eventBus().request(request.address().observer(o.name()), "summary"));
+            JsonObject s = received.get(o.name());
+            asked.add(s != null ? Future.succeededFuture(s) : vertx.eventBus()
+                    .<JsonObject>request(request.address().observer(o.name()), "summary").map(Message::body));
         }
         return Future.join(asked).transform(ar -> {
             Map<String, JsonObject> out = new LinkedHashMap<>();
             for (int i = 0; i < asked.size(); i++) {
                 if (asked.get(i).succeeded()) {
-                    out.put(request.observers().get(i).name(), asked.get(i).result().body());
+                    out.put(request.observers().get(i).name(), asked.get(i).result());
                 }
             }
             return Future.succeededFuture(out);

@@ -1,9 +1,10 @@
 package io.coherent.observers;
 
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import io.coherent.core.observables.Estimate;
 import io.coherent.integrators.Sample;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,15 +13,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Writes samples to {@code DIR/trajectory.jsonl}, one flushed JSON object per line:
- * {@code {"t":..,"event":"..","dydt":..,"observables":{"Jx":{"value":..,"error":..},..}}}, so a killed run
- * leaves a readable file. Non-finite numbers are written as null. Not thread-safe.
+ * Writes samples to {@code DIR/trajectory.jsonl}, one JSON object per line:
+ * {@code {"t":..,"event":"..","dydt":..,"observables":{"Jx":{"value":..,"error":..},..}}}. {@link #accept}
+ * writes its line at once; {@link #append} collects lines until {@link #flush} writes them with one system
+ * call. Only whole lines are ever written, so a killed run leaves a readable file. Non-finite numbers are
+ * written as null. Not thread-safe.
  */
 public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
     public static final String FILE_NAME = "trajectory.jsonl";
 
     private final Path file;
-    private final BufferedWriter out;
+    private final OutputStream out;
     private final StringBuilder line = new StringBuilder(512);
     private long rows;
 
@@ -28,17 +31,26 @@ public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
     public JsonLinesWriter(Path directory) {
         this.file = directory.resolve(FILE_NAME);
         try {
-            Files.createDirectories(directory);
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            if (!Files.isDirectory(directory)) {
+                // only if needed: on an existing directory it builds and catches an exception, every run
+                Files.createDirectories(directory);
+            }
+            this.out = Files.newOutputStream(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /** Writes the sample's line (and any lines appended before it) at once. */
     @Override
     public void accept(Sample s) {
+        append(s);
+        flush();
+    }
+
+    /** Adds the sample's line to those {@link #flush} writes. */
+    public void append(Sample s) {
         // written by hand: building a JSON tree per sample would cost more than the rest of the runtime
-        line.setLength(0);
         line.append("{\"t\":");
         number(s.t());
         line.append(",\"event\":");
@@ -60,19 +72,29 @@ public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
             line.append('}');
         }
         line.append("}}\n");
-        try {
-            out.append(line);
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
         rows++;
     }
 
-    /** Java's shortest round-trip form is valid JSON (1.0E-12); NaN and infinities become null. */
+    /** Writes the appended lines with one system call: the file never ends inside a line. */
+    public void flush() {
+        if (line.isEmpty()) {
+            return;
+        }
+        try {
+            out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        line.setLength(0);
+    }
+
+    /**
+     * Java's shortest round-trip form (Schubfach, as in {@link TrajectoryCsvWriter}) is valid JSON (1.0E-12);
+     * NaN and infinities become null.
+     */
     private void number(double x) {
         if (Double.isFinite(x)) {
-            line.append(x);
+            line.append(DoubleToDecimal.toString(x));
         } else {
             line.append("null");
         }
@@ -104,6 +126,7 @@ public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
     @Override
     public void close() {
         try {
+            flush();
             out.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);

@@ -17,6 +17,9 @@ import java.util.function.Predicate;
 public final class ObservableRecorder extends SampleObserver {
     private final Predicate<String> selects;
     private final Map<String, Track> tracks = new LinkedHashMap<>();
+    /** The observable names of the last sample, in order, and the track of each (null if not recorded). */
+    private String[] names = new String[0];
+    private Track[] byPosition = new Track[0];
 
     public ObservableRecorder(String name, RunAddress run, Predicate<String> selects) {
         super(name, List.of(run));
@@ -41,11 +44,37 @@ public final class ObservableRecorder extends SampleObserver {
 
     @Override
     protected void onSample(RunAddress run, Sample sample) {
-        for (Map.Entry<String, Estimate> e : sample.observables().values().entrySet()) {
-            if (selects.test(e.getKey())) {
-                tracks.computeIfAbsent(e.getKey(), k -> new Track()).add(sample.t(), e.getValue());
+        Map<String, Estimate> values = sample.observables().values();
+        if (!sameNames(values)) {
+            // the first sample (a run's samples all have the same observables): which position is recorded
+            names = values.keySet().toArray(new String[0]);
+            byPosition = new Track[names.length];
+            for (int i = 0; i < names.length; i++) {
+                if (selects.test(names[i])) {
+                    byPosition[i] = tracks.computeIfAbsent(names[i], k -> new Track());
+                }
             }
         }
+        int i = 0;
+        for (Estimate e : values.values()) {
+            if (byPosition[i] != null) {
+                byPosition[i].add(sample.t(), e);
+            }
+            i++;
+        }
+    }
+
+    private boolean sameNames(Map<String, Estimate> values) {
+        if (values.size() != names.length) {
+            return false;
+        }
+        int i = 0;
+        for (String n : values.keySet()) {
+            if (!n.equals(names[i++])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.coherent.observers;
 
 import io.coherent.integrators.RunOutcome;
 import io.coherent.integrators.Sample;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
@@ -14,8 +15,12 @@ public sealed interface RunMessage {
     /** The run that sent it. */
     RunAddress run();
 
-    /** Consecutive samples, published together on the run's samples address: one bus message for many samples. */
-    record Samples(RunAddress run, long seq, List<Sample> samples) implements RunMessage {
+    /**
+     * Consecutive samples, published together on the run's samples address: one bus message for many samples.
+     * Observers acknowledge it only if {@code acknowledge} is set (the run needs to know for its window); an
+     * observer that fails acknowledges with the failure in any case.
+     */
+    record Samples(RunAddress run, long seq, List<Sample> samples, boolean acknowledge) implements RunMessage {
         public Samples {
             samples = List.copyOf(samples);
         }
@@ -31,8 +36,9 @@ public sealed interface RunMessage {
 
     /**
      * An observer's acknowledgement of message {@code seq}; {@code failure} is null, or why the observer could
-     * not handle it (it threw, or it is going away).
+     * not handle it (it threw, or it is going away). The acknowledgement of the end of the run carries the
+     * observer's summary of that run, otherwise {@code summary} is null.
      */
-    record Ack(String observer, long seq, String failure) {
+    record Ack(String observer, long seq, String failure, JsonObject summary) {
     }
 }

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A verticle that sees every sample of one or more runs, in order, and acknowledges each one. The runs
- * wait for its acknowledgements (a bounded window), so it never misses a sample and never lets a queue
- * grow without bound. If {@link #onSample} throws, the acknowledgement carries the failure and the run
- * ends with it; if the verticle is undeployed while a run is going, the run ends with "vanished".
- * Summaries are served on {@link RunAddress#observer} and are computed on the verticle's own thread.
+ * A verticle that sees every sample of one or more runs, in order, and acknowledges the messages the run
+ * asks it to (often enough for the run's bounded window, and the end of the run). The runs wait for these
+ * acknowledgements, so it never misses a sample and never lets a queue grow without bound. If
+ * {@link #onSample} throws, an acknowledgement carries the failure at once and the run ends with it; if the
+ * verticle is undeployed while a run is going, the run ends with "vanished". The acknowledgement of a run's
+ * end carries the observer's summary of that run; summaries are also served on {@link RunAddress#observer}.
+ * Both are computed on the verticle's own thread.
  */
 public abstract class SampleObserver extends VerticleBase {
     private final String name;
@@ -43,6 +45,13 @@ public abstract class SampleObserver extends VerticleBase {
 
     /** Called for every sample of every observed run, in the run's order. */
     protected abstract void onSample(RunAddress run, Sample sample);
+
+    /**
+     * Called after the samples of one message (a batch of consecutive samples of one run), before they are
+     * acknowledged: where an observer that keeps samples makes them durable.
+     */
+    protected void onBatchEnd(RunAddress run) {
+    }
 
     /** Called once a run has ended, after its last sample. */
     protected void onEnd(RunAddress run, RunOutcome outcome) {
@@ -76,22 +85,30 @@ public abstract class SampleObserver extends VerticleBase {
     private void receive(Message<RunMessage> m) {
         RunMessage msg = m.body();
         String failure = null;
+        JsonObject summary = null;
+        boolean acknowledge = true;
         double t = Double.NaN;
         try {
             if (msg instanceof RunMessage.Samples batch) {
+                acknowledge = batch.acknowledge();
                 for (Sample s : batch.samples()) {
                     t = s.t();
                     onSample(msg.run(), s);
                 }
+                t = Double.NaN;
+                onBatchEnd(msg.run());
             } else if (msg instanceof RunMessage.End e) {
                 ended.add(msg.run());
                 onEnd(msg.run(), e.outcome());
+                summary = summary();
             }
         } catch (RuntimeException e) {
             String at = Double.isNaN(t) ? "" : String.format(Locale.ROOT, " at t = %.9g", t);
             failure = "observer '" + name + "' failed" + at + ": " + (e.getMessage() != null ? e.getMessage() : e.toString());
         }
-        vertx.eventBus().send(msg.run().acks(), new RunMessage.Ack(name, msg.seq(), failure));
+        if (acknowledge || failure != null) {
+            vertx.eventBus().send(msg.run().acks(), new RunMessage.Ack(name, msg.seq(), failure, summary));
+        }
     }
 
     /** A run that has not ended loses this observer: it must not wait for acknowledgements that never come. */
@@ -99,7 +116,7 @@ public abstract class SampleObserver extends VerticleBase {
     public Future<?> stop() throws Exception {
         for (RunAddress run : runs) {
             if (!ended.contains(run)) {
-                vertx.eventBus().send(run.acks(), new RunMessage.Ack(name, -1, "observer '" + name + "' vanished (undeployed during the run)"));
+                vertx.eventBus().send(run.acks(), new RunMessage.Ack(name, -1, "observer '" + name + "' vanished (undeployed during the run)", null));
             }
         }
         List<Future<Void>> gone = new ArrayList<>();

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * holds {@link #MAX_BATCH} samples or its first sample is {@link #MAX_BATCH_AGE_NANOS} old, so a slow run
  * (the exact engine takes milliseconds per sample) is still published promptly while a fast one does not
  * pay a bus message per sample. Before publishing, it waits until the acknowledgement window has room, so
- * the observers that must see everything are never more than the window behind. Runs on the integration
+ * the observers that must see everything are never more than the window behind; it asks for
+ * acknowledgements only as often as the window needs them ({@link AckWindow#asks}). Runs on the integration
  * thread, never on an event loop.
  */
 final class SamplePublisher implements Consumer<Sample> {
@@ -58,8 +59,8 @@ final class SamplePublisher implements Consumer<Sample> {
             batchStarted = System.nanoTime();
         }
         batch.add(s);
-        // a batch never exceeds the window, or it could not be published at all
-        if (batch.size() >= Math.min(MAX_BATCH, window.size())
+        // a batch never exceeds half the window, or the acknowledgement it waits for might never be asked for
+        if (batch.size() >= Math.min(MAX_BATCH, window.maxMessage())
                 || System.nanoTime() - batchStarted >= MAX_BATCH_AGE_NANOS) {
             publishBatch();
         }
@@ -71,7 +72,7 @@ final class SamplePublisher implements Consumer<Sample> {
             throw new IllegalStateException(control.failure());
         }
         seq = last;
-        vertx.eventBus().publish(run.samples(), new RunMessage.Samples(run, seq, batch));
+        vertx.eventBus().publish(run.samples(), new RunMessage.Samples(run, seq, batch, window.asks(seq)));
         published.increment(batch.size());
         batch.clear();
     }

@@ -10,8 +10,10 @@ import java.util.List;
 
 /**
  * The durable trajectory writer: every sample of the run, in order, to {@code DIR/trajectory.csv} and
- * {@code DIR/trajectory.jsonl}, each line flushed as it is written. It runs as a worker verticle, so disk
- * writes never block an event loop; the run waits for it when it falls behind (acknowledgement window).
+ * {@code DIR/trajectory.jsonl}. The lines of each message (a batch of samples) go to each file with one
+ * write, before the message is acknowledged, so a killed run leaves whole lines up to its last batch. It runs
+ * as a worker verticle, so disk writes never block an event loop; the run waits for it when it falls behind
+ * (acknowledgement window).
  */
 public final class TrajectoryWriter extends SampleObserver {
     private final Path directory;
@@ -42,8 +44,14 @@ public final class TrajectoryWriter extends SampleObserver {
 
     @Override
     protected void onSample(RunAddress run, Sample sample) {
-        csv.accept(sample);
-        jsonl.accept(sample);
+        csv.append(sample);
+        jsonl.append(sample);
+    }
+
+    @Override
+    protected void onBatchEnd(RunAddress run) {
+        csv.flush();
+        jsonl.flush();
     }
 
     @Override

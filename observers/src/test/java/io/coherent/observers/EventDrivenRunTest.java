@@ -147,6 +147,55 @@ class EventDrivenRunTest {
         assertEquals(302, csv(dir).size());
     }
 
+    /**
+     * Runs hosted one after the other and side by side on one Vert.x instance with a single event loop (as
+     * {@code coherent run} configures it) keep to themselves: each writer has exactly its own run's samples, in
+     * order, and each recorder its own run's values (compared with the closed form of each run's decay).
+     */
+    @Test
+    void runsSharingOneEventLoopStayIsolated() throws IOException {
+        Vertx single = Vertx.vertx(EventDrivenRun.singleRunOptions());
+        try {
+            Decays slow = new Decays(1, 0);
+            Decays fast = new Decays(0.25, 0.1);
+            List<RunRequest> requests = List.of(isolated("iso-a", slow, 201), isolated("iso-b", fast, 101),
+                    isolated("iso-c", slow, 51));
+            EventDrivenRun runtime = new EventDrivenRun(single, WINDOW, 3000);
+            // a, then b and c at the same time
+            List<RunReport> reports = new java.util.ArrayList<>(List.of(runtime.start(requests.get(0)).await()));
+            reports.addAll(io.vertx.core.Future.all(runtime.start(requests.get(1)), runtime.start(requests.get(2)))
+                    .await().<RunReport>list());
+            Decays[] generators = {slow, fast, slow};
+            int[] points = {201, 101, 51};
+            for (int k = 0; k < 3; k++) {
+                RunReport r = reports.get(k);
+                assertNull(r.outcome().failure());
+                assertEquals(requests.get(k).address(), r.run());
+                List<String> lines = csv(dir.resolve(r.run().runId()));
+                assertEquals(points[k] + 1, lines.size(), r.run().runId());
+                for (int i = 1; i < lines.size(); i++) {
+                    String[] cells = lines.get(i).split(",");
+                    double t = 4.0 * (i - 1) / (points[k] - 1);
+                    assertEquals(t, Double.parseDouble(cells[0]), 1e-12);
+                    assertEquals(generators[k].value(1, t), Double.parseDouble(cells[2]), 1e-7, lines.get(i));
+                }
+                JsonObject jz = r.observers().get("population_difference").getJsonObject("Jz");
+                assertEquals(points[k], jz.getLong("samples"));
+                assertEquals(generators[k].value(1, 4), jz.getDouble("last"), 1e-7);
+                assertEquals(points[k], r.observers().get("writer").getLong("rows"));
+            }
+        } finally {
+            single.close().await();
+        }
+    }
+
+    private RunRequest isolated(String id, Decays g, int points) {
+        RunAddress a = new RunAddress(id);
+        return new RunRequest(id, g, IntegratorSettings.DEFAULT, RunPlan.of(OutputGrid.uniform(0, 4, points)),
+                List.of(new TrajectoryWriter(a, dir.resolve(id), g.observableNames()),
+                        ObservableRecorder.populationDifference(a)), List.of(), List.of());
+    }
+
     @Test
     void recordersFollowTheirObservablesByName() {
         Decays g = new Decays(1, 0);

@@ -2,6 +2,7 @@ package io.coherent.observers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coherent.core.observables.Estimate;
 import io.coherent.core.observables.ObservableSet;
@@ -43,6 +44,50 @@ class TrajectoryCsvWriterTest {
         List<String> lines = Files.readAllLines(out.resolve("trajectory.csv"));
         assertEquals(List.of("t,Jx,Jz", "0.0,0.5,-1.0", "0.25,1.0E-12,NaN"), lines);
         assertEquals(1e-12, Double.parseDouble(lines.get(2).split(",")[1]));
+    }
+
+    /** A batch is written whole at flush (or close), never in part: a killed run leaves only complete lines. */
+    @Test
+    void appendedLinesAreWrittenTogetherAtFlush() throws IOException {
+        try (TrajectoryCsvWriter w = new TrajectoryCsvWriter(dir, List.of("Jx", "Jz"))) {
+            w.append(sample(0, 0.5, -1));
+            w.append(sample(0.5, 0.25, -0.5));
+            assertEquals(List.of("t,Jx,Jz"), Files.readAllLines(w.file()), "nothing before the flush");
+            assertEquals(2, w.rows());
+            w.flush();
+            assertEquals(List.of("t,Jx,Jz", "0.0,0.5,-1.0", "0.5,0.25,-0.5"), Files.readAllLines(w.file()));
+            w.append(sample(1, 0.125, 0));
+        }
+        assertEquals("1.0,0.125,0.0", Files.readAllLines(dir.resolve("trajectory.csv")).get(3), "close flushes");
+    }
+
+    /**
+     * Numbers are the shortest decimals that read back as the same double (Double.parseDouble is the reference),
+     * never longer than Java's own Double.toString, in its format (1.0E-12, NaN).
+     */
+    @Test
+    void numbersReadBackExactlyAndAreNoLongerThanJavas() throws IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        double[] xs = new double[5000];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-300, 300));
+        }
+        xs[0] = 2e23;
+        xs[1] = Double.MIN_VALUE;
+        xs[2] = -0.0;
+        try (TrajectoryCsvWriter w = new TrajectoryCsvWriter(dir, List.of("Jx", "Jz"))) {
+            for (double x : xs) {
+                w.append(sample(x, x, x));
+            }
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("trajectory.csv"));
+        for (int i = 0; i < xs.length; i++) {
+            String cell = lines.get(i + 1).split(",")[1];
+            assertEquals(Double.doubleToRawLongBits(xs[i]), Double.doubleToRawLongBits(Double.parseDouble(cell)), cell);
+            assertTrue(cell.length() <= Double.toString(xs[i]).length(), cell + " vs " + xs[i]);
+            assertEquals(Double.toString(xs[i]).contains("E"), cell.contains("E"), cell + " vs " + xs[i]);
+        }
+        assertEquals("2.0E23", lines.get(1).split(",")[1], "Java 17 writes 1.9999999999999998E23");
     }
 
     @Test
