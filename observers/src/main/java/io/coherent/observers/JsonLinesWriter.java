@@ -3,11 +3,7 @@ package io.coherent.observers;
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import io.coherent.core.observables.Estimate;
 import io.coherent.integrators.Sample;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -22,23 +18,12 @@ import java.util.function.Consumer;
 public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
     public static final String FILE_NAME = "trajectory.jsonl";
 
-    private final Path file;
-    private final OutputStream out;
-    private final StringBuilder line = new StringBuilder(512);
+    private final LineFile out;
     private long rows;
 
     /** @throws UncheckedIOException if the directory or file cannot be created */
     public JsonLinesWriter(Path directory) {
-        this.file = directory.resolve(FILE_NAME);
-        try {
-            if (!Files.isDirectory(directory)) {
-                // only if needed: on an existing directory it builds and catches an exception, every run
-                Files.createDirectories(directory);
-            }
-            this.out = Files.newOutputStream(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        this.out = new LineFile(directory.resolve(FILE_NAME));
     }
 
     /** Writes the sample's line (and any lines appended before it) at once. */
@@ -51,12 +36,13 @@ public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
     /** Adds the sample's line to those {@link #flush} writes. */
     public void append(Sample s) {
         // written by hand: building a JSON tree per sample would cost more than the rest of the runtime
+        StringBuilder line = out.buffer();
         line.append("{\"t\":");
-        number(s.t());
+        number(line, s.t());
         line.append(",\"event\":");
-        string(s.event());
+        string(line, s.event());
         line.append(",\"dydt\":");
-        number(s.derivativeNorm());
+        number(line, s.derivativeNorm());
         line.append(",\"observables\":{");
         boolean first = true;
         for (Map.Entry<String, Estimate> e : s.observables().values().entrySet()) {
@@ -64,11 +50,11 @@ public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
                 line.append(',');
             }
             first = false;
-            string(e.getKey());
+            string(line, e.getKey());
             line.append(":{\"value\":");
-            number(e.getValue().value());
+            number(line, e.getValue().value());
             line.append(",\"error\":");
-            number(e.getValue().error());
+            number(line, e.getValue().error());
             line.append('}');
         }
         line.append("}}\n");
@@ -77,22 +63,14 @@ public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
 
     /** Writes the appended lines with one system call: the file never ends inside a line. */
     public void flush() {
-        if (line.isEmpty()) {
-            return;
-        }
-        try {
-            out.write(line.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        line.setLength(0);
+        out.flush();
     }
 
     /**
      * Java's shortest round-trip form (Schubfach, as in {@link TrajectoryCsvWriter}) is valid JSON (1.0E-12);
      * NaN and infinities become null.
      */
-    private void number(double x) {
+    private static void number(StringBuilder line, double x) {
         if (Double.isFinite(x)) {
             line.append(DoubleToDecimal.toString(x));
         } else {
@@ -100,7 +78,7 @@ public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
         }
     }
 
-    private void string(String text) {
+    private static void string(StringBuilder line, String text) {
         line.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -116,7 +94,7 @@ public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
     }
 
     public Path file() {
-        return file;
+        return out.file();
     }
 
     public long rows() {
@@ -125,11 +103,6 @@ public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            flush();
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
-        }
+        out.close();
     }
 }

@@ -3,11 +3,7 @@ package io.coherent.observers;
 import io.coherent.core.dynamics.Generator;
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import io.coherent.integrators.Sample;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,12 +21,9 @@ import java.util.function.Consumer;
 public final class TrajectoryCsvWriter implements Consumer<Sample>, AutoCloseable {
     public static final String FILE_NAME = "trajectory.csv";
 
-    private final Path file;
+    private final LineFile out;
     private final List<String> names;
-    private final OutputStream out;
-    private final StringBuilder pending = new StringBuilder(256);
     private long rows;
-    private boolean closed;
 
     /**
      * Creates the directory if needed and writes the header (replacing an existing trajectory.csv).
@@ -39,22 +32,13 @@ public final class TrajectoryCsvWriter implements Consumer<Sample>, AutoCloseabl
      */
     public TrajectoryCsvWriter(Path directory, List<String> observableNames) {
         this.names = List.copyOf(observableNames);
-        this.file = directory.resolve(FILE_NAME);
-        try {
-            if (!Files.isDirectory(directory)) {
-                // only if needed: on an existing directory it builds and catches an exception, every run
-                Files.createDirectories(directory);
-            }
-            this.out = Files.newOutputStream(file);
-            pending.append('t');
-            for (String n : names) {
-                pending.append(',').append(n);
-            }
-            pending.append('\n');
-            flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        this.out = new LineFile(directory.resolve(FILE_NAME));
+        StringBuilder header = out.buffer().append('t');
+        for (String n : names) {
+            header.append(',').append(n);
         }
+        header.append('\n');
+        out.flush();
     }
 
     public TrajectoryCsvWriter(Path directory, Generator generator) {
@@ -70,9 +54,7 @@ public final class TrajectoryCsvWriter implements Consumer<Sample>, AutoCloseabl
 
     /** Adds the sample's line to those {@link #flush} writes. */
     public void append(Sample sample) {
-        if (closed) {
-            throw new IllegalStateException(file + " is closed");
-        }
+        StringBuilder pending = out.buffer();
         int start = pending.length();
         pending.append(DoubleToDecimal.toString(sample.t()));
         try {
@@ -89,20 +71,12 @@ public final class TrajectoryCsvWriter implements Consumer<Sample>, AutoCloseabl
 
     /** Writes the appended lines with one system call: the file never ends inside a line. */
     public void flush() {
-        if (pending.isEmpty()) {
-            return;
-        }
-        try {
-            out.write(pending.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        pending.setLength(0);
+        out.flush();
     }
 
     /** The CSV file. */
     public Path file() {
-        return file;
+        return out.file();
     }
 
     /** Number of sample rows written or appended (without the header). */
@@ -112,18 +86,6 @@ public final class TrajectoryCsvWriter implements Consumer<Sample>, AutoCloseabl
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        try {
-            flush();
-        } finally {
-            closed = true;
-        }
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
-        }
+        out.close();
     }
 }
