@@ -173,7 +173,7 @@ final class SweepCommand implements Callable<Integer> {
             summary = run.run(workers);
         }
         progress.finish();
-        String title = sweep.base().name() + ", " + sweep.evaluator().description();
+        String title = sweep.base().name() + ", " + sweep.base().method() + " " + sweep.evaluator().description();
         SweepPlots.Written plots = SweepPlots.write(dir, title, grid, outcomes, plotted, lines);
 
         PrintWriter stdout = spec.commandLine().getOut();
