@@ -78,7 +78,12 @@ final class MasterObservables {
         this.twoQubits = subs.size() == 2 && subs.stream().allMatch(s -> s.dimension() == 2);
     }
 
-    ObservableSet of(double[] y, double stateError) {
+    /**
+     * @param stateError     bound on the error of each element of y
+     * @param generatorBound add to each current the Lamb-shift error bound of its bath's dissipator (trajectories);
+     *                       false when the caller measures the Lamb-shift error itself (steady states)
+     */
+    ObservableSet of(double[] y, double stateError, boolean generatorBound) {
         int dd = d * d;
         ComplexMatrix rho = ComplexMatrix.of(d, d, java.util.Arrays.copyOfRange(y, 0, dd), java.util.Arrays.copyOfRange(y, dd, 2 * dd));
         ComplexMatrix bare = basis.times(rho).times(basis.conjugateTranspose());
@@ -114,7 +119,7 @@ final class MasterObservables {
                 current += energies[m] * image[m * d + m];
             }
             double gain = perBath.get(k).normBound() * d * stateError;
-            put(out, "energy_current." + reservoirs.get(k).name(), current, energyScale * bathErrors[k] + energyNorm * gain);
+            put(out, "energy_current." + reservoirs.get(k).name(), current, (generatorBound ? energyScale * bathErrors[k] : 0) + energyNorm * gain);
         }
         if (numberInBasis != null) {
             double nScale = absSum(numberInBasis);
@@ -124,7 +129,7 @@ final class MasterObservables {
                 ComplexMatrix dk = ComplexMatrix.of(d, d, java.util.Arrays.copyOfRange(bathImages[k], 0, dd),
                         java.util.Arrays.copyOfRange(bathImages[k], dd, 2 * dd));
                 put(out, "particle_current." + reservoirs.get(k).name(), dk.traceOfProductRe(numberInBasis),
-                        nScale * bathErrors[k] + nNorm * gain);
+                        (generatorBound ? nScale * bathErrors[k] : 0) + nNorm * gain);
             }
         }
         put(out, "min_eigenvalue", HermitianEigen.of(rho).values()[0], stateError * d);
