@@ -35,10 +35,10 @@ import java.util.Map;
  * <p>Errors: with a bound delta on the error of each element of rho (from the caller: Lamb-shift quadrature
  * error propagated over the elapsed time or the relaxation time, see {@link MasterEquationGenerator}) a linear
  * observable Tr[rho O] gets delta * sum_ij |O_ij|, the l1 coherences delta * d(d - 1), the eigenvalue and the
- * concurrence delta * d; a current Tr[X D_k(rho)] gets sum|X| * ||delta D_k|| (the Lamb-shift error bound of bath k)
- * plus ||X||_F * N_k * d * delta for the state error (N_k a bound on the Frobenius gain of D_k, d * delta one on
- * ||delta rho||_F). A floor of 1e-14 * (1 + |value|) stands
- * for rounding. These are rough, conservative bounds, meant to flag quadrature trouble, not to be tight.
+ * concurrence delta * d; a current Tr[X D_k(rho)] gets sum|X| * ||delta D_k|| (the Lamb-shift error bound of bath k,
+ * along trajectories only: steady states measure the Lamb-shift error by re-solving, see MasterEquations) plus
+ * ||X||_F * N_k * d * delta for the state error (N_k a bound on the Frobenius gain of D_k, d * delta one on
+ * ||delta rho||_F). A floor of 1e-14 * (1 + |value|) stands for rounding. These are rough, conservative bounds.
  */
 final class MasterObservables {
     private final OpenSystem system;
@@ -119,7 +119,8 @@ final class MasterObservables {
                 current += energies[m] * image[m * d + m];
             }
             double gain = perBath.get(k).normBound() * d * stateError;
-            put(out, "energy_current." + reservoirs.get(k).name(), current, (generatorBound ? energyScale * bathErrors[k] : 0) + energyNorm * gain);
+            put(out, "energy_current." + reservoirs.get(k).name(), current,
+                    (generatorBound ? energyScale * bathErrors[k] : 0) + energyNorm * gain);
         }
         if (numberInBasis != null) {
             double nScale = absSum(numberInBasis);
