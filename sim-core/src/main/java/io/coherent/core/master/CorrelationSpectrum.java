@@ -237,8 +237,12 @@ final class CorrelationSpectrum {
         double s = scale();
         double half = Math.abs(w) + 4 * s;
         double far = 40 * s;
-        List<Panel> panels = List.of(Panel.folded(w, half), Panel.finite(w + half, w + half + far),
-                Panel.finite(w - half - far, w - half), Panel.upperTail(w + half + far), Panel.lowerTail(w - half - far));
+        // gamma(w') has a kink at w' = 0 (e.g. e^{-|w'|/Omega}): the folded panel is split there (u = |w|), or the
+        // Gauss-Kronrod error estimate of the piece holding it can be 1e4 times too small
+        List<Panel> panels = new ArrayList<>(w == 0 ? List.of(Panel.folded(w, half))
+                : List.of(Panel.folded(w, 0, Math.abs(w)), Panel.folded(w, Math.abs(w), half)));
+        panels.addAll(List.of(Panel.finite(w + half, w + half + far), Panel.finite(w - half - far, w - half),
+                Panel.upperTail(w + half + far), Panel.lowerTail(w - half - far)));
         QuadratureResult r = new GaussKronrod(integrand).integrate(panels, tolerance.absolute(), tolerance.relative(),
                 tolerance.maxEvaluations());
         for (double v : r.values()) {

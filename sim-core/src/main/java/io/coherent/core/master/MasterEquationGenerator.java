@@ -63,7 +63,7 @@ public final class MasterEquationGenerator implements Generator {
         System.arraycopy(rho0.realParts(), 0, initial, 0, dd);
         System.arraycopy(rho0.imaginaryParts(), 0, initial, dd, dd);
         this.relaxationTime = d <= SPECTRUM_LIMIT ? MasterEquations.relaxationTime(liouvillian()) : OptionalDouble.empty();
-        this.names = List.copyOf(observables.of(initial, 0).values().keySet());
+        this.names = List.copyOf(observables.of(initial, 0, true).values().keySet());
     }
 
     /** Whether the right-hand side is the precomputed dense matrix (small d) rather than the dissipator's form. */
@@ -148,7 +148,7 @@ public final class MasterEquationGenerator implements Generator {
     @Override
     public ObservableSet observe(double t, double[] y) {
         double horizon = relaxationTime.isPresent() ? Math.min(t, relaxationTime.getAsDouble()) : t;
-        return observables.of(y, Math.min(2, generatorError * horizon));
+        return observables.of(y, Math.min(2, generatorError * horizon), true);
     }
 
     @Override

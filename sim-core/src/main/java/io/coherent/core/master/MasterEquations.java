@@ -5,9 +5,13 @@ import io.coherent.core.dynamics.Generator;
 import io.coherent.core.dynamics.Method;
 import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.linalg.HermitianEigen;
+import io.coherent.core.observables.Estimate;
+import io.coherent.core.observables.ObservableSet;
 import io.coherent.core.open.OpenSystem;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
@@ -45,6 +49,15 @@ public final class MasterEquations {
 
     /** The generator with its engine-specific accessors. */
     public static MasterEquationGenerator build(OpenSystem system, Method method, MasterEquationOptions options) {
+        return build(system, method, options, false);
+    }
+
+    /**
+     * The generator, with every principal value shifted by its quadrature error estimate when shiftedByError
+     * (the perturbed problem of the steady state's Lamb-shift error, see {@link #steadyState}).
+     */
+    private static MasterEquationGenerator build(OpenSystem system, Method method, MasterEquationOptions options,
+                                                 boolean shiftedByError) {
         if (method == Method.EXACT) {
             throw new InvalidModelException("method", "exact applies to bilinear bosonic models only (the partial-collective"
                     + " preset); use redfield, secular or local-lindblad for this model");
@@ -64,7 +77,7 @@ public final class MasterEquations {
         switch (method) {
             case REDFIELD, SECULAR -> {
                 for (CorrelationSpectrum s : spectra) {
-                    tensors.add(RedfieldTensor.of(s, energies, u, options));
+                    tensors.add(RedfieldTensor.of(s, energies, u, options, shiftedByError));
                 }
                 if (method == Method.REDFIELD) {
                     perBath.addAll(tensors);
@@ -80,7 +93,7 @@ public final class MasterEquations {
                 HermitianEigen local = HermitianEigen.of(LocalHamiltonian.of(system.space(), system.hamiltonian()));
                 ComplexMatrix rotation = u.conjugateTranspose().times(local.vectors());
                 for (CorrelationSpectrum s : spectra) {
-                    tensors.add(RedfieldTensor.of(s, local.values(), local.vectors(), options));
+                    tensors.add(RedfieldTensor.of(s, local.values(), local.vectors(), options, shiftedByError));
                 }
                 for (RedfieldTensor t : tensors) {
                     perBath.add(new SecularTensor(t, local.values(), tol, rotation));
@@ -136,9 +149,35 @@ public final class MasterEquations {
      * zero eigenvalue is semisimple).
      */
     public static MasterSteadyState nullSpaceSteadyState(OpenSystem system, Method method, MasterEquationOptions options) {
-        int d = system.dimension();
         MasterEquationGenerator g = build(system, method, options);
         HermitianLiouvillian liouvillian = g.liouvillian();
+        List<String> notes = new ArrayList<>();
+        NullSpace s = nullSpace(g, liouvillian, notes);
+        int k = s.nullity();
+        OptionalDouble tau = g.slowestRelaxationTime().isPresent() ? g.slowestRelaxationTime() : relaxationTime(liouvillian);
+        double horizon = tau.orElse(0);
+        notes.add("null space of the " + s.rho().length / 2 + " x " + s.rho().length / 2 + " Liouvillian on Hermitian"
+                + " parameters (method " + method.id() + ")");
+        MasterEquationGenerator shifted = null;
+        double[] moved = null;
+        if (options.lambShift()) {
+            shifted = build(system, method, options, true);
+            moved = nullSpace(shifted, shifted.liouvillian(), new ArrayList<>()).rho();
+        }
+        return finish(g, s.rho(), s.residual() * horizon, null, shifted, moved, s.residual(), k, k == 1, tau,
+                MasterSteadyState.DENSE_SVD, -1, s.residual() < DENSE_RESIDUAL, notes);
+    }
+
+    /** A null-space state of the dense Liouvillian: rho flat [Re, Im], max |L rho|, dimension of the null space. */
+    private record NullSpace(double[] rho, double residual, int nullity) {
+    }
+
+    /**
+     * The null space of the dense Liouvillian by SVD; for a null space of dimension &gt; 1 the projection of the
+     * initial state onto it. Notes on what was found are added to notes.
+     */
+    private static NullSpace nullSpace(MasterEquationGenerator g, HermitianLiouvillian liouvillian, List<String> notes) {
+        int d = g.dimension();
         DMatrixRMaj m = liouvillian.toEjml();
         int n = m.numRows;
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
@@ -162,7 +201,6 @@ public final class MasterEquations {
                 smallest = i;
             }
         }
-        List<String> notes = new ArrayList<>();
         if (nullIndices.isEmpty()) {
             nullIndices.add(smallest);
             notes.add("no singular value below " + NULL_TOLERANCE + " x the largest; the smallest (" + sv[smallest] + ") was used");
@@ -221,11 +259,7 @@ public final class MasterEquations {
         }
         double[] rho = new double[2 * n];
         HermitianLiouvillian.fromParameters(d, p, rho);
-        OptionalDouble tau = g.slowestRelaxationTime().isPresent() ? g.slowestRelaxationTime() : relaxationTime(liouvillian);
-        double horizon = tau.orElse(0);
-        notes.add("null space of the " + n + " x " + n + " Liouvillian on Hermitian parameters (method " + method.id() + ")");
-        return finish(g, rho, (g.generatorError() * horizon) + residual * horizon, residual, k, k == 1, tau,
-                MasterSteadyState.DENSE_SVD, -1, residual < DENSE_RESIDUAL, notes);
+        return new NullSpace(rho, residual, k);
     }
 
     /**
@@ -245,7 +279,8 @@ public final class MasterEquations {
             List<RedfieldTensor> global = new ArrayList<>();
             HermitianEigen eig = HermitianEigen.of(system.hamiltonian());
             for (var r : system.reservoirs()) {
-                global.add(RedfieldTensor.of(new CorrelationSpectrum(r), eig.values(), eig.vectors(), options.withLambShift(false)));
+                global.add(RedfieldTensor.of(new CorrelationSpectrum(r), eig.values(), eig.vectors(),
+                        options.withLambShift(false), false));
             }
             tensor = global.isEmpty() ? TensorElements.NONE : RedfieldTensor.combine(global);
             groups = Double.NaN;
@@ -253,7 +288,8 @@ public final class MasterEquations {
             tensor = g.dissipator() instanceof TensorElements t ? t : TensorElements.NONE;
             groups = method == Method.SECULAR ? options.secularTolerance() : Double.NaN;
         }
-        SteadyStateIteration.Result r = new SteadyStateIteration(g, tensor, groups).solve();
+        SteadyStateIteration iteration = new SteadyStateIteration(g, tensor, groups);
+        SteadyStateIteration.Result r = iteration.solve();
         // a singular bordered Liouvillian has no unique answer, and GMRES returns an arbitrary mix of the null space:
         // refuse rather than print it
         if (r.nearlySingular() || !java.util.Arrays.stream(r.rho()).allMatch(Double::isFinite)) {
@@ -266,20 +302,55 @@ public final class MasterEquations {
         notes.add("relaxation time not computed (d > " + MasterEquationGenerator.DENSE_LIMIT + ", iterative solver); the"
                 + " error estimate uses ||L^-1|| ~ " + String.format(java.util.Locale.ROOT, "%.3g", r.inverseNorm())
                 + " from inverse iteration");
-        return finish(g, r.rho(), r.stateError(), r.residual(), 1, true, OptionalDouble.empty(),
+        MasterEquationGenerator shifted = null;
+        double[] moved = null;
+        double delta = r.correctedError();
+        if (options.lambShift()) {
+            shifted = build(system, method, options, true);
+            moved = iteration.steadyStateOf(shifted, r.rho());
+            if (moved == null) {
+                notes.add("GMRES did not converge for the generator with shifted principal values: no error estimate");
+                delta = Double.NaN;
+                shifted = null;
+            }
+        }
+        return finish(g, r.rho(), delta, r.corrected(), shifted, moved, r.residual(), 1, true, OptionalDouble.empty(),
                 MasterSteadyState.GMRES, r.iterations(), r.converged(), notes);
     }
 
-    /** Observables of the steady state with the state error delta, and the negative-eigenvalue note. */
-    private static MasterSteadyState finish(MasterEquationGenerator g, double[] rho, double delta, double residual,
+    /**
+     * Observables of the steady state and the negative-eigenvalue note. The solver's part of each error is the bound
+     * from delta, an error bound on the elements (see {@link MasterObservables}), of rho or, when corrected (the state
+     * minus its solved error, GMRES) is given, of corrected, plus twice the observable's change under the correction
+     * (see {@link SteadyStateIteration}). With the
+     * Lamb shift on, shifted is the generator whose principal values are moved by their quadrature error estimates
+     * and moved its steady state; each error then adds |O(moved) - O(rho)| (first-order sensitivity to the
+     * quadrature; a current is taken with the shifted generator's dissipator).
+     */
+    private static MasterSteadyState finish(MasterEquationGenerator g, double[] rho, double delta, double[] corrected,
+                                            MasterEquationGenerator shifted, double[] moved, double residual,
                                             int nullity, boolean unique, OptionalDouble tau, String solver, int iterations,
                                             boolean converged, List<String> notes) {
-        var obs = g.observables().of(rho, Double.isNaN(delta) ? delta : Math.min(2, delta));
+        ObservableSet obs = g.observables().of(rho, Double.isNaN(delta) ? delta : Math.min(2, delta), false);
+        if (corrected != null) {
+            obs = widened(obs, g.observables().of(corrected, 0, false), 2);
+        }
+        if (shifted != null) {
+            obs = widened(obs, shifted.observables().of(moved, 0, false), 1);
+        }
         // below its own error estimate a negative eigenvalue is rounding, not a property of the generator
         if (obs.value("min_eigenvalue") < -Math.max(obs.error("min_eigenvalue"), 1e-12)) {
             notes.add(0, "rho has a negative eigenvalue " + obs.value("min_eigenvalue") + " (Redfield is not completely positive)");
         }
         return new MasterSteadyState(obs, residual, nullity, unique, tau, solver, iterations, converged, notes);
+    }
+
+    /** obs with factor |O(perturbed) - O| added to each error. */
+    private static ObservableSet widened(ObservableSet obs, ObservableSet perturbed, double factor) {
+        Map<String, Estimate> out = new LinkedHashMap<>();
+        obs.values().forEach((name, e) -> out.put(name,
+                new Estimate(e.value(), e.error() + factor * Math.abs(perturbed.value(name) - e.value()))));
+        return new ObservableSet(out);
     }
 
     /** 1 / smallest nonzero |Re lambda| of the Liouvillian; empty if every eigenvalue has zero real part. */

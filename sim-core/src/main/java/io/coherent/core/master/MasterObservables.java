@@ -35,10 +35,10 @@ import java.util.Map;
  * <p>Errors: with a bound delta on the error of each element of rho (from the caller: Lamb-shift quadrature
  * error propagated over the elapsed time or the relaxation time, see {@link MasterEquationGenerator}) a linear
  * observable Tr[rho O] gets delta * sum_ij |O_ij|, the l1 coherences delta * d(d - 1), the eigenvalue and the
- * concurrence delta * d; a current Tr[X D_k(rho)] gets sum|X| * ||delta D_k|| (the Lamb-shift error bound of bath k)
- * plus ||X||_F * N_k * d * delta for the state error (N_k a bound on the Frobenius gain of D_k, d * delta one on
- * ||delta rho||_F). A floor of 1e-14 * (1 + |value|) stands
- * for rounding. These are rough, conservative bounds, meant to flag quadrature trouble, not to be tight.
+ * concurrence delta * d; a current Tr[X D_k(rho)] gets sum|X| * ||delta D_k|| (the Lamb-shift error bound of bath k,
+ * along trajectories only: steady states measure the Lamb-shift error by re-solving, see MasterEquations) plus
+ * ||X||_F * N_k * d * delta for the state error (N_k a bound on the Frobenius gain of D_k, d * delta one on
+ * ||delta rho||_F). A floor of 1e-14 * (1 + |value|) stands for rounding. These are rough, conservative bounds.
  */
 final class MasterObservables {
     private final OpenSystem system;
@@ -78,7 +78,12 @@ final class MasterObservables {
         this.twoQubits = subs.size() == 2 && subs.stream().allMatch(s -> s.dimension() == 2);
     }
 
-    ObservableSet of(double[] y, double stateError) {
+    /**
+     * @param stateError     bound on the error of each element of y
+     * @param generatorBound add to each current the Lamb-shift error bound of its bath's dissipator (trajectories);
+     *                       false when the caller measures the Lamb-shift error itself (steady states)
+     */
+    ObservableSet of(double[] y, double stateError, boolean generatorBound) {
         int dd = d * d;
         ComplexMatrix rho = ComplexMatrix.of(d, d, java.util.Arrays.copyOfRange(y, 0, dd), java.util.Arrays.copyOfRange(y, dd, 2 * dd));
         ComplexMatrix bare = basis.times(rho).times(basis.conjugateTranspose());
@@ -114,7 +119,8 @@ final class MasterObservables {
                 current += energies[m] * image[m * d + m];
             }
             double gain = perBath.get(k).normBound() * d * stateError;
-            put(out, "energy_current." + reservoirs.get(k).name(), current, energyScale * bathErrors[k] + energyNorm * gain);
+            put(out, "energy_current." + reservoirs.get(k).name(), current,
+                    (generatorBound ? energyScale * bathErrors[k] : 0) + energyNorm * gain);
         }
         if (numberInBasis != null) {
             double nScale = absSum(numberInBasis);
@@ -124,7 +130,7 @@ final class MasterObservables {
                 ComplexMatrix dk = ComplexMatrix.of(d, d, java.util.Arrays.copyOfRange(bathImages[k], 0, dd),
                         java.util.Arrays.copyOfRange(bathImages[k], dd, 2 * dd));
                 put(out, "particle_current." + reservoirs.get(k).name(), dk.traceOfProductRe(numberInBasis),
-                        nScale * bathErrors[k] + nNorm * gain);
+                        (generatorBound ? nScale * bathErrors[k] : 0) + nNorm * gain);
             }
         }
         put(out, "min_eigenvalue", HermitianEigen.of(rho).values()[0], stateError * d);

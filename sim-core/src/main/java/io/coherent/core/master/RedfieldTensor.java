@@ -76,9 +76,12 @@ final class RedfieldTensor implements Dissipator, TensorElements {
     /**
      * Builds the dressed operators of one reservoir in the basis with the given energies and vectors (columns of
      * basis, in the bare basis). Bohr frequencies with |w| &lt;= zeroTolerance are taken as exactly 0.
+     *
+     * @param shiftedByError add to every principal value S_ab(w) its quadrature error estimate (the perturbed
+     *                       generator whose steady state measures the first-order sensitivity to the quadrature)
      */
     static RedfieldTensor of(CorrelationSpectrum spectrum, double[] energies, ComplexMatrix basis,
-                             MasterEquationOptions options) {
+                             MasterEquationOptions options, boolean shiftedByError) {
         int d = energies.length;
         ComplexMatrix basisH = basis.conjugateTranspose();
         List<CorrelationSpectrum.Term> terms = spectrum.terms();
@@ -143,7 +146,7 @@ final class RedfieldTensor implements Dissipator, TensorElements {
                                 final double xf = x;
                                 shift = shifts.computeIfAbsent(key, kk -> spectrum.lambShift(xf, options.quadrature()));
                             }
-                            s = shift.values()[a * k + b];
+                            s = shift.values()[a * k + b] + (shiftedByError ? shift.errors()[a * k + b] : 0);
                             worstShiftError = Math.max(worstShiftError, shift.errors()[a * k + b] * Math.hypot(br, bi));
                         }
                         // (A_b)_mn (g/2 + i s)

@@ -18,11 +18,13 @@ import java.util.List;
  *
  * <p>Error estimate of the returned state (2-norm over the Hermitian parameters, which bounds every element):
  * the error e = x - x* solves A e = r with r = A x - b = L x the computed residual, so a second, loose GMRES solve
- * (relative 1e-2) of A e = r measures it directly; the Lamb-shift quadrature error ||delta D|| (operator norm) adds
- * ||A^-1|| ||delta D||, with ||A^-1|| estimated by a few steps of inverse iteration (each a GMRES solve). The sum is
- * doubled. Inverse iteration finds the largest eigenvalue of A^-1, a lower estimate of its norm for a non-normal L;
- * the factor 2 and the tests' check against independent states (dense null space, Gibbs state, long propagation)
- * are what support it.
+ * (relative 1e-6) of A e = r measures it directly. The corrected state x - e is returned, so that each observable's
+ * error can be taken as twice its change under the correction, plus what the loose solve leaves: the error of e is
+ * at most ||A^-1|| ||r - A e||, doubled, with ||A^-1|| estimated by a few steps of inverse iteration (each a GMRES
+ * solve). Inverse iteration finds the largest eigenvalue of A^-1, a lower estimate of its norm for a non-normal L;
+ * the factors 2 and the tests' check against independent states (dense null space, Gibbs state, long propagation)
+ * are what support it. ||A^-1|| also flags a nearly singular Liouvillian. The Lamb-shift quadrature error is not part of
+ * it: the caller solves the generator with shifted principal values ({@link #steadyStateOf}) and compares.
  */
 final class SteadyStateIteration {
     /** GMRES stops when ||A x - b|| &lt;= TOLERANCE ||b||. */
@@ -31,8 +33,13 @@ final class SteadyStateIteration {
     static final int RESTART = 40;
     /** Arnoldi steps allowed for the steady state itself. */
     static final int MAX_ITERATIONS = 600;
-    /** Relative accuracy of the error-estimating solves. */
+    /** Relative accuracy of the inverse-iteration solves. */
     static final double ESTIMATE_TOLERANCE = 1e-2;
+    /**
+     * Relative accuracy of the solve for the error e: what it leaves, ||A^-1|| ||r - A e||, is propagated to the
+     * observables by norm bounds, so it is kept well below the error itself (a few more iterations).
+     */
+    static final double CORRECTION_TOLERANCE = 1e-6;
     /** Inverse-iteration steps for ||A^-1||. */
     static final int INVERSE_ITERATIONS = 4;
     /** ||A^-1|| g above this: L is numerically singular on the traceless matrices (steady state not unique). */
@@ -45,13 +52,14 @@ final class SteadyStateIteration {
      * @param iterations      GMRES steps for the steady state (not counting the error estimate's)
      * @param residual        max |(L rho)_i| over the Hermitian parameters
      * @param converged       GMRES met its tolerance
-     * @param stateError      the error estimate of rho (see the class comment); NaN if it could not be formed
+     * @param corrected       rho - e, e the solved error (flat [Re, Im]); null if the error solve did not converge
+     * @param correctedError  2 ||A^-1|| ||r - A e||, the error estimate of corrected (2-norm); NaN if not formed
      * @param inverseNorm     the estimate of ||A^-1||
      * @param nearlySingular  A looks singular: the steady state may not be unique
      * @param notes           what was done, for people
      */
-    record Result(double[] rho, int iterations, double residual, boolean converged, double stateError, double inverseNorm,
-                  boolean nearlySingular, List<String> notes) {
+    record Result(double[] rho, int iterations, double residual, boolean converged, double[] corrected,
+                  double correctedError, double inverseNorm, boolean nearlySingular, List<String> notes) {
     }
 
     private final MasterEquationGenerator generator;
@@ -82,13 +90,13 @@ final class SteadyStateIteration {
         this.preconditioner = new SecularPreconditioner(generator.energies(), tensor, border, groupTolerance, maxBlock);
         this.flatIn = new double[2 * n];
         this.flatOut = new double[2 * n];
-        this.gmres = new RestartedGmres(n, RESTART, this::applyBordered, preconditioner);
+        this.gmres = new RestartedGmres(n, RESTART, (x, y) -> applyBordered(generator, x, y), preconditioner);
     }
 
-    /** y = L x + u Tr x on the Hermitian parameters (allocation-free). */
-    private void applyBordered(double[] x, double[] y) {
+    /** y = L x + u Tr x on the Hermitian parameters, L the given generator's (allocation-free). */
+    private void applyBordered(MasterEquationGenerator liouvillian, double[] x, double[] y) {
         HermitianLiouvillian.fromParameters(d, x, flatIn);
-        generator.computeDerivatives(0, flatIn, flatOut);
+        liouvillian.computeDerivatives(0, flatIn, flatOut);
         HermitianLiouvillian.toParameters(d, flatOut, y);
         double trace = 0;
         for (int i = 0; i < d; i++) {
@@ -101,29 +109,20 @@ final class SteadyStateIteration {
 
     Result solve() {
         int n = d * d;
-        double[] b = new double[n];
-        for (int i = 0; i < d; i++) {
-            b[i * d + i] = border / d;
-        }
+        double[] b = rightHandSide();
         double[] x = new double[n];
         RestartedGmres.Outcome main = gmres.solve(b, x, TOLERANCE, MAX_ITERATIONS);
-        double trace = 0;
-        for (int i = 0; i < d; i++) {
-            trace += x[i * d + i];
-        }
-        for (int i = 0; i < n; i++) {
-            x[i] /= trace;
-        }
+        normaliseTrace(x);
         // r = A x - b = L x once Tr x = 1
         double[] r = new double[n];
-        applyBordered(x, r);
+        applyBordered(generator, x, r);
         double residual = 0;
         for (int i = 0; i < n; i++) {
             r[i] -= b[i];
             residual = Math.max(residual, Math.abs(r[i]));
         }
         double[] e = new double[n];
-        RestartedGmres.Outcome correction = gmres.solve(r, e, ESTIMATE_TOLERANCE, MAX_ITERATIONS);
+        RestartedGmres.Outcome correction = gmres.solve(r, e, CORRECTION_TOLERANCE, MAX_ITERATIONS);
         double correctionNorm = norm(e);
         double inverseNorm = inverseNorm(correctionNorm > 0 ? e : b);
         List<String> notes = new ArrayList<>();
@@ -147,10 +146,57 @@ final class SteadyStateIteration {
                     + border + "): the steady state is probably not unique");
         }
         boolean estimated = correction.converged() && Double.isFinite(inverseNorm);
-        double error = estimated ? 2 * (correctionNorm + inverseNorm * generator.generatorError()) : Double.NaN;
+        double error = estimated ? 2 * inverseNorm * correction.residual() : Double.NaN;
         double[] rho = new double[2 * n];
         HermitianLiouvillian.fromParameters(d, x, rho);
-        return new Result(rho, main.iterations(), residual, main.converged(), error, inverseNorm, nearlySingular, notes);
+        double[] corrected = null;
+        if (estimated) {
+            for (int i = 0; i < n; i++) {
+                e[i] = x[i] - e[i];
+            }
+            corrected = new double[2 * n];
+            HermitianLiouvillian.fromParameters(d, e, corrected);
+        }
+        return new Result(rho, main.iterations(), residual, main.converged(), corrected, error, inverseNorm, nearlySingular,
+                notes);
+    }
+
+    /**
+     * The steady state of another generator of the same dimension and nearly the same dissipator (the one with
+     * shifted principal values), by the same preconditioned GMRES warm-started from start (a steady state flat
+     * [Re, Im]): a few iterations when the two are close. Null if GMRES does not reach {@link #TOLERANCE}.
+     */
+    double[] steadyStateOf(MasterEquationGenerator perturbed, double[] start) {
+        int n = d * d;
+        double[] x = new double[n];
+        HermitianLiouvillian.toParameters(d, start, x);
+        RestartedGmres solver = new RestartedGmres(n, RESTART, (v, y) -> applyBordered(perturbed, v, y), preconditioner);
+        if (!solver.solve(rightHandSide(), x, TOLERANCE, MAX_ITERATIONS).converged()) {
+            return null;
+        }
+        normaliseTrace(x);
+        double[] rho = new double[2 * n];
+        HermitianLiouvillian.fromParameters(d, x, rho);
+        return rho;
+    }
+
+    /** b = u = (g/d) 1, the border's column. */
+    private double[] rightHandSide() {
+        double[] b = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            b[i * d + i] = border / d;
+        }
+        return b;
+    }
+
+    private void normaliseTrace(double[] x) {
+        double trace = 0;
+        for (int i = 0; i < d; i++) {
+            trace += x[i * d + i];
+        }
+        for (int i = 0; i < x.length; i++) {
+            x[i] /= trace;
+        }
     }
 
     /** Largest |eigenvalue| of A^-1 by inverse iteration from start (each step a loose GMRES solve). */

@@ -19,6 +19,11 @@ public record Panel(Kind kind, double lo, double hi, double anchor) {
         return new Panel(Kind.FOLDED, 0, a, c);
     }
 
+    /** The two pieces a &lt;= |w - c| &lt;= b of a symmetric interval about c, folded like {@link #folded}. */
+    public static Panel folded(double c, double a, double b) {
+        return new Panel(Kind.FOLDED, a, b, c);
+    }
+
     /** [b, +infinity). */
     public static Panel upperTail(double b) {
         return new Panel(Kind.UPPER_TAIL, 0, 1, b);

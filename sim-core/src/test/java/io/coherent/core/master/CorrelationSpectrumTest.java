@@ -63,6 +63,21 @@ class CorrelationSpectrumTest {
     }
 
     @Test
+    void lambShiftErrorEstimateBoundsTheErrorAgainstATightQuadrature() {
+        // T > 0: gamma(w') = 2 pi lambda w' e^{-|w'|/Omega} (n(w') + 1) has a kink at w' = 0 inside the folded panel;
+        // the estimate at the steady-state default must still bound the error found with a 1e-14 quadrature
+        // (unsplit, it was 1e4 times too small at w = -0.32)
+        CorrelationSpectrum s = ohmic(0.01, 5, 1.0);
+        QuadratureTolerance reference = new QuadratureTolerance(1e-14, 1e-14, 4_000_000);
+        for (double w : new double[] {-8.09, -4.93, -3.24, -1.96, -0.319, 0.05, 0.99, 3.15, 7.19}) {
+            CorrelationSpectrum.LambShift ls = s.lambShift(w, QuadratureTolerance.STEADY_STATE);
+            double exact = s.lambShift(w, reference).values()[0];
+            assertTrue(Math.abs(ls.values()[0] - exact) <= ls.errors()[0],
+                    "w=" + w + ": error " + Math.abs(ls.values()[0] - exact) + " > estimate " + ls.errors()[0]);
+        }
+    }
+
+    @Test
     void flatDensityRefusesTheLambShift() {
         Reservoir lead = new Reservoir("lead", new ThermalOccupation(ThermalOccupation.Statistics.FERMI, 1, 0),
                 List.of(new Channel(Channel.Kind.EXCHANGE, Operators.sigmaMinus(), new Flat(0.1))));
