@@ -1,18 +1,11 @@
 package io.coherent.bench;
 
-import io.coherent.core.bath.OhmicFamily;
-import io.coherent.core.bath.ThermalOccupation;
 import io.coherent.core.dynamics.Method;
-import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.master.MasterEquationOptions;
 import io.coherent.core.master.MasterEquations;
 import io.coherent.core.master.MasterSteadyState;
-import io.coherent.core.open.Channel;
-import io.coherent.core.open.HilbertSpace;
+import io.coherent.core.models.QubitOscillator;
 import io.coherent.core.open.OpenSystem;
-import io.coherent.core.open.Operators;
-import io.coherent.core.open.Reservoir;
-import io.coherent.core.open.Subsystem;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +13,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * Direct steady state of a qubit and a truncated oscillator (the model of IterativeSteadyStateTest and of
- * bench/qutip/steady_qutip.py), non-secular Redfield with real rates: the matrix-free GMRES solver against the dense
+ * Direct steady state of a qubit and a truncated oscillator ({@link QubitOscillator} at lambda = 0.01, T = 1 and 0.3,
+ * as bench/qutip/steady_qutip.py builds it), non-secular Redfield with real rates: the matrix-free GMRES solver against the dense
  * SVD null space (where it runs) at d = 30, 60, 100. Whole call timed (generator, preconditioner, solve, error
  * estimate, observables), median over rounds after warm-up, wall and process CPU time. Prints one line per case
  * (JSON) with population.1 for the cross-check against QuTiP.
@@ -35,28 +28,12 @@ public final class SteadyStateSideBySide {
     private SteadyStateSideBySide() {
     }
 
-    /** H = 0.55 sz + a^+a + 0.05 sx (a + a^+); Ohmic baths (lambda 0.01, Omega 5) on sx (T = 1) and a + a^+ (T = 0.3). */
-    static OpenSystem qubitOscillator(int cutoff) {
-        HilbertSpace space = HilbertSpace.of(Subsystem.qubit("q"), Subsystem.oscillator("a", cutoff));
-        ComplexMatrix a = Operators.embed(space, "a", Operators.annihilation(cutoff));
-        ComplexMatrix sx = Operators.embed(space, "q", Operators.sigmaX());
-        ComplexMatrix x = a.plus(a.conjugateTranspose());
-        ComplexMatrix h = Operators.embed(space, "q", Operators.sigmaZ()).scale(0.55)
-                .plus(a.conjugateTranspose().times(a)).plus(sx.times(x).scale(0.05));
-        OhmicFamily j = new OhmicFamily(0.01, 1, 5);
-        List<Reservoir> baths = List.of(
-                new Reservoir("qubit", ThermalOccupation.bose(1.0), List.of(new Channel(Channel.Kind.HERMITIAN, sx, j))),
-                new Reservoir("cavity", ThermalOccupation.bose(0.3), List.of(new Channel(Channel.Kind.HERMITIAN, x, j))));
-        ComplexMatrix rho0 = Operators.projector(Operators.productKet(space, 1, 0));
-        return new OpenSystem(space, h, baths, rho0, List.of(), List.of(), null);
-    }
-
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int[] cutoffs = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
                 : new int[] {14, 29, 49};
         for (int cutoff : cutoffs) {
-            OpenSystem s = qubitOscillator(cutoff);
+            OpenSystem s = new QubitOscillator(cutoff, 0.01, 1.0, 0.3).toSystem();
             run("gmres", s, rounds, () -> MasterEquations.iterativeSteadyState(s, Method.REDFIELD, MasterEquationOptions.DEFAULT));
             if (s.dimension() <= 30) {
                 run("dense-svd", s, Math.min(rounds, 3),

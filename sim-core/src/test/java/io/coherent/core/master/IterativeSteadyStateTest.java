@@ -11,6 +11,7 @@ import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.linalg.HermitianEigen;
 import io.coherent.core.models.CompositeQubitModel;
 import io.coherent.core.models.CoupledQubitsModel;
+import io.coherent.core.models.QubitOscillator;
 import io.coherent.core.models.TwoAtomsModel;
 import io.coherent.core.observables.ObservableSet;
 import io.coherent.core.open.HilbertSpace;
@@ -28,21 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class IterativeSteadyStateTest {
 
-    /**
-     * A qubit and an oscillator (Fock cut-off n), H = 0.55 sz + a^+a + 0.05 sx (a + a^+) (non-RWA, so no conserved
-     * excitation number), an Ohmic bath on the qubit's sx and one on the oscillator's a + a^+; d = 2 (n + 1).
-     */
+    /** The reference model of the large-d solver ({@link QubitOscillator}), d = 2 (cutoff + 1). */
     static OpenSystem qubitOscillator(int cutoff, double lambda, double tQubit, double tOscillator) {
-        HilbertSpace space = HilbertSpace.of(Subsystem.qubit("q"), Subsystem.oscillator("a", cutoff));
-        ComplexMatrix a = Operators.embed(space, "a", Operators.annihilation(cutoff));
-        ComplexMatrix sx = Operators.embed(space, "q", Operators.sigmaX());
-        ComplexMatrix x = a.plus(a.conjugateTranspose());
-        ComplexMatrix h = Operators.embed(space, "q", Operators.sigmaZ()).scale(0.55)
-                .plus(a.conjugateTranspose().times(a)).plus(sx.times(x).scale(0.05));
-        OhmicFamily j = new OhmicFamily(lambda, 1, 5);
-        ComplexMatrix rho0 = Operators.projector(Operators.productKet(space, 1, 0));
-        return MasterModels.system(space, h, List.of(MasterModels.hermitianBath("qubit", tQubit, sx, j),
-                MasterModels.hermitianBath("cavity", tOscillator, x, j)), rho0);
+        return new QubitOscillator(cutoff, lambda, tQubit, tOscillator).toSystem();
     }
 
     /** |iterative - reference| &lt;= the iterative solver's error estimate + the reference's own, for every observable. */
