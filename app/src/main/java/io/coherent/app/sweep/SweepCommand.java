@@ -143,10 +143,11 @@ public final class SweepCommand implements Callable<Integer> {
         }
         ResultsCsv csv;
         try {
-            csv = resuming ? ResultsCsv.resume(dir, grid, sweep.observables()) : new ResultsCsv(dir, grid, sweep.observables());
+            // the definition first: a sweep killed at any moment after this can be resumed
             if (!resuming) {
                 definition.record(dir);
             }
+            csv = resuming ? ResultsCsv.resume(dir, grid, sweep.observables()) : new ResultsCsv(dir, grid, sweep.observables());
         } catch (UncheckedIOException e) {
             throw new ScenarioException("--out", e.getMessage());
         }
