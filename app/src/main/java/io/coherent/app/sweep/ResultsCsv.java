@@ -1,6 +1,7 @@
 package io.coherent.app.sweep;
 
 import io.coherent.core.observables.Estimate;
+import io.coherent.observers.LineFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
     private final Path file;
     private final Grid grid;
     private final List<String> observables;
-    private final BufferedWriter writer;
+    private final LineFile writer;
     private final Map<Integer, String> rows = new TreeMap<>();
     private final List<PointOutcome> recorded;
 
@@ -47,13 +48,12 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
         this.recorded = List.of();
         try {
             Files.createDirectories(dir);
-            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            writer.write(header());
-            writer.newLine();
-            writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+        this.writer = new LineFile(file, false);
+        writer.buffer().append(header()).append('\n');
+        writer.flush();
     }
 
     /**
@@ -92,7 +92,8 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(complete.getBytes(StandardCharsets.UTF_8).length);
         }
-        this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        // whole lines only, also on a full disk (LineFile cuts a failed write back)
+        this.writer = new LineFile(file, true);
         this.recorded = List.copyOf(read);
     }
 
@@ -168,20 +169,11 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
         if (rows.put(o.point().index(), row) != null) {
             throw new IllegalStateException("point " + o.point().index() + " was recorded twice");
         }
-        try {
-            writer.write(row);
-            writer.newLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        writer.buffer().append(row).append('\n');
     }
 
     private void flush() {
-        try {
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        writer.flush();
     }
 
     /** A row as {@link #write} wrote it; {@code line} (1-based) for messages. */
