@@ -106,7 +106,7 @@ public final class Main implements Runnable {
     }
 
     /** The version from the jar's Maven metadata. */
-    static final class Version implements CommandLine.IVersionProvider {
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             Properties p = new Properties();
