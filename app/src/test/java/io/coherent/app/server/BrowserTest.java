@@ -28,14 +28,43 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserTest {
 
+    /**
+     * The first executable among {@code environment} (a path), the {@code names} on the PATH, and absolute paths; a
+     * failure that says what to install if there is none (.ci/run installs Debian's chromium and chromium-driver).
+     */
+    static Path locate(String what, String environment, String... names) {
+        List<Path> candidates = new ArrayList<>();
+        if (System.getenv(environment) != null) {
+            candidates.add(Path.of(System.getenv(environment)));
+        }
+        String path = System.getenv("PATH") == null ? "" : System.getenv("PATH");
+        for (String name : names) {
+            if (name.startsWith("/")) {
+                candidates.add(Path.of(name));
+            } else {
+                for (String dir : path.split(File.pathSeparator)) {
+                    if (!dir.isEmpty()) {
+                        candidates.add(Path.of(dir, name));
+                    }
+                }
+            }
+        }
+        return candidates.stream().filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError(
+                "BrowserTest needs headless Chromium and " + what + ": none of " + List.of(names) + " on the PATH nor $"
+                        + environment + "; install them (Debian: apt-get install -y chromium chromium-driver, as .ci/run "
+                        + "does) or set " + environment));
+    }
+
     @Test
     void thePageStartsRunsPlotsThemLiveAndMarksTheSteadyState() throws Exception {
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(locate("the browser", "CHROMIUM", "chromium", "chromium-browser", "google-chrome",
+                "/usr/lib/chromium/chromium").toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1300,1100");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(locate("its driver", "CHROMEDRIVER", "chromedriver",
+                        "/usr/lib/chromium/chromedriver").toFile()).usingAnyFreePort().build();
         try (TestServer server = TestServer.start(2)) {
             WebDriver page = new ChromeDriver(service, options);
             try {
