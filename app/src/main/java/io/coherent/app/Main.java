@@ -58,7 +58,15 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cmd = commandLine();
-        int code = cmd.execute(args);
+        int code;
+        try {
+            code = cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // one line instead of a stack trace; the model limits (COHERENT_MAX_DIMENSION) keep most runs from here
+            cmd.getErr().println("coherent: out of memory (" + e.getMessage() + "): give the JVM more heap (-Xmx) or "
+                    + "make the model smaller");
+            code = RUN_FAILED;
+        }
         cmd.getOut().flush();
         cmd.getErr().flush();
         System.exit(code);

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * code 1, HTTP 500). The server's side of the same texts is in ServerApiTest and ServerLimitsTest; these cases are
  * in-process and take a few seconds.
  */
-class MalformedInputFuzzTest {
+public class MalformedInputFuzzTest {
     private static final long SEED = 15;
 
     @TempDir
     Path tmp;
 
-    static final List<String> SEEDS = List.of(
+    public static final List<String> SEEDS = List.of(
             "preset: two-atoms\nparameters: {xi: 3, Ta: 10}\nmethod: secular\nuntil: 20\npoints: 201\n",
             "preset: partial-collective\nparameters: {theta: pi/8, T: 1}\nmethod: redfield\nrun: {until: 100, points: 21}\n",
             "preset: coupled-qubits\nparameters: {lambda: 6}\n",
@@ -64,7 +64,7 @@ class MalformedInputFuzzTest {
             "\u00e9\u03c0", "\t", "!!binary AAAA", "&a", "*a", "<<: *a", "? x", "| \n x", "> \n x");
 
     /** One random change to a valid text: a cut, an insertion, junk for a value, a duplicated or dropped line. */
-    static String mutate(String text, Random random) {
+    public static String mutate(String text, Random random) {
         String t = text;
         int edits = 1 + random.nextInt(3);
         for (int e = 0; e < edits; e++) {

@@ -49,6 +49,41 @@ class ServerLimitsTest {
     }
 
     @Test
+    void anAddressThatIsNotALiteralIsRefusedWithoutDns() {
+        for (String host : List.of("bad host!", "example.invalid", "256.1.1.1", "", "127.0.0.1:80")) {
+            io.coherent.app.MainTest.Result r = io.coherent.app.MainTest.coherent("serve", "--host", host, "--port", "0");
+            assertEquals(2, r.code(), host + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("coherent: --host " + host + " is not allowed: expected an IP address"), r.err());
+        }
+        ListenAddress.check("::1");
+        ListenAddress.check("0.0.0.0");
+        ListenAddress.check("localhost");
+    }
+
+    @Test
+    void mutatedBodiesAreNeverA500() {
+        try (TestServer s = server(1, 256_000_000, 64)) {
+            java.util.Random random = new java.util.Random(15);
+            for (int i = 0; i < 300; i++) {
+                String body = io.coherent.app.MalformedInputFuzzTest.mutate(io.coherent.app.MalformedInputFuzzTest.SEEDS
+                        .get(random.nextInt(io.coherent.app.MalformedInputFuzzTest.SEEDS.size())), random);
+                HttpResponse<String> r = s.post("/api/runs", body);
+                assertTrue(r.statusCode() == 201 || r.statusCode() == 400 || r.statusCode() == 429,
+                        r.statusCode() + " " + r.body() + " for\n" + body);
+                if (r.statusCode() == 400) {
+                    String error = new JsonObject(r.body()).getString("error");
+                    assertTrue(!error.isBlank() && !error.contains("\n") && !error.contains("internal error"), error);
+                }
+                if (r.statusCode() == 201) {
+                    s.send("DELETE", "/api/runs/" + new JsonObject(r.body()).getString("id"), null);
+                }
+            }
+            assertEquals(200, s.get("/api/presets").statusCode());
+        }
+    }
+
+    @Test
     void aModelBeyondTheDimensionLimitIsA400NamingTheKey() {
         try (TestServer s = server(2, 256_000_000, 64)) {
             for (int n : new int[] {7, 12, 24, 42}) {
