@@ -45,7 +45,7 @@ public final class BathCorrelations {
         }
         refuseFlat(j);
         if (options.scheme() == ExpansionScheme.FIT) {
-            throw new InvalidModelException("heom.expansion", "fit is not available yet; use matsubara or pade");
+            return CorrelationFit.hermitian(j, temperature, options);
         }
         RationalDensity r = rational(j, options);
         RationalDensity odd = r;
@@ -85,7 +85,7 @@ public final class BathCorrelations {
     public static ExchangeCorrelation exchange(SpectralDensity j, ThermalOccupation occupation, ExpansionOptions options) {
         refuseFlat(j);
         if (options.scheme() == ExpansionScheme.FIT) {
-            throw new InvalidModelException("heom.expansion", "fit is not available yet; use matsubara or pade");
+            return CorrelationFit.exchange(j, occupation, options);
         }
         RationalDensity r = rational(j, options);
         double t = occupation.temperature();
