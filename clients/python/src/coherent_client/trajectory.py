@@ -58,6 +58,7 @@ class Trajectory:
         self.errors = {n: _optional.array(s.errors.get(n) for s in samples) for n in self.observables}
         self.dydt = _optional.array(s.dydt for s in samples)
         self.seq = [s.seq for s in samples]
+        self._event_column = [s.event for s in samples]
         self.events = [(s.t, s.event) for s in samples if s.event]
 
     def __getitem__(self, name):
@@ -96,10 +97,7 @@ class Trajectory:
         for n in self.observables:
             columns["error_" + n] = list(self.errors[n])
         columns["dydt"] = list(self.dydt)
-        events = {}
-        for t, e in self.events:
-            events.setdefault(t, e)
-        columns["event"] = [events.get(t, "") for t in self.t] if self.events else [""] * len(self.t)
+        columns["event"] = list(self._event_column)
         df = pd.DataFrame(columns)
         df.attrs.update({"id": self.id, "name": self.name, "method": self.method, "status": self.status})
         return df
@@ -114,7 +112,7 @@ class Trajectory:
 
     def plot(self, observables=None, ax=None, errors=False, label=None, **line_options):
         """Plots observables against t on ``ax`` (a new figure if None) and returns the axes. Event times are
-        dashed grey lines, the steady-state time a dashed green line. ``errors=True`` shades value +- error
+        dashed grey lines, the steady-state time a dash-dotted black line. ``errors=True`` shades value +- error
         estimate. ``label`` prefixes each curve's label (e.g. the method when overlaying runs)."""
         plt = _optional.pyplot("Trajectory.plot()")
         if ax is None:
@@ -132,7 +130,7 @@ class Trajectory:
                 ax.axvline(t, color="0.6", linestyle="--", linewidth=0.8)
         steady = self.steady_state
         if steady and steady.get("reached") and steady.get("time") is not None:
-            ax.axvline(steady["time"], color="tab:green", linestyle="--", linewidth=1,
+            ax.axvline(steady["time"], color="black", linestyle="-.", linewidth=1,
                        label="steady state at t = %.4g" % steady["time"])
         ax.set_xlabel("t")
         title = ", ".join(str(x) for x in (self.name, self.method) if x)
