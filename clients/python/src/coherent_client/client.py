@@ -154,7 +154,7 @@ class Coherent:
         ``params`` maps each swept parameter (the first is the slow index) to ``(start, stop, n)``,
         ``(start, stop, n, "log")`` or the command line's ``"start:stop:n"`` / ``"log:start:stop:n"``; ends may be
         expressions (``"pi/2"``). A swept name that is no key but appears in a parameter expression is a variable
-        (``params={"DT": (0, 100, 51)}, Tb="Ta+DT"``).
+        (``params={"beta": (0.1, 5, 50)}, T="1/beta"``).
 
         Returns a pandas DataFrame when pandas is present (``df.attrs``: what the server said about the sweep), else a
         :class:`Table`; the columns are those of ``results.csv``. A point that fails has ``status`` ``failed`` and

@@ -133,7 +133,10 @@ class Trajectory:
             ax.axvline(steady["time"], color="black", linestyle="-.", linewidth=1,
                        label="steady state at t = %.4g" % steady["time"])
         ax.set_xlabel("t")
-        title = ", ".join(str(x) for x in (self.name, self.method) if x)
+        if len(names) == 1 and not ax.get_ylabel():
+            ax.set_ylabel(names[0])
+        # overlaid runs (a label per run) share the title of the scenario; one run's title names its method
+        title = ", ".join(str(x) for x in (self.name, self.method if label is None else None) if x)
         if title and not ax.get_title():
             ax.set_title(title)
         ax.legend(loc="best", fontsize="small")
