@@ -2,8 +2,12 @@
 
 import json
 import math
+import os
+import signal
 import socket
 import subprocess
+import sys
+import time
 import urllib.request
 import warnings
 
@@ -126,6 +130,16 @@ def test_a_stream_yields_every_sample_once_in_order_then_ends(client):
     assert list(again["coherence_l1"]) == [s["coherence_l1"] for s in samples]
     assert stream.trajectory().status == "finished"
     assert next(stream, None) is None  # an ended stream stays ended
+
+
+def test_a_long_stream_arrives_complete_and_in_order_across_a_reconnection(client):
+    stream = client.stream("two-atoms", until=100, points=2000)
+    samples = [next(stream) for _ in range(700)]
+    stream._disconnect()  # the connection drops: the stream resumes after the last sample it has (Last-Event-ID)
+    samples += list(stream)
+    assert [s.seq for s in samples] == list(range(1, 2001))
+    assert all(b.t > a.t for a, b in zip(samples, samples[1:]))
+    assert samples[-1].t == 100 and stream.end["seq"] == 2001
 
 
 def test_leaving_the_loop_cancels_the_run(client):
@@ -271,6 +285,33 @@ def test_the_server_stops_when_the_client_closes(jar):
     assert refuses(c.url)
     with pytest.raises(CoherentError, match="cannot reach"):
         c.presets()
+
+
+def test_the_server_ends_when_the_python_process_is_killed(jar):
+    script = ("import os, sys; from coherent_client import Coherent; c = Coherent(jar=sys.argv[1]); "
+              "print(c.server.process.pid, flush=True); sys.stdin.read()")
+    parent = subprocess.Popen([sys.executable, "-c", script, str(jar)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True)
+    server = int(parent.stdout.readline())
+    assert os.path.exists("/proc/%d" % server)
+    parent.kill()  # SIGKILL: no atexit, no close()
+    parent.wait()
+    deadline = time.monotonic() + 30
+    try:
+        while alive(server):
+            assert time.monotonic() < deadline, "the server outlived its client"
+            time.sleep(0.1)
+    finally:
+        if alive(server):
+            os.kill(server, signal.SIGKILL)
+
+
+def alive(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().split()[2] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
 
 
 def test_a_missing_jar_is_a_clear_error(tmp_path):

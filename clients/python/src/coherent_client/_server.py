@@ -2,10 +2,13 @@
 
 import atexit
 import collections
+import ctypes
 import os
 import re
 import shutil
+import signal
 import subprocess
+import sys
 import threading
 import weakref
 
@@ -71,7 +74,7 @@ class LocalServer:
         self.url = None
         try:
             self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                            stderr=subprocess.PIPE)
+                                            stderr=subprocess.PIPE, preexec_fn=_end_with_parent())
         except OSError as e:
             raise CoherentError("cannot start %s: %s" % (" ".join(command), e)) from None
         threading.Thread(target=self._read_stdout, name="coherent-serve-stdout", daemon=True).start()
@@ -114,6 +117,19 @@ class LocalServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def _end_with_parent():
+    """On Linux, from the main thread: a hook that has the kernel send the server SIGTERM when this Python process
+    dies, however it dies (a killed kernel leaves no server behind). The signal follows the thread that started the
+    server, so only the main thread, which lives as long as the process, asks for it."""
+    if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
+        return None
+
+    def hook():
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+    return hook
 
 
 def _stop_at_exit(ref):
