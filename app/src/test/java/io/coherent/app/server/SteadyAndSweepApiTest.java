@@ -9,12 +9,14 @@ import io.coherent.app.MainTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,5 +206,30 @@ class SteadyAndSweepApiTest {
             server.awaitEnd(id);
         }
         assertEquals(200, server.post("/api/steady", "preset: two-atoms\n").statusCode());
+    }
+
+    @Test
+    void aSweepStopsWhenItsClientDisconnects() throws Exception {
+        String body = "preset: partial-collective\n";
+        // 30 runs to t = 300 of the exact engine: minutes on this machine if nothing stopped them
+        String request = "POST /api/sweep" + query("param", "theta=0.2:1.2:30", "evaluation", "run", "set", "until=300")
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+        try (Socket socket = new Socket("127.0.0.1", server.server().port())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (server.post("/api/steady", "preset: two-atoms\n").statusCode() != 429) {
+                assertTrue(System.nanoTime() < deadline, "the sweep did not take the run place");
+                Thread.sleep(20);
+            }
+        }
+        // the sweep ends after the point it is on, and gives its place back
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        HttpResponse<String> r;
+        while ((r = server.post("/api/steady", "preset: two-atoms\n")).statusCode() == 429) {
+            assertTrue(System.nanoTime() < deadline, "the sweep went on after its client had gone");
+            Thread.sleep(100);
+        }
+        assertEquals(200, r.statusCode(), r.body());
     }
 }
