@@ -62,6 +62,16 @@ def test_secular_loses_the_steady_state_coherence_that_redfield_keeps(client):
     assert abs(secular["observables"]["coherence_l1"]) < 1e-10
 
 
+def test_parameters_of_every_python_type_reach_the_server_as_set_does(client):
+    np = pytest.importorskip("numpy")
+    by_text = client.steady("partial-collective", theta="pi/8")["observables"]["Jx"]
+    assert client.steady("partial-collective", theta=np.float64(np.pi / 8))["observables"]["Jx"] == by_text
+    assert client.steady("partial-collective", theta=math.pi / 8)["observables"]["Jx"] == by_text
+    assert list(client.run("two-atoms", output="list", times=[0.5, 2, 10]).t) == [0, 0.5, 2, 10]
+    assert list(client.run("two-atoms", until=np.int64(2), points=np.int64(3)).t) == [0, 1, 2]
+    assert client.steady("two-atoms", lamb_shift=False)["converged"]
+
+
 # ---------------------------------------------------------------------- runs
 
 def test_run_returns_arrays_errors_events_and_the_summary(client):
