@@ -66,10 +66,14 @@ def decode(status, data):
 
 
 def events(response):
-    """The Server-Sent Events of a response as (event, id, data) tuples, in order, until the server ends it."""
+    """The Server-Sent Events of a response as (event, id, data) tuples, in order, until the server ends the response
+    or the connection breaks."""
     event, ident, data = None, None, []
     while True:
-        raw = response.readline()
+        try:
+            raw = response.readline()
+        except (OSError, http.client.HTTPException):
+            return  # the connection broke: the caller resumes after the last event it has (Last-Event-ID)
         if not raw:
             return
         line = raw.decode("utf-8").rstrip("\r\n")
