@@ -20,6 +20,11 @@ from coherent_client import _optional
 TWO_ATOMS_SHORT = dict(until=5, points=51)
 
 
+def records(table):
+    """A sweep's rows as dicts, whether it came as a DataFrame or as a Table."""
+    return table.rows() if isinstance(table, Table) else table.to_dict("records")
+
+
 # ---------------------------------------------------------------------- presets and steady states
 
 def test_presets_list_parameters_with_defaults_meanings_and_methods(client):
@@ -102,7 +107,7 @@ def test_a_run_stopped_at_the_steady_state_ends_where_the_steady_solver_is(clien
         assert traj.final()["population." + k] == pytest.approx(direct["population"][k], abs=1e-5), k
 
 
-@pytest.mark.skipif(_optional.pandas is None, reason="pandas is not installed")
+@pytest.mark.skipif(_optional.pandas_or_none() is None, reason="pandas is not installed")
 def test_to_pandas(client):
     traj = client.run("two-atoms", **TWO_ATOMS_SHORT)
     df = traj.to_pandas()
@@ -190,7 +195,7 @@ def test_compare_runs_every_method_on_the_same_times(client):
 
 def test_sweep_is_a_table_of_the_same_steady_states(client):
     table = client.sweep("partial-collective", params={"theta": (0, "pi/2", 5)})
-    rows = table.to_dict("records") if _optional.pandas is not None else table.rows()
+    rows = records(table)
     assert [r["theta"] for r in rows] == pytest.approx([i * math.pi / 8 for i in range(5)], abs=1e-15)
     for r in rows:
         assert r["status"] == "ok" and r["converged"]
@@ -203,11 +208,11 @@ def test_sweep_is_a_table_of_the_same_steady_states(client):
 
 def test_a_two_parameter_sweep_and_a_sweep_of_runs(client):
     table = client.sweep("partial-collective", params={"theta": "0:pi/4:3", "T": (0.5, 2, 3, "log")})
-    rows = table.to_dict("records") if _optional.pandas is not None else table.rows()
+    rows = records(table)
     assert len(rows) == 9
     assert [r["T"] for r in rows[:3]] == pytest.approx([0.5, 1, 2])
     runs = client.sweep("two-atoms", params={"xi": (1, 3, 3)}, steady=False, until=2, points=11)
-    rows = runs.to_dict("records") if _optional.pandas is not None else runs.rows()
+    rows = records(runs)
     assert [r["t"] for r in rows] == [2, 2, 2]
 
 
@@ -225,7 +230,7 @@ def test_a_failed_point_is_kept_with_its_reason_and_warned_about(client):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         table = client.sweep("two-atoms", params={"X": (1, 3, 3)}, steady=False, until="X*40000", points=11)
-    rows = table.to_dict("records") if _optional.pandas is not None else table.rows()
+    rows = records(table)
     assert [r["status"] for r in rows] == ["ok", "ok", "failed"]
     assert "--max-until" in rows[2]["reason"]
     assert any("1 of 3 points failed" in str(w.message) for w in caught)

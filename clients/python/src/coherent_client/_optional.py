@@ -5,10 +5,21 @@ try:
 except ImportError:  # the core works without it
     numpy = None
 
-try:
-    import pandas
-except ImportError:
-    pandas = None
+_UNRESOLVED = object()
+#: pandas once :func:`pandas_or_none` has looked (it takes most of a second to import, so only when a table is made)
+pandas = _UNRESOLVED
+
+
+def pandas_or_none():
+    """pandas if it is installed, else None."""
+    global pandas
+    if pandas is _UNRESOLVED:
+        try:
+            import pandas as module
+        except ImportError:
+            module = None
+        pandas = module
+    return pandas
 
 
 def array(values):
@@ -19,7 +30,7 @@ def array(values):
 
 
 def require_pandas(what):
-    if pandas is None:
+    if pandas_or_none() is None:
         raise ImportError("%s needs pandas (Debian: apt-get install python3-pandas)" % what)
     return pandas
 

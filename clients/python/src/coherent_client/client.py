@@ -171,7 +171,7 @@ class Coherent:
             reasons = sorted(set(r for r in table["reason"] if r))
             warnings.warn("%d of %d points failed: %s" % (table.meta["failed"], len(table), "; ".join(reasons[:3])),
                           RuntimeWarning, stacklevel=2)
-        return table.to_pandas() if _optional.pandas is not None else table
+        return table.to_pandas() if _optional.pandas_or_none() is not None else table
 
     # ------------------------------------------------------------------ helpers
 
