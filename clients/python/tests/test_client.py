@@ -57,6 +57,26 @@ def test_a_scenario_is_a_preset_name_yaml_text_a_path_or_a_dict(client, tmp_path
         "observables"]["Jx"] == pytest.approx(expected["Jx"], abs=1e-12)
 
 
+TWO_MODES = """model: bilinear
+hamiltonian: [[1.0, 0.05], [0.05, 1.2]]
+baths:
+  - {name: hot, coupling: [1, 0], temperature: 2, spectral_density: {type: lorentzian, center: 1, width: 0.5, strength: 0.4}}
+  - {name: cold, coupling: [0, 1], temperature: 0.2, spectral_density: {type: drude-lorentz, lambda: 0.05, gamma: 2}}
+"""
+
+
+def test_a_model_file_with_a_bath_override_conserves_energy(client):
+    warm = client.steady(TWO_MODES)
+    hotter = client.steady(TWO_MODES, **{"baths.hot.temperature": 3})
+    for ss in (warm, hotter):  # in the steady state what the hot bath puts in, the cold one takes out
+        currents = ss["observables"]["energy_current"]
+        assert currents["hot"] > 0 and currents["hot"] + currents["cold"] == pytest.approx(0, abs=1e-8)
+    assert hotter["observables"]["energy_current"]["hot"] > warm["observables"]["energy_current"]["hot"]
+    with pytest.raises(CoherentError, match="no such bath; baths are hot, cold") as e:
+        client.steady(TWO_MODES, **{"baths.warm.temperature": 3})
+    assert e.value.status == 400
+
+
 def test_secular_loses_the_steady_state_coherence_that_redfield_keeps(client):
     # two-atoms: the secular approximation drops the population-coherence terms, so its steady state is diagonal in
     # the eigenbasis of H_S; Bloch-Redfield keeps a coherence (Tscherbul-Brumer, the preset's paper)
