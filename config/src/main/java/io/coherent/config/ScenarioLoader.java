@@ -117,8 +117,13 @@ public final class ScenarioLoader {
      * @param file the file the text was read from
      */
     public static Scenario loadFileText(String text, Path file, List<String> overrides) {
+        return loadFileText(text, file, overrides, ModelLimits.fromEnvironment());
+    }
+
+    /** {@link #loadFileText(String, Path, List)} with a limit on the model's size (the server's own). */
+    public static Scenario loadFileText(String text, Path file, List<String> overrides, ModelLimits limits) {
         return loadTree(YamlTree.parse(text, file.toString()), file.toString(), stem(file), parseOverrides(overrides),
-                ModelLimits.fromEnvironment());
+                limits);
     }
 
     private static String stem(Path file) {

@@ -1,6 +1,8 @@
 package io.coherent.app.server;
 
+import io.coherent.app.cli.Reports;
 import io.coherent.config.ModelLimits;
+import io.coherent.config.ScenarioException;
 
 /**
  * Where the server listens and what it allows.
@@ -52,6 +54,21 @@ record ServerSettings(String host, int port, int maxBodyBytes, int maxRunningRun
 
     ModelLimits modelLimits() {
         return new ModelLimits(maxDimension, "--max-dimension");
+    }
+
+    /**
+     * Refuses, naming {@code points} or {@code until}, a run with more output times than the server's limit or one that
+     * ends later.
+     */
+    void checkRun(int points, double until) {
+        if (points > maxPoints) {
+            throw new ScenarioException("points", "points = " + points + " is not allowed here: the server runs "
+                    + "at most " + maxPoints + " output times (--max-points)");
+        }
+        if (until > maxUntil) {
+            throw new ScenarioException("until", "until = " + Reports.g(until) + " is not allowed here: the server "
+                    + "runs up to t = " + Reports.g(maxUntil) + " (--max-until)");
+        }
     }
 
     private static void positive(String option, long value) {
