@@ -91,8 +91,6 @@ final class SweepEndpoint {
             throw new ScenarioException(PARAM, PARAM + " is missing: give one or two " + PARAM
                     + "=NAME=[log:]START:STOP:N, e.g. param=theta=0:pi/2:11");
         }
-        // the model as sent, within the server's size limit (the grid's corners are checked by Sweep.prepare)
-        request.load(settings.modelLimits());
         try {
             Grid grid = new Grid(params.stream().map(Axis::parse).toList());
             if (grid.size() > settings.maxPoints()) {
