@@ -89,7 +89,7 @@ class MalformedScenarioTest {
                 "subsystems", "dimension 1001");
         fails("model: finite\nsubsystems: [{name: s, type: spin, j: 1e12}]\nhamiltonian: sz(s)\n", "subsystems");
         // at the limit it loads
-        assertEquals(512, ((io.coherent.core.open.OpenSystem) ScenarioLoader.loadText(qubits(9), "scenario",
-                new ModelLimits(512, "--max-dimension")).model()).space().dimension());
+        assertEquals(64, ((io.coherent.core.open.OpenSystem) ScenarioLoader.loadText(qubits(6), "scenario",
+                new ModelLimits(64, "--max-dimension")).model()).space().dimension());
     }
 }
