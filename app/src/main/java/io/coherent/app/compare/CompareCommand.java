@@ -104,15 +104,21 @@ public final class CompareCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", s.name(), "compare");
         List<MethodRun> runs = runAll(runner, generators, dir);
         Comparison comparison = Comparison.of(runs, compared, tolerance);
-        ComparePlots.figures(dir, s.name(), runs, compared);
+        ComparePlots.Selection selection = ComparePlots.select(runs, compared);
+        List<String> drawn = selection.plotted().isEmpty() ? compared : selection.plotted();
+        ComparePlots.figures(dir, s.name(), runs, drawn);
         Path overviewFile = overview != null ? overview : dir.resolve("overview.png");
-        ComparePlots.overview(overviewFile, s.name(), runs, compared);
+        ComparePlots.overview(overviewFile, s.name(), runs, drawn);
         PrintWriter stdout = spec.commandLine().getOut();
         CompareReport report = new CompareReport(s, runs, comparison, skipped, dir, overviewFile);
         if (json) {
             stdout.println(Reports.json(report.json()));
         } else {
             report.print(stdout);
+            if (!selection.flat().isEmpty() && !selection.plotted().isEmpty()) {
+                stdout.println("not plotted (0 within the error estimates for every method; values above): "
+                        + String.join(", ", selection.flat()));
+            }
         }
         stdout.flush();
         List<MethodRun> failed = runs.stream().filter(r -> r.outcome().failed()).toList();

@@ -1,6 +1,7 @@
 package io.coherent.app.sweep;
 
 import io.coherent.app.Main;
+import io.coherent.app.plot.Quantities;
 import io.coherent.app.cli.Reports;
 import io.coherent.app.cli.ScenarioOptions;
 import io.coherent.app.cluster.ClusterOptions;
@@ -168,7 +169,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
         progress.finish();
         String title = sweep.base().name() + ", " + sweep.base().method() + " " + sweep.evaluator().description();
-        SweepPlots.Written plots = SweepPlots.write(dir, title, grid, outcomes, plotted, lines);
+        SweepPlots.Written plots = SweepPlots.write(dir, title, Quantities.of(sweep.base().name(), overrides), grid, outcomes,
+                plotted, lines);
 
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
