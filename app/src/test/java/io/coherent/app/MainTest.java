@@ -134,7 +134,7 @@ public class MainTest {
         assertEquals("", r.err());
         List<String> csv = Files.readAllLines(out.resolve("trajectory.csv"));
         assertEquals(12, csv.size());
-        assertTrue(csv.get(0).startsWith("t,Jx,Jy,Jz,"), csv.get(0));
+        assertTrue(csv.get(0).startsWith("t,Jx,Jx_error,Jy,Jy_error,Jz,Jz_error,"), csv.get(0));
         String[] last = csv.get(11).split(",");
         assertEquals(5.0, Double.parseDouble(last[0]), 1e-12);
 

@@ -1,6 +1,7 @@
 package io.coherent.app.cli;
 
 import io.coherent.app.Main;
+import io.coherent.app.plot.TrajectoryFigure;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coherent.config.Expressions;
@@ -32,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -120,12 +122,16 @@ public final class RunCommand implements Callable<Integer> {
             vertx.close().await();
         }
         RunOutcome outcome = report.outcome();
+        List<Path> figures = plot(writer.csvFile(), s.name() + ", " + s.method(), dir.resolve("trajectory"));
         double tau = generator.slowestRelaxationTime().orElse(Double.POSITIVE_INFINITY);
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             stdout.println(Reports.json(toJson(s, report, tau)));
         } else {
             printSummary(stdout, s, report, tau, writer);
+            if (!figures.isEmpty()) {
+                stdout.println("figure: " + figures.stream().map(Path::toString).collect(Collectors.joining(", ")));
+            }
         }
         stdout.flush();
         if (outcome.failed()) {
@@ -159,6 +165,16 @@ public final class RunCommand implements Callable<Integer> {
         addThresholds(events, generator, "--when", when, false);
         addThresholds(events, generator, "--stop-when", stopWhen, true);
         return events;
+    }
+
+    /** The run's figure next to its CSV; a figure that cannot be drawn is reported on stderr, not a failure. */
+    private List<Path> plot(Path csv, String title, Path stem) {
+        try {
+            return TrajectoryFigure.write(csv, title, stem);
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("coherent: no figure: " + Main.oneLine(String.valueOf(e.getMessage())));
+            return List.of();
+        }
     }
 
     private static void addThresholds(List<EventSpec> events, Generator generator, String option, List<String> specs,

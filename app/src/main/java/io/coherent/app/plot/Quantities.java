@@ -223,6 +223,7 @@ public record Quantities(Map<String, String> parameters) {
             case "population_difference" -> new String[] {"Δp", "population difference"};
             case "concurrence" -> new String[] {"C", "concurrence"};
             case "min_eigenvalue" -> new String[] {"λ_min(ρ)", "smallest eigenvalue of ρ; < 0 is unphysical"};
+            case "J_12" -> new String[] {"J₁₂", "energy flux between the atoms"};
             case "re_w" -> new String[] {"Re w", "inter-qubit coherence w = ⟨eg|ρ|ge⟩"};
             case "im_w" -> new String[] {"Im w", "inter-qubit coherence w = ⟨eg|ρ|ge⟩"};
             case "v1" -> new String[] {"⟨σx⟩", "qubit coherence"};
