@@ -506,7 +506,7 @@ public final class ScenarioLoader {
         Boolean lambShift = s.containsKey("lamb_shift")
                 ? Boolean.valueOf(choice("lamb_shift", s.get("lamb_shift"), List.of("true", "false"))) : lambShiftDefault;
         RunSettings run = new RunSettings(until, points, integrator, atol, rtol, qt, steadyQt, initialStep, maxStep,
-                output, times, decades, lambShift);
+                output, times, decades, lambShift, s.containsKey("until") || output.equals("list"), s.containsKey("points"));
         try {
             run.integratorSettings();
         } catch (IllegalArgumentException e) {

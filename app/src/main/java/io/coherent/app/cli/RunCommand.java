@@ -76,6 +76,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on stdout instead of the summary.")
     boolean json;
 
+    @Option(names = "--quiet", description = "No progress line on stderr (there is none when stderr is not a terminal).")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -98,6 +101,9 @@ public final class RunCommand implements Callable<Integer> {
         RunSettings run = s.run();
         Path dir = out != null ? out : Path.of("runs", s.name());
         Generator generator = Engines.generator(s.model(), Method.of(s.method()), run.engineOptions());
+        RunLength length = RunLength.fit(run, generator, stopOnSteady);
+        run = length.settings();
+        s = new Scenario(s.name(), s.source(), s.method(), s.model(), run, s.parameters(), s.choices());
         OutputGrid grid = run.outputGrid();
         RunPlan plan = RunPlan.of(grid).withEvents(events(generator, grid));
         if (stopOnSteady) {
@@ -112,6 +118,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<SampleObserver> observers = new ArrayList<>(List.of(writer));
         observers.addAll(recorders(address, generator));
+        if (System.console() != null && !quiet) {
+            observers.add(new RunProgress(address, spec.commandLine().getErr(), grid.start(), grid.end(), System::nanoTime));
+        }
         RunRequest request = new RunRequest(address.runId(), generator, run.integratorSettings(), plan, observers,
                 List.of(), List.of());
         Vertx vertx = Vertx.vertx(EventDrivenRun.singleRunOptions());
@@ -126,8 +135,9 @@ public final class RunCommand implements Callable<Integer> {
         double tau = generator.slowestRelaxationTime().orElse(Double.POSITIVE_INFINITY);
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
-            stdout.println(Reports.json(toJson(s, report, tau)));
+            stdout.println(Reports.json(toJson(s, report, tau).put("length", length.how())));
         } else {
+            stdout.println("length: " + length.how());
             printSummary(stdout, s, report, tau, writer);
             if (!figures.isEmpty()) {
                 stdout.println("figure: " + figures.stream().map(Path::toString).collect(Collectors.joining(", ")));
