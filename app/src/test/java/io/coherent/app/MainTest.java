@@ -140,7 +140,7 @@ public class MainTest {
 
         JsonNode j = r.json();
         assertEquals(List.of("method", "until", "steady_state", "relaxation_time", "observables", "integrator",
-                "accuracy", "events", "metrics", "observers"), fields(j));
+                "accuracy", "events", "metrics", "observers", "length"), fields(j));
         assertEquals("exact", j.get("method").asText());
         assertEquals(5.0, j.get("until").asDouble());
         JsonNode steady = j.get("steady_state");
@@ -312,7 +312,7 @@ public class MainTest {
                 Arguments.of(List.of("run", "--until", "-1"), "--until -1 is not allowed"),
                 Arguments.of(List.of("run", "--when", "Jq=0.1"), "--when Jq=0.1: no observable 'Jq'; this run has Jx, Jy, Jz"),
                 Arguments.of(List.of("run", "--stop-when", "0.1"), "--stop-when expects NAME=LEVEL"),
-                Arguments.of(List.of("run", "--at", "300"), "--at 300 is not allowed: expected a time in (0, 200]"),
+                Arguments.of(List.of("run", "--at", "600"), "--at 600 is not allowed: expected a time in (0, 500]"),
                 Arguments.of(List.of("run", "--set", "output=list"), "times is missing"),
                 Arguments.of(List.of("run", "--set", "max_step=-1"), "max_step = -1 is not allowed"),
                 Arguments.of(List.of("run", "--set", "theta"), "--set expects key=value"),

@@ -26,7 +26,7 @@ import java.util.List;
  * @param times                         the output times of {@code output = list}; the run ends at the last one
  * @param decades                       decades spanned by a logarithmic grid (default 4)
  * @param lambShift                     whether master equations keep the Lamb shift; null lets the model or the
- *                                      engine decide (on wherever the principal value exists)
+ *                                      engine decide (on except for a flat density; refused where the principal value diverges)
  * @param untilGiven                    the scenario or the command line set {@code until} (or listed the times);
  *                                      otherwise a command may fit it to the model ({@link #withLength})
  * @param pointsGiven                   the scenario or the command line set {@code points}

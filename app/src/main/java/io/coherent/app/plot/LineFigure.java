@@ -211,13 +211,14 @@ public final class LineFigure {
         return Figures.chart(title, plot, curves.size() > 1 || !marked.isEmpty(), notes);
     }
 
-    /** True if every value is positive and they span more than three decades. */
+    /** True if every value is positive, above its error estimate, and they span more than three decades. */
     private boolean spansDecades() {
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (Curve c : curves) {
-            for (double y : c.y()) {
-                if (y <= 0) {
+            for (int i = 0; i < c.y().length; i++) {
+                double y = c.y()[i];
+                if (y <= 0 || c.error() != null && y <= c.error()[i]) {
                     return false;
                 }
                 if (Double.isFinite(y)) {

@@ -106,23 +106,26 @@ public record Quantities(Map<String, String> parameters) {
         if (GREEK.containsKey(name)) {
             return GREEK.get(name);
         }
-        Matcher m = Pattern.compile("([A-Za-z]+?)_?([0-9a-z]*)").matcher(name);
-        if (m.matches() && !m.group(2).isEmpty()) {
-            String base = GREEK.getOrDefault(m.group(1), m.group(1));
-            if (!GREEK.containsKey(m.group(1)) && m.group(1).length() > 1) {
-                return name;
-            }
-            StringBuilder sub = new StringBuilder();
-            for (char c : m.group(2).toCharArray()) {
-                int i = SUBSCRIPT_FROM.indexOf(c);
-                if (i < 0) {
-                    return base + "_" + m.group(2);
-                }
-                sub.append(SUBSCRIPT_TO.charAt(i));
-            }
-            return base + sub;
+        Matcher m = Pattern.compile("([A-Za-z]+)_([A-Za-z0-9]+)").matcher(name);
+        if (!m.matches()) {
+            m = Pattern.compile("([A-Za-z]+?)(\\d+)").matcher(name);
         }
-        return name;
+        if (!m.matches()) {
+            m = Pattern.compile("([A-Z])([aeoxhklmnpst])").matcher(name);
+        }
+        if (!m.matches()) {
+            return name;
+        }
+        String base = GREEK.getOrDefault(m.group(1), m.group(1));
+        StringBuilder sub = new StringBuilder();
+        for (char c : m.group(2).toCharArray()) {
+            int i = SUBSCRIPT_FROM.indexOf(c);
+            if (i < 0) {
+                return base + "_" + m.group(2);
+            }
+            sub.append(SUBSCRIPT_TO.charAt(i));
+        }
+        return base + sub;
     }
 
     /** An expression with its names in symbols: {@code Ta+DT} as {@code Tₐ + ΔT}. */

@@ -83,7 +83,7 @@ public final class SweepPlots {
             for (int k = 0; k < observables.size(); k++) {
                 String label = observables.size() == 1 ? Quantities.observableSymbol(observables.get(k))
                         : Quantities.observableLabel(observables.get(k));
-                addCurve(figure, quantities, first, label, all, observables.get(k), k, k == 0);
+                addCurve(figure, quantities, first, label, all, observables.get(k), k, k, k == 0);
             }
             files.addAll(Figures.save(figure.chart(), dir.resolve("plot"), WIDTH, HEIGHT));
             return new Written(files, skipped);
@@ -101,7 +101,7 @@ public final class SweepPlots {
                 for (int j = 0; j < second.count(); j++) {
                     int column = j;
                     addCurve(figure, quantities, first, quantities.parameterValue(second.name(), second.value(j)),
-                            all.stream().filter(o -> o.point().cell().get(1) == column).toList(), name, j, j == 0);
+                            all.stream().filter(o -> o.point().cell().get(1) == column).toList(), name, j, 0, j == 0);
                 }
                 files.addAll(Figures.save(figure.chart(), dir.resolve("lines-" + name), WIDTH, HEIGHT));
             } else {
@@ -117,7 +117,7 @@ public final class SweepPlots {
      * state is not unique, among unique ones, is kept apart: NaN on either side, so no line joins it.
      */
     private static void addCurve(LineFigure figure, Quantities quantities, Axis axis, String label,
-                                 List<PointOutcome> points, String name, int index, boolean notes) {
+                                 List<PointOutcome> points, String name, int index, int dash, boolean notes) {
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         List<Double> e = new ArrayList<>();
@@ -151,7 +151,7 @@ public final class SweepPlots {
         }
         figure.curve(new LineFigure.Curve(label, x.stream().mapToDouble(Double::doubleValue).toArray(),
                 y.stream().mapToDouble(Double::doubleValue).toArray(), e.stream().mapToDouble(Double::doubleValue).toArray(),
-                index, 0));
+                index, dash));
         if (notes && !apart.isEmpty()) {
             figure.note("Not joined to the neighbouring points: " + (apart.size() <= 3 ? String.join(", ", apart)
                     : apart.size() + " points") + ", where the steady state is not unique (decoherence-free mode or"
