@@ -51,7 +51,9 @@ public final class Figures {
         /** the axis shows log10 of the values, decade ticks labelled with the values */
         LOG,
         /** radians, ticks at multiples of π */
-        ANGLE
+        ANGLE,
+        /** whole numbers (counts), ticks 1, 2, 5, ... */
+        INTEGER
     }
 
     /** An axis with its label, ticks and fonts. Data on a {@link Scale#LOG} axis must be given as log10. */
@@ -61,6 +63,7 @@ public final class Figures {
             case LINEAR -> Ticks.decimal();
             case LOG -> Ticks.decades();
             case ANGLE -> Ticks.angles();
+            case INTEGER -> Ticks.integers();
         });
         axis.setAutoRangeIncludesZero(false);
         axis.setLabelFont(LABEL);
@@ -105,7 +108,7 @@ public final class Figures {
     static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend, List<String> notes) {
         JFreeChart chart = new JFreeChart(title, TITLE, plot, legend);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.setPadding(new RectangleInsets(6, 6, 6, 10));
+        chart.setPadding(new RectangleInsets(6, 6, 6, 24));
         if (legend) {
             chart.getLegend().setItemFont(LABEL);
             chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);

@@ -28,9 +28,10 @@ public final class HeatMapFigure {
      * @param y        centre, axis coordinates
      * @param value    NaN for a failed point (grey)
      * @param singular left out of the colour range
+     * @param error    the value's error estimate (NaN if none)
      * @param marked   outlined in red (e.g. not converged)
      */
-    public record Cell(double x, double y, double value, boolean singular, boolean marked) {
+    public record Cell(double x, double y, double value, double error, boolean singular, boolean marked) {
     }
 
     private final String title;
@@ -129,6 +130,15 @@ public final class HeatMapFigure {
             if (Double.isNaN(c.value())) {
                 failed++;
             }
+        }
+        double largestError = cells.stream().filter(c -> Double.isFinite(c.value()) && Double.isFinite(c.error()))
+                .mapToDouble(Cell::error).max().orElse(Double.NaN);
+        if (Double.isFinite(largestError)) {
+            double share = largestError / (scale.upper() - scale.lower());
+            notes.add(0, "Error estimates ≤ " + Ticks.number(largestError, 2) + (share >= LineFigure.VISIBLE_ERROR
+                    ? ", " + Ticks.number(100 * share, 2) + " % of the colour range: colours closer than that are not"
+                    + " distinguished by the computation (values ± error in results.csv)."
+                    : " (below one colour step)."));
         }
         if (marked > 0) {
             notes.add(0, "Red outline: " + marked + " point" + (marked == 1 ? "" : "s") + " not converged.");

@@ -227,6 +227,7 @@ public record Quantities(Map<String, String> parameters) {
             case "concurrence" -> new String[] {"C", "concurrence"};
             case "min_eigenvalue" -> new String[] {"λ_min(ρ)", "smallest eigenvalue of ρ; < 0 is unphysical"};
             case "J_12" -> new String[] {"J₁₂", "energy flux between the atoms"};
+            case "w" -> new String[] {"|w|", "modulus of the inter-qubit coherence w = ⟨eg|ρ|ge⟩"};
             case "re_w" -> new String[] {"Re w", "inter-qubit coherence w = ⟨eg|ρ|ge⟩"};
             case "im_w" -> new String[] {"Im w", "inter-qubit coherence w = ⟨eg|ρ|ge⟩"};
             case "v1" -> new String[] {"⟨σx⟩", "qubit coherence"};

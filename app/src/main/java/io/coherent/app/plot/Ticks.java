@@ -44,6 +44,18 @@ public final class Ticks {
         return units;
     }
 
+    /** Axes of whole numbers (a count such as M): steps 1, 2, 5, 10, ... */
+    public static TickUnitSource integers() {
+        TickUnits units = new TickUnits();
+        for (int e = 0; e <= 9; e++) {
+            for (int m : new int[] {1, 2, 5}) {
+                double size = m * Math.pow(10, e);
+                units.add(new NumberTickUnit(size, new Decimal(size)));
+            }
+        }
+        return units;
+    }
+
     /** Angle axes in radians: steps pi/64 .. 2 pi, labelled as multiples of pi. */
     public static TickUnitSource angles() {
         TickUnits units = new TickUnits();
@@ -126,8 +138,8 @@ public final class Ticks {
             if (Math.abs(v) < step * 1e-6) {
                 return "0";
             }
-            if (step < 1e-4 || step >= 1e6) {
-                return number(v);
+            if ((step < 1e-4 && Math.abs(v) < 1e3 * step) || step >= 1e6) {
+                return number(v); // small values on a fine step: 2×10⁻⁵
             }
             return plain.format(v).replace('-', '−');
         }

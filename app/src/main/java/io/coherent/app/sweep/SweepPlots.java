@@ -169,15 +169,17 @@ public final class SweepPlots {
         boolean anyUnique = all.stream().anyMatch(o -> !o.failed() && o.result().unique());
         for (PointOutcome o : all) {
             figure.cell(new HeatMapFigure.Cell(coordinate(ax, o.point().values().get(0)),
-                    coordinate(ay, o.point().values().get(1)), value(o, name),
+                    coordinate(ay, o.point().values().get(1)), value(o, name), error(o, name),
                     anyUnique && !o.failed() && !o.result().unique(), !o.failed() && !o.result().converged()));
         }
         return figure;
     }
 
     private static NumberAxis axis(Quantities quantities, Axis axis) {
+        boolean whole = java.util.Arrays.stream(axis.values()).allMatch(v -> v == Math.rint(v));
         Figures.Scale scale = axis.scale() == Axis.Scale.LOG ? Figures.Scale.LOG
-                : quantities.isAngle(axis.name()) ? Figures.Scale.ANGLE : Figures.Scale.LINEAR;
+                : quantities.isAngle(axis.name()) ? Figures.Scale.ANGLE
+                : whole && axis.count() <= 20 ? Figures.Scale.INTEGER : Figures.Scale.LINEAR;
         return Figures.axis(quantities.parameterLabel(axis.name()) + (scale == Figures.Scale.LOG ? ", log scale" : ""),
                 scale);
     }
