@@ -29,9 +29,14 @@ function group(name) {
   return 'other';
 }
 
-/** Observables worth plotting: all but the vacuum and thermal parts of the coherences. */
+/**
+ * Observables worth a curve: not the vacuum and thermal parts of the coherences, the real and imaginary parts of
+ * elements whose modulus is shown, diagonal elements (the populations in the eigenbasis are), the bare-basis
+ * coherence, the smallest eigenvalue or particle currents (all of them are in the cards and the downloads).
+ */
 function plotted(names) {
-  return names.filter((n) => !/_(vacuum|thermal)$/.test(n));
+  return names.filter((n) => !/_(vacuum|thermal)$|^(re|im)_|^rho_(\d)\3$|^coherence_l1_bare$|^min_eigenvalue$|^particle_current/
+    .test(n));
 }
 
 function showPreset(name) {
@@ -142,6 +147,9 @@ function slotFreed() {
   const next = queue.shift();
   if (next) next();
 }
+// a slot may also free up between a 429 and the queueing of its run, or through another client's run: try again
+// every second while something waits
+setInterval(() => { if (queue.length > 0) slotFreed(); }, 1000);
 
 /** The runs of one start: their cards, and one chart per group of observables with every method overlaid. */
 class Comparison {
@@ -164,7 +172,7 @@ class Comparison {
     note.textContent = 'ħ = k_B = 1: frequencies, energies and temperatures in the preset\'s frequency unit, times in '
       + 'its inverse. Line style: ' + methods.map((m, i) => m + ' ' + ['solid', 'dashed', 'dotted', 'dash-dotted'][i % 4])
         .join(', ') + '. Green dashed lines: steady state reached.';
-    this.section.append(title, this.cards, this.chartBox, note);
+    this.section.append(title, this.chartBox, note, this.cards);
     $('runs').prepend(this.section);
     this.dirty = false;
     const redraw = () => {
@@ -235,6 +243,8 @@ class Comparison {
         this.chartBox.insertBefore(box, after || null);
       }
       mine.forEach((n) => chart.series.push([method, n]));
+      // in the order of the methods, whatever order their first samples came in: data() joins them so
+      chart.series.sort((a, b) => this.methods.indexOf(a[0]) - this.methods.indexOf(b[0]));
       if (chart.plot) {
         chart.plot.destroy();
         chart.plot = null;
@@ -257,7 +267,7 @@ class Comparison {
     const data = this.data(chart);
     if (!chart.plot) {
       const observables = [...new Set(chart.series.map(([, n]) => n))];
-      const yLabel = chart.group.title + ': ' + observables.join(', ');
+      const yLabel = observables.length > 3 ? chart.group.title : chart.group.title + ': ' + observables.join(', ');
       chart.box.dataset.xLabel = 'time t';
       chart.box.dataset.yLabel = yLabel;
       const marker = (u) => {
@@ -308,8 +318,12 @@ class RunCard {
     this.verdict.className = 'status verdict';
     this.values = document.createElement('table');
     this.values.className = 'latest';
+    this.latest = document.createElement('details');
+    this.latestTitle = document.createElement('summary');
+    this.latestTitle.textContent = 'latest values';
+    this.latest.append(this.latestTitle, this.values);
     this.links = document.createElement('div');
-    this.panel.append(this.title, this.line, this.verdict, this.values, this.links);
+    this.panel.append(this.title, this.line, this.verdict, this.latest, this.links);
     parent.append(this.panel);
     this.name = name;
   }
@@ -362,6 +376,11 @@ class RunCard {
       return row;
     });
     this.values.replaceChildren(...rows);
+    if (table.t.length === 1) {
+      // open for a few observables; a finite system's dozens stay folded (the charts show them)
+      this.latest.open = rows.length <= 8;
+      this.latestTitle.textContent = 'latest values (' + rows.length + ' observables)';
+    }
   }
 
   ended(end, run, markSteady) {

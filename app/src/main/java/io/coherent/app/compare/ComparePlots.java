@@ -28,6 +28,8 @@ public final class ComparePlots {
     private static final int PANEL_WIDTH = 640;
     private static final int PANEL_HEIGHT = 440;
     private static final int COLUMNS = 2;
+    /** Longer axis labels do not fit beside a panel's height. */
+    private static final int AXIS_LABEL = 44;
 
     private ComparePlots() {
     }
@@ -124,9 +126,12 @@ public final class ComparePlots {
     }
 
     private static JFreeChart chart(String title, List<MethodRun> runs, String name, double shown) {
-        LineFigure figure = new LineFigure(title + ": " + Quantities.observableSymbol(name),
+        // a long label goes into the title, which wraps, and the axis keeps the symbol
+        String label = Quantities.observableLabel(name);
+        boolean longLabel = label.length() > AXIS_LABEL;
+        LineFigure figure = new LineFigure(title + ": " + (longLabel ? label : Quantities.observableSymbol(name)),
                 Figures.axis("time t", Figures.Scale.LINEAR),
-                Figures.axis(Quantities.observableLabel(name), Figures.Scale.LINEAR), true);
+                Figures.axis(longLabel ? Quantities.observableSymbol(name) : label, Figures.Scale.LINEAR), true);
         double end = 0;
         for (int r = 0; r < runs.size(); r++) {
             List<Sample> samples = runs.get(r).samples();

@@ -133,7 +133,9 @@ public final class HeatMapFigure {
         }
         double largestError = cells.stream().filter(c -> Double.isFinite(c.value()) && Double.isFinite(c.error()))
                 .mapToDouble(Cell::error).max().orElse(Double.NaN);
-        if (Double.isFinite(largestError)) {
+        if (largestError == 0) {
+            notes.add(0, "Error estimates: 0 to rounding (closed forms).");
+        } else if (Double.isFinite(largestError)) {
             double share = largestError / (scale.upper() - scale.lower());
             notes.add(0, "Error estimates ≤ " + Ticks.number(largestError, 2) + (share >= LineFigure.VISIBLE_ERROR
                     ? ", " + Ticks.number(100 * share, 2) + " % of the colour range: colours closer than that are not"

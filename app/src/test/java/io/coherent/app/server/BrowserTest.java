@@ -36,7 +36,7 @@ class BrowserTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1350,1500");
+                "--window-size=1350,1700");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         try (TestServer server = TestServer.start(2)) {
@@ -103,14 +103,19 @@ class BrowserTest {
                 page.navigate().refresh();
                 wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
                 new org.openqa.selenium.support.ui.Select(page.findElement(By.id("preset"))).selectByValue("two-atoms");
-                set(page, "until", "12");
-                set(page, "points", "601");
+                set(page, "until", "20");
+                set(page, "points", "1001");
                 page.findElement(By.cssSelector("input[name=method][value=secular]")).click();
                 page.findElement(By.cssSelector("input[name=method][value=local-lindblad]")).click();
                 page.findElement(By.id("start")).click();
-                wait.until(d -> d.findElements(By.cssSelector("section.run[data-ended]")).size() == 3
-                        && d.findElements(By.className("steady-marker")).size() + d.findElements(By.className("verdict"))
-                        .stream().filter(v -> v.getText().startsWith("steady state: ")).count() == 3);
+                try {
+                    wait.until(d -> d.findElements(By.cssSelector("section.run[data-ended]")).size() == 3
+                            && d.findElements(By.className("steady-marker")).size() + d.findElements(By.className("verdict"))
+                            .stream().filter(v -> v.getText().startsWith("steady state: ")).count() == 3);
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    shoot(page, Path.of("target", "server-failure.png"));
+                    throw e;
+                }
                 Thread.sleep(300);
                 shoot(page, Path.of("target", "server-two-atoms.png"));
             } finally {

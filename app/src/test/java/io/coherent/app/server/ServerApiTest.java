@@ -76,6 +76,7 @@ class ServerApiTest {
         String csv = server.get("/api/runs/" + id + "/trajectory?format=csv").body();
         assertEquals(202, csv.lines().count(), "header and 201 rows");
         assertTrue(csv.startsWith("t,"));
+        assertTrue(csv.lines().findFirst().orElseThrow().contains(",Jx,Jx_error,"), "error columns named as in every CSV");
         assertEquals(202, server.get("/api/runs/" + id + "/trajectory?format=jsonl").body().lines().count());
         // a subscriber that reconnects with Last-Event-ID gets only the rest
         HttpResponse<String> rest = server.client().send(java.net.http.HttpRequest.newBuilder(URI.create(
