@@ -267,7 +267,9 @@ class Comparison {
     const data = this.data(chart);
     if (!chart.plot) {
       const observables = [...new Set(chart.series.map(([, n]) => n))];
-      const yLabel = observables.length > 3 ? chart.group.title : chart.group.title + ': ' + observables.join(', ');
+      const full = chart.group.title + ': ' + observables.join(', ');
+      // a label longer than the chart is high would be cut: then the group's name (the legend has the rest)
+      const yLabel = full.length > 34 ? chart.group.title : full;
       chart.box.dataset.xLabel = 'time t';
       chart.box.dataset.yLabel = yLabel;
       const marker = (u) => {
