@@ -73,8 +73,15 @@ final class FiniteSystemSection {
         HilbertSpace space = space(ScenarioLoader.required(root, "subsystems", "",
                 "a list like [{name: a, type: qubit}, {name: c, type: oscillator, cutoff: 10}]"), limits);
         Resolver resolver = new Resolver(space);
-        ComplexMatrix h = operator("hamiltonian", ScenarioLoader.required(root, "hamiltonian", "",
-                "an operator expression such as 0.5*sz(a) + 0.5*sz(b)"), resolver);
+        Node hamiltonian = ScenarioLoader.required(root, "hamiltonian", "",
+                "an operator expression such as 0.5*sz(a) + 0.5*sz(b)");
+        ComplexMatrix h = operator("hamiltonian", hamiltonian, resolver);
+        double defect = h.hermiticityDefect();
+        if (h.isFinite() && defect > OpenSystem.TOLERANCE * Math.max(1, h.maxAbs())) {
+            throw hamiltonian.origin().error("hamiltonian", "hamiltonian must be Hermitian (H_ij = conj(H_ji)); largest "
+                    + "defect " + String.format(java.util.Locale.ROOT, "%.3g", defect) + ": write both halves of each "
+                    + "pair, e.g. sp(a)*sm(b) + sm(a)*sp(b)");
+        }
         List<Reservoir> reservoirs = new ArrayList<>();
         Node bathsNode = root.fields().get("baths");
         if (bathsNode != null) {

@@ -93,13 +93,14 @@ public final class ScenarioLoader {
             throw new ScenarioException("scenario", presetOrFile + " is a directory, not a scenario file");
         }
         throw new ScenarioException("scenario", "no preset or scenario file named '" + presetOrFile
-                + "': presets are " + String.join(", ", PRESETS) + "; a scenario file (.yaml) must exist");
+                + "': presets are " + String.join(", ", PRESETS) + "; a scenario file (.yaml) must exist"
+                + Spelling.hint(presetOrFile, PRESETS));
     }
 
     public static Scenario loadPreset(String preset, List<String> overrides) {
         if (!PRESETS.contains(preset)) {
             throw new ScenarioException("preset", "preset = " + preset + " is not allowed: expected one of "
-                    + String.join(", ", PRESETS));
+                    + String.join(", ", PRESETS) + Spelling.hint(preset, PRESETS));
         }
         return preset(Presets.find(preset), preset, "preset " + preset, new LinkedHashMap<>(), new LinkedHashMap<>(),
                 parseOverrides(overrides), Origin.DEFAULT);
@@ -530,7 +531,7 @@ public final class ScenarioLoader {
         Boolean lambShift = s.containsKey("lamb_shift")
                 ? Boolean.valueOf(choice("lamb_shift", s.get("lamb_shift"), List.of("true", "false"))) : lambShiftDefault;
         RunSettings run = new RunSettings(until, points, integrator, atol, rtol, qt, steadyQt, initialStep, maxStep,
-                output, times, decades, lambShift);
+                output, times, decades, lambShift, s.containsKey("until") || output.equals("list"), s.containsKey("points"));
         try {
             run.integratorSettings();
         } catch (IllegalArgumentException e) {

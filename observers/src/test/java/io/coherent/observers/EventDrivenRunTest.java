@@ -178,7 +178,7 @@ class EventDrivenRunTest {
                     String[] cells = lines.get(i).split(",");
                     double t = 4.0 * (i - 1) / (points[k] - 1);
                     assertEquals(t, Double.parseDouble(cells[0]), 1e-12);
-                    assertEquals(generators[k].value(1, t), Double.parseDouble(cells[2]), 1e-7, lines.get(i));
+                    assertEquals(generators[k].value(1, t), Double.parseDouble(cells[3]), 1e-7, lines.get(i));
                 }
                 JsonObject jz = r.observers().get("population_difference").getJsonObject("Jz");
                 assertEquals(points[k], jz.getLong("samples"));

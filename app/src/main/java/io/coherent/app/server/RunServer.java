@@ -14,12 +14,19 @@ import io.coherent.core.methods.Engines;
 import io.coherent.integrators.OutputGrid;
 import io.coherent.integrators.RunPlan;
 import io.coherent.integrators.SteadyStateCriterion;
+import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.EventDrivenRun;
+import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.RunAddress;
+import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.RunReport;
+import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.RunRequest;
+import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.RunStream;
+import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.SampleJson;
+import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.SampleObserver;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -366,7 +373,7 @@ public final class RunServer {
         List<String> names = messages.isEmpty() || SampleJson.isEnd(messages.get(0)) ? List.of()
                 : List.copyOf(messages.get(0).getJsonObject("values").fieldNames());
         out.append("t");
-        names.forEach(n -> out.append(',').append(n).append(",error_").append(n));
+        names.forEach(n -> out.append(',').append(n).append(',').append(n).append(TrajectoryCsvWriter.ERROR_SUFFIX));
         out.append(",event\n");
         for (JsonObject m : messages) {
             if (SampleJson.isEnd(m)) {

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * parameter slowest) by an atomic replace. A sweep that is killed leaves every finished point on disk.
  *
  * <p>Columns: {@code point}, the swept parameters, then for every observable {@code NAME} and
- * {@code NAME_error} (its error estimate), then {@code converged}, {@code relaxation_time}, {@code t} (the
+ * {@code NAME_error} (its error estimate), then {@code converged}, {@code unique} (false where the steady state depends on the initial state), {@code relaxation_time}, {@code t} (the
  * time the values refer to; {@code Infinity} for a direct steady state), {@code seconds} (wall time of the
  * point), {@code status} ({@code ok} or {@code failed}) and {@code reason} (why it failed; empty if ok).
  * The observable columns are {@link Sweep#observables()}; a failed point leaves them empty.
@@ -144,7 +144,7 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
             h.add(name);
             h.add(name + "_error");
         }
-        h.addAll(List.of("converged", "relaxation_time", "t", "seconds", "status", "reason"));
+        h.addAll(List.of("converged", "unique", "relaxation_time", "t", "seconds", "status", "reason"));
         return String.join(",", h);
     }
 
@@ -160,6 +160,7 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
             b.append(',').append(e == null ? "" : number(e.value())).append(',').append(e == null ? "" : number(e.error()));
         }
         b.append(',').append(r == null ? "" : r.converged())
+                .append(',').append(r == null ? "" : r.unique())
                 .append(',').append(r == null ? "" : number(r.relaxationTime()))
                 .append(',').append(r == null ? "" : number(r.time()))
                 .append(',').append(number(o.seconds()))
@@ -178,7 +179,7 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
 
     /** A row as {@link #write} wrote it; {@code line} (1-based) for messages. */
     private PointOutcome parse(String row, int line) {
-        int columns = 1 + grid.axes().size() + 2 * observables.size() + 6;
+        int columns = 1 + grid.axes().size() + 2 * observables.size() + 7;
         // the reason, last, is quoted and may contain commas
         String[] f = row.split(",", columns);
         String where = file + ", line " + line;
@@ -216,7 +217,7 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
                 c += 2;
             }
             PointResult result = new PointResult(new ObservableSet(values), Boolean.parseBoolean(f[c]),
-                    Double.parseDouble(f[c + 1]), Double.parseDouble(f[c + 2]));
+                    Boolean.parseBoolean(f[c + 1]), Double.parseDouble(f[c + 2]), Double.parseDouble(f[c + 3]));
             return new PointOutcome(point, result, null, seconds);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(where + ": not a number: " + e.getMessage());
