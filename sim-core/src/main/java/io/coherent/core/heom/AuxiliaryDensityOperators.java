@@ -37,6 +37,7 @@ final class AuxiliaryDensityOperators {
     /** Number of occupied fermionic exponents of each ADO (its parity relative to the physical density matrix). */
     final int[] fermionLevel;
     private final int[][] indices;
+    private final Map<Key, Integer> position;
 
     AuxiliaryDensityOperators(boolean[] fermionic, double[] scale, int depth) {
         this.modes = fermionic.length;
@@ -46,7 +47,7 @@ final class AuxiliaryDensityOperators {
         all.sort(Comparator.comparingInt(AuxiliaryDensityOperators::sum));
         this.count = all.size();
         this.indices = all.toArray(new int[0][]);
-        Map<Key, Integer> position = new HashMap<>(count * 2);
+        position = new HashMap<>(count * 2);
         for (int i = 0; i < count; i++) {
             position.put(new Key(indices[i]), i);
         }
@@ -86,6 +87,15 @@ final class AuxiliaryDensityOperators {
                 }
             }
         }
+    }
+
+    /** The position of multi-index n, or -1 if it is not in this hierarchy. */
+    int find(int[] n) {
+        if (n.length != modes) {
+            return -1;
+        }
+        Integer i = position.get(new Key(n));
+        return i == null ? -1 : i;
     }
 
     /** The multi-index of ADO i (a copy). */

@@ -1,0 +1,349 @@
+package io.coherent.core.heom;
+
+import io.coherent.core.bath.InvalidModelException;
+import io.coherent.core.observables.Estimate;
+import io.coherent.core.observables.ObservableSet;
+import io.coherent.core.open.OpenSystem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Entry point of the hierarchical equations of motion (docs/heom.md): a generator at a fixed hierarchy, and the
+ * steady state with automatic convergence.
+ *
+ * <p>Convergence: unless heom_depth and heom_exponents are both given, the depth and the number of Bose/Fermi poles
+ * per bath start at {@link #START_DEPTH} and {@link #START_EXPONENTS} and each round raises the automatic ones by one,
+ * solving the steady state after each step (warm-started from the previous level). It stops when, in the last round,
+ * every observable changed by less than heom_tolerance in each direction; each observable's error estimate is the sum
+ * of its two last changes. A direction fixed by the user is estimated once by one step down (depth - 1, exponents - 1),
+ * so a fixed hierarchy also reports how converged it is. When the next level would not fit in heom_max_memory the loop
+ * stops with converged = false and the last change as the estimate.
+ */
+public final class Heom {
+    static final int START_DEPTH = 2;
+    static final int START_EXPONENTS = 1;
+    /** Rounds of refinement before giving up. */
+    static final int MAX_ROUNDS = 40;
+
+    private Heom() {
+    }
+
+    /** A hierarchy at fixed depth and poles per bath; refused (heom_max_memory) if it would not fit. */
+    public static HeomGenerator generator(OpenSystem system, int depth, int exponents, HeomOptions options,
+                                          CorrelationSource source) {
+        BathExponents baths = new BathExponents(system, exponents, options.expansion(), options.terminator(), source);
+        Size size = size(system, baths, depth, options, TRAJECTORY_VECTORS);
+        if (size.bytes() > options.maxMemory()) {
+            throw tooLarge(size, depth, exponents, options);
+        }
+        return new HeomGenerator(system, baths, depth);
+    }
+
+    /** Builds the bath expansions and checks the first hierarchy's size, so that a bad scenario fails at load time. */
+    public static void check(OpenSystem system, HeomOptions options, CorrelationSource source) {
+        int depth = options.depth() == null ? START_DEPTH : options.depth();
+        int exponents = options.exponents() == null ? START_EXPONENTS : options.exponents();
+        BathExponents baths = new BathExponents(system, exponents, options.expansion(), options.terminator(), source);
+        Size size = size(system, baths, depth, options, 0);
+        if (size.bytes() > options.maxMemory()) {
+            throw tooLarge(size, depth, exponents, options);
+        }
+    }
+
+    /** The observables a HEOM result reports, in order (those of a depth-1 hierarchy of the same system). */
+    public static List<String> observableNames(OpenSystem system, HeomOptions options, CorrelationSource source) {
+        int exponents = options.exponents() == null ? START_EXPONENTS : options.exponents();
+        BathExponents baths = new BathExponents(system, exponents, options.expansion(), options.terminator(), source);
+        return new HeomGenerator(system, baths, 1).observableNames();
+    }
+
+    /** Vectors of the hierarchy's size an adaptive integrator keeps (Dormand-Prince 8(5,3): 12 stages and the state). */
+    static final int TRAJECTORY_VECTORS = 16;
+
+    /** Count, memory and preconditioner form of one hierarchy. */
+    record Size(long ados, long bytes, long bytesPerAdo, boolean fullPreconditioner) {
+    }
+
+    static Size size(OpenSystem system, BathExponents baths, int depth, HeomOptions options, int trajectoryVectors) {
+        int fermionic = (int) baths.exponents.stream().filter(BathExponents.Exponent::fermionic).count();
+        int bosonic = baths.exponents.size() - fermionic;
+        long count = AuxiliaryDensityOperators.count(bosonic, fermionic, depth);
+        int d = system.dimension();
+        long perAdo;
+        boolean full = false;
+        if (trajectoryVectors > 0) {
+            perAdo = trajectoryVectors * 16L * d * d;
+        } else {
+            full = count < Integer.MAX_VALUE
+                    && HierarchyPreconditioner.fits((int) count, baths.exponents.size(), d, options.maxMemory() / 2);
+            perAdo = HierarchySteadyState.bytesPerAdo(d, full);
+        }
+        // index tables: up/down neighbours and factors per exponent
+        perAdo += 24L * baths.exponents.size();
+        double bytes = (double) count * perAdo;
+        return new Size(count, bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes, perAdo, full);
+    }
+
+    private static InvalidModelException tooLarge(Size size, int depth, int exponents, HeomOptions options) {
+        return new InvalidModelException("heom_max_memory", String.format(Locale.ROOT, "the hierarchy at depth %d with %d"
+                        + " exponents per bath has %d auxiliary density operators and would need %s (%s each); the limit is"
+                        + " %s: lower heom_depth or heom_exponents, or raise heom_max_memory", depth, exponents,
+                size.ados(), bytes(size.bytes()), bytes(size.bytesPerAdo()), bytes(options.maxMemory())));
+    }
+
+    static String bytes(long b) {
+        if (b >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.2f GiB", b / (double) (1L << 30));
+        }
+        if (b >= 1L << 20) {
+            return String.format(Locale.ROOT, "%.1f MiB", b / (double) (1L << 20));
+        }
+        return String.format(Locale.ROOT, "%.1f KiB", b / 1024.0);
+    }
+
+    /** One solved level. */
+    private record Level(int depth, int exponents, HeomGenerator generator, HierarchySteadyState.Solution solution,
+                         ObservableSet observables, Size size) {
+    }
+
+    /**
+     * The steady state, converged in depth and exponents as described in the class comment.
+     *
+     * @throws InvalidModelException naming steady_state if the steady state is not unique, heom_max_memory if not even
+     *                               the first hierarchy fits
+     */
+    public static HeomSteadyState steadyState(OpenSystem system, HeomOptions options, CorrelationSource source) {
+        return new Convergence(system, options, source).run();
+    }
+
+    /** The convergence loop's state. */
+    private static final class Convergence {
+        private final OpenSystem system;
+        private final HeomOptions options;
+        private final CorrelationSource source;
+        private final Map<Integer, BathExponents> expansions = new HashMap<>();
+        private final List<HierarchyLevel> levels = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+
+        Convergence(OpenSystem system, HeomOptions options, CorrelationSource source) {
+            this.system = system;
+            this.options = options;
+            this.source = source;
+        }
+
+        private BathExponents baths(int exponents) {
+            return expansions.computeIfAbsent(exponents,
+                    e -> new BathExponents(system, e, options.expansion(), options.terminator(), source));
+        }
+
+        /** Solves a level, or returns null when it would not fit in memory. */
+        private Level solve(int depth, int exponents, Level previous) {
+            BathExponents baths = baths(exponents);
+            Size size = size(system, baths, depth, options, 0);
+            if (size.bytes() > options.maxMemory()) {
+                return null;
+            }
+            HeomGenerator g = new HeomGenerator(system, baths, depth);
+            double[] start = previous == null ? null : embed(previous, g);
+            HierarchySteadyState.Solution s = HierarchySteadyState.solve(g, start, options.maxMemory() / 2);
+            if (s.singular()) {
+                throw new InvalidModelException("steady_state", "the hierarchy's steady state is not unique (a dark state, a"
+                        + " decoherence-free subspace or a conserved quantity): the state reached depends on the initial state;"
+                        + " use coherent run to propagate it");
+            }
+            return new Level(depth, exponents, g, s, g.observe(0, s.state()), size);
+        }
+
+        /** The previous level's solution as a start: ADO by ADO when the exponents are the same, else rho_0 only. */
+        private static double[] embed(Level previous, HeomGenerator g) {
+            double[] x = new double[g.stateDimension()];
+            HeomGenerator p = previous.generator();
+            int block = 2 * g.dimension() * g.dimension();
+            if (p.baths() == g.baths()) {
+                for (int i = 0; i < p.adoCount(); i++) {
+                    int j = g.ados().find(p.ados().index(i));
+                    if (j >= 0) {
+                        System.arraycopy(previous.solution().state(), i * block, x, j * block, block);
+                    }
+                }
+            } else {
+                System.arraycopy(previous.solution().state(), 0, x, 0, block);
+            }
+            return x;
+        }
+
+        private Level first(int depth, int exponents) {
+            Level l = solve(depth, exponents, null);
+            if (l == null) {
+                throw tooLarge(size(system, baths(exponents), depth, options, 0), depth, exponents, options);
+            }
+            record(l, Double.NaN, null);
+            return l;
+        }
+
+        private void record(Level l, double change, String largest) {
+            levels.add(new HierarchyLevel(l.depth(), l.exponents(), l.size().ados(), change, largest, l.solution().iterations()));
+        }
+
+        HeomSteadyState run() {
+            boolean autoDepth = options.depth() == null;
+            boolean autoExponents = options.exponents() == null;
+            int depth = autoDepth ? START_DEPTH : options.depth();
+            int exponents = autoExponents ? START_EXPONENTS : options.exponents();
+            Level current = first(depth, exponents);
+            Map<String, Double> depthChange = new LinkedHashMap<>();
+            Map<String, Double> exponentChange = new LinkedHashMap<>();
+            boolean converged = false;
+            boolean depthEstimated = false;
+            boolean exponentsEstimated = false;
+            String note = "";
+            for (int round = 0; ; round++) {
+                if (round == MAX_ROUNDS) {
+                    note = "stopped after " + MAX_ROUNDS + " refinements without reaching heom_tolerance";
+                    break;
+                }
+                if (autoDepth) {
+                    Level next = solve(current.depth() + 1, current.exponents(), current);
+                    if (next == null) {
+                        note = stopNote(current.depth() + 1, current.exponents());
+                        break;
+                    }
+                    depthChange = changes(current.observables(), next.observables());
+                    record(next, max(depthChange), largest(depthChange));
+                    current = next;
+                    depthEstimated = true;
+                } else if (!depthEstimated && current.depth() > 1) {
+                    Level lower = solve(current.depth() - 1, current.exponents(), null);
+                    depthChange = changes(lower.observables(), current.observables());
+                    notes.add("depth " + current.depth() + " fixed by heom_depth: its error is estimated by depth "
+                            + (current.depth() - 1));
+                    depthEstimated = true;
+                } else if (!depthEstimated) {
+                    notes.add("depth 1 fixed by heom_depth: there is no lower depth to compare with, so the truncation"
+                            + " error in depth is not estimated");
+                    depthEstimated = true;
+                    depthChange = Map.of("(depth truncation not estimated)", Double.POSITIVE_INFINITY);
+                }
+                boolean moreTerms = baths(current.exponents() + 1).exponents.size() > baths(current.exponents()).exponents.size();
+                if (autoExponents && moreTerms) {
+                    Level next = solve(current.depth(), current.exponents() + 1, current);
+                    if (next == null) {
+                        note = stopNote(current.depth(), current.exponents() + 1);
+                        break;
+                    }
+                    exponentChange = changes(current.observables(), next.observables());
+                    record(next, max(exponentChange), largest(exponentChange));
+                    current = next;
+                } else if (autoExponents) {
+                    exponentChange = Map.of();
+                } else if (!exponentsEstimated && current.exponents() > 0
+                        && baths(current.exponents() - 1).exponents.size() < baths(current.exponents()).exponents.size()) {
+                    Level lower = solve(current.depth(), current.exponents() - 1, null);
+                    exponentChange = changes(lower.observables(), current.observables());
+                    notes.add(current.exponents() + " exponents per bath fixed by heom_exponents: their error is estimated by "
+                            + (current.exponents() - 1));
+                    exponentsEstimated = true;
+                }
+                double worst = Math.max(max(depthChange), max(exponentChange));
+                if (worst < options.tolerance()) {
+                    converged = true;
+                    break;
+                }
+                if (!autoDepth && !autoExponents) {
+                    note = String.format(Locale.ROOT, "the fixed hierarchy (heom_depth, heom_exponents) changes observables by"
+                            + " up to %.2g against one step lower, more than heom_tolerance %.2g", worst, options.tolerance());
+                    break;
+                }
+                if (!autoDepth && (!autoExponents || max(exponentChange) < options.tolerance())) {
+                    note = String.format(Locale.ROOT, "heom_depth = %d is fixed and changes observables by up to %.2g against"
+                            + " depth %d, more than heom_tolerance %.2g", current.depth(), max(depthChange),
+                            current.depth() - 1, options.tolerance());
+                    break;
+                }
+            }
+            HierarchySteadyState.Solution s = current.solution();
+            if (!s.converged()) {
+                converged = false;
+                notes.add(String.format(Locale.ROOT, "GMRES did not reach its tolerance %.0e (residual %.2g)",
+                        HierarchySteadyState.TOLERANCE, s.residual()));
+            }
+            if (!note.isEmpty()) {
+                notes.add("not converged: " + note);
+            }
+            notes.add(0, String.format(Locale.ROOT, "hierarchy: depth %d, %d exponents per bath, %d auxiliary density operators"
+                            + " (%s); GMRES(%d) with a block-ILU preconditioner%s, %d iterations, residual %.2g",
+                    current.depth(), current.exponents(), current.size().ados(), bytes(current.size().bytes()),
+                    HierarchySteadyState.RESTART, s.fullPreconditioner() ? "" : " (diagonal beyond tier 0)", s.iterations(),
+                    s.residual()));
+            ObservableSet observables = withErrors(current.observables(), depthChange, exponentChange);
+            BathExponents baths = current.generator().baths();
+            Map<String, Integer> terms = new LinkedHashMap<>();
+            Map<String, String> schemes = new LinkedHashMap<>();
+            Map<String, Double> errors = new LinkedHashMap<>();
+            boolean terminated = false;
+            for (BathExponents.BathSummary b : baths.summaries) {
+                terms.put(b.name(), b.exponents());
+                schemes.put(b.name(), b.scheme());
+                errors.put(b.name(), b.error());
+                terminated |= b.terminator();
+                if (b.error() > 0) {
+                    notes.add(String.format(Locale.ROOT, "bath %s: the %s expansion of C(t) is accurate to %.2g (not in the"
+                            + " error estimates)", b.name(), b.scheme(), b.error()));
+                }
+            }
+            double last = Math.max(max(depthChange), max(exponentChange));
+            HierarchyReport report = new HierarchyReport(current.depth(), current.exponents(), terms, current.size().ados(),
+                    current.size().bytes(), current.size().bytesPerAdo(), schemes, errors, terminated,
+                    autoDepth || autoExponents, converged, options.tolerance(), last, levels, note);
+            return new HeomSteadyState(observables, converged, report, s.residual(), s.iterations(), notes);
+        }
+
+        private static String stopNote(int depth, int exponents) {
+            return "the next hierarchy (depth " + depth + ", " + exponents + " exponents per bath) would not fit in"
+                    + " heom_max_memory; the error estimates are the last changes";
+        }
+    }
+
+    /** |new - old| per observable. */
+    static Map<String, Double> changes(ObservableSet older, ObservableSet newer) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        newer.values().forEach((name, e) -> {
+            Estimate o = older.values().get(name);
+            out.put(name, o == null ? Double.POSITIVE_INFINITY : Math.abs(e.value() - o.value()));
+        });
+        return out;
+    }
+
+    private static double max(Map<String, Double> changes) {
+        double m = 0;
+        for (double v : changes.values()) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    private static String largest(Map<String, Double> changes) {
+        String name = null;
+        double m = -1;
+        for (var e : changes.entrySet()) {
+            if (e.getValue() > m) {
+                m = e.getValue();
+                name = e.getKey();
+            }
+        }
+        return name;
+    }
+
+    /** Each observable's error: its rounding floor plus its last change in depth and in exponents. */
+    static ObservableSet withErrors(ObservableSet o, Map<String, Double> depthChange, Map<String, Double> exponentChange) {
+        double unknown = depthChange.getOrDefault("(depth truncation not estimated)", 0.0);
+        Map<String, Estimate> out = new LinkedHashMap<>();
+        o.values().forEach((name, e) -> out.put(name, new Estimate(e.value(), e.error() + unknown
+                + depthChange.getOrDefault(name, 0.0) + exponentChange.getOrDefault(name, 0.0))));
+        return new ObservableSet(out);
+    }
+}
