@@ -1,37 +1,24 @@
 package io.coherent.core.heom;
 
+import io.coherent.core.bath.ExpansionScheme;
 import org.junit.jupiter.api.Test;
 
 class HeomScratchTest {
     @Test
     void explore() {
-        var s = HeomModels.twoQubits(1, 1, 0.1, 0.1, 1, 2, 1);
+        var s = HeomModels.twoQubits(1, 1, 0.1, 0.1, 2, 2, 1);
         var src = CorrelationSource.BATH_CORRELATIONS;
-        for (int rep = 0; rep < 4; rep++) {
-            for (int depth = 5; depth <= 7; depth += 2) {
-                BathExponents b = new BathExponents(s, 2, null, true, src);
-                HeomGenerator g = new HeomGenerator(s, b, depth);
-                long t0 = System.nanoTime();
-                HierarchyPreconditioner p = new HierarchyPreconditioner(g, 1, true);
-                long t1 = System.nanoTime();
-                var sol = HierarchySteadyState.solve(g, null, 1L << 30);
-                long t2 = System.nanoTime();
-                double[] y = g.initialState();
-                double[] dy = new double[y.length];
-                long t3 = System.nanoTime();
-                for (int k = 0; k < 100; k++) {
-                    g.computeDerivatives(0, y, dy);
+        for (boolean term : new boolean[] {false, true}) {
+            for (ExpansionScheme sc : new ExpansionScheme[] {ExpansionScheme.PADE, ExpansionScheme.MATSUBARA}) {
+                for (int e = 0; e <= 5; e++) {
+                    BathExponents b = new BathExponents(s, e, sc, term, src);
+                    HeomGenerator g = new HeomGenerator(s, b, 4);
+                    var sol = HierarchySteadyState.solve(g, null, 1L << 30);
+                    var o = g.observe(0, sol.state());
+                    System.out.printf("term %b %s E=%d M=%d p1 %.10f  I %.10f  terms %d%n", term, sc, e, g.exponentCount(),
+                            o.value("population.1"), o.value("energy_current.hot"), b.terminators.size());
                 }
-                long t4 = System.nanoTime();
-                System.out.printf("depth %d ados %d: precond %.1f ms, solve %.1f ms (%d it), rhs %.3f ms%n", depth, g.adoCount(),
-                        (t1 - t0) / 1e6, (t2 - t1) / 1e6, sol.iterations(), (t4 - t3) / 1e8);
             }
-        }
-        for (int rep = 0; rep < 2; rep++) {
-            long t0 = System.nanoTime();
-            HeomSteadyState r = Heom.steadyState(s, HeomOptions.DEFAULT, src);
-            long t1 = System.nanoTime();
-            System.out.println("auto: " + (t1 - t0) / 1e6 + " ms " + r.converged() + " " + r.hierarchy().levels());
         }
     }
 }
