@@ -175,6 +175,27 @@ public final class Heom {
         return String.format(Locale.ROOT, "%.1f KiB", b / 1024.0);
     }
 
+    /**
+     * The steady state of one hierarchy (fixed depth and exponents) without any convergence check: the work QuTiP's
+     * HEOMSolver.steady_state does, for benchmarks and comparisons at equal truncation. The observables' errors are
+     * rounding floors only; it is never marked converged, and the note says so.
+     */
+    public static HeomSteadyState singleLevel(OpenSystem system, int depth, int exponents, HeomOptions options,
+                                              CorrelationSource source) {
+        Convergence c = new Convergence(system, options, source);
+        Level l = c.first(depth, exponents);
+        String note = "a single hierarchy (depth " + depth + ", " + exponents + " exponents per bath): truncation error not"
+                + " estimated";
+        BathExponents baths = l.generator().baths();
+        Map<String, Integer> terms = new LinkedHashMap<>();
+        baths.summaries.forEach(b -> terms.put(b.name(), b.exponents()));
+        HierarchyReport report = new HierarchyReport(depth, exponents, terms, l.size().ados(), l.size().bytes(),
+                l.size().bytesPerAdo(), Map.of(), Map.of(), !baths.terminators.isEmpty(), false, false,
+                options.tolerance(), Double.NaN, c.levels, note);
+        return new HeomSteadyState(l.observables(), false, report, l.solution().residual(), l.solution().iterations(),
+                List.of(note));
+    }
+
     /** One solved level. */
     private record Level(int depth, int exponents, HeomGenerator generator, HierarchySteadyState.Solution solution,
                          ObservableSet observables, Size size) {
