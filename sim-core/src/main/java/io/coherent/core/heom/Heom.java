@@ -349,7 +349,7 @@ public final class Heom {
                 }
             }
             if (autoDepth || autoExponents) {
-                notes.add("the depth was converged with " + exponents + " exponents per bath and the exponents at depth "
+                notes.add("the depth was converged with " + exponents + " exponent(s) per bath and the exponents at depth "
                         + exponentDepth + "; each error estimate adds the two last changes");
             }
             boolean converged = note.isEmpty() && max(depthChange) < options.tolerance()
