@@ -267,6 +267,7 @@ final class CorrelationFit {
         double deltaRe = 0;
         double deltaIm = 0;
         double tail = 0;
+        double before = 0;
         double prevRe = 0;
         double prevIm = 0;
         double prevT = 0;
@@ -292,6 +293,8 @@ final class CorrelationFit {
             prevT = t;
             if (m >= fine - fine / 6) {
                 tail = Math.max(tail, Math.hypot(z[2 * m], z[2 * m + 1]));
+            } else if (m >= fine - fine / 3) {
+                before = Math.max(before, Math.hypot(z[2 * m], z[2 * m + 1]));
             }
         }
         double fitTail = 0;
@@ -304,9 +307,11 @@ final class CorrelationFit {
         double quadrature = Math.max(Math.max(c.quadratureError, odd[2 * count]), early[2 * EARLY]);
         // 20% above the grid maximum for what falls between its points (checked against closed forms in the tests)
         double error = Math.max(1.2 * sup, tail + fitTail) + quadrature;
-        // beyond the grid the tail of C is read as not decaying faster than over the last sixth: |C| ~ tail up to
-        // the end again, then (integrable tails only) as the fit's own slowest rate
-        double tailIntegral = tail * end + fitTail / slowest;
+        // beyond the grid |C| is read as a power law t^-p through its maxima over the last two sixths; p <= 1 (the
+        // sub-Ohmic tail at T > 0) is not integrable and leaves no finite bound
+        double p = Math.log(before / tail) / Math.log(1.25); // a decaying |C| peaks at each segment's start
+        double tailIntegral = tail == 0 ? fitTail / slowest
+                : p > 1.05 ? tail * end / (p - 1) + fitTail / slowest : Double.POSITIVE_INFINITY;
         TermCollector collector = new TermCollector();
         for (int i = 0; i < rates.length; i++) {
             collector.add(rates[i], eta[i]);
