@@ -60,15 +60,11 @@ class CorrelationFitTest {
             for (CorrelationTerm term : e.terms()) {
                 assertTrue(term.rateRe() > 0, "every fitted term decays");
             }
+            if (c[0] == 1 && temperature > 0) {
+                double e4 = BathCorrelations.hermitian(j, temperature, new ExpansionOptions(ExpansionScheme.FIT, 4, false)).error();
+                assertTrue(e.error() < 0.3 * e4, "8 exponents " + e.error() + " vs 4: " + e4);
+            }
         }
-    }
-
-    @Test
-    void moreExponentsFitBetter() {
-        OhmicFamily j = new OhmicFamily(0.05, 1, 2.0);
-        double e4 = BathCorrelations.hermitian(j, 0.3, new ExpansionOptions(ExpansionScheme.FIT, 4, false)).error();
-        double e8 = BathCorrelations.hermitian(j, 0.3, new ExpansionOptions(ExpansionScheme.FIT, 8, false)).error();
-        assertTrue(e8 < 0.3 * e4, "8 exponents " + e8 + " vs 4: " + e4);
     }
 
     @Test
