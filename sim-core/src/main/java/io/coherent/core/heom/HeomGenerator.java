@@ -5,7 +5,6 @@ import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.master.MasterObservables;
 import io.coherent.core.observables.ObservableSet;
 import io.coherent.core.open.OpenSystem;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -437,14 +436,5 @@ public final class HeomGenerator implements Generator {
         ComplexMatrix rho = ComplexMatrix.of(d, d, java.util.Arrays.copyOfRange(y, 0, dd),
                 java.util.Arrays.copyOfRange(y, dd, block));
         return baths.basis.times(rho).times(baths.basis.conjugateTranspose());
-    }
-
-    /** The exponents per bath, for the report. */
-    List<String> exponentNames() {
-        List<String> out = new ArrayList<>();
-        for (BathExponents.Exponent e : baths.exponents) {
-            out.add(system.reservoirs().get(e.bath()).name() + ": " + e.rateRe() + (e.rateIm() >= 0 ? "+" : "") + e.rateIm() + "i");
-        }
-        return out;
     }
 }
