@@ -161,7 +161,7 @@ final class CorrelationFit {
     private static void refuseSlowTail(SpectralDensity j) {
         if (j instanceof DrudeLorentz) {
             throw new InvalidModelException("spectral_density", j.describe() + " has C(t) ~ log t at t = 0 (J ~ 1/w), "
-                    + "which a fit cannot follow; use the pade or matsubara expansion, exact in its pole term");
+                    + "which a fit cannot follow; use the pade or matsubara expansion (T > 0), exact in its pole term");
         }
     }
 
