@@ -9,6 +9,7 @@ import io.coherent.config.RunSettings;
 import io.coherent.config.Scenario;
 import io.coherent.config.ScenarioException;
 import io.coherent.core.dynamics.Generator;
+import io.coherent.core.heom.EmbeddedHierarchy;
 import io.coherent.core.dynamics.Method;
 import io.coherent.core.methods.Engines;
 import io.coherent.integrators.EventRecord;
@@ -135,10 +136,18 @@ public final class RunCommand implements Callable<Integer> {
         double tau = generator.slowestRelaxationTime().orElse(Double.POSITIVE_INFINITY);
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
-            stdout.println(Reports.json(toJson(s, report, tau).put("length", length.how())));
+            ObjectNode root = toJson(s, report, tau).put("length", length.how());
+            if (generator instanceof EmbeddedHierarchy h) {
+                root.set("hierarchy", Reports.hierarchy(h.hierarchy(), outcome.last().observables(), h.notes()));
+            }
+            stdout.println(Reports.json(root));
         } else {
             stdout.println("length: " + length.how());
             printSummary(stdout, s, report, tau, writer);
+            if (generator instanceof EmbeddedHierarchy h) {
+                stdout.println(Reports.hierarchyLine(h.hierarchy()));
+                h.notes().forEach(n -> stdout.println("note: " + n));
+            }
             if (!figures.isEmpty()) {
                 stdout.println("figure: " + figures.stream().map(Path::toString).collect(Collectors.joining(", ")));
             }
