@@ -1,5 +1,6 @@
 package io.coherent.config;
 
+import io.coherent.core.heom.HeomOptions;
 import io.coherent.core.methods.EngineOptions;
 import io.coherent.core.quadrature.QuadratureTolerance;
 import io.coherent.integrators.IntegratorSettings;
@@ -27,10 +28,13 @@ import java.util.List;
  * @param decades                       decades spanned by a logarithmic grid (default 4)
  * @param lambShift                     whether master equations keep the Lamb shift; null lets the model or the
  *                                      engine decide (on wherever the principal value exists)
+ * @param heom                          hierarchy settings of method heom (keys heom_depth, heom_exponents,
+ *                                      heom_expansion, heom_terminator, heom_tolerance, heom_max_memory)
  */
 public record RunSettings(double until, int points, String integrator, double atol, double rtol,
                           double quadratureTolerance, double steadyQuadratureTolerance, double initialStep,
-                          double maxStep, String output, List<Double> times, double decades, Boolean lambShift) {
+                          double maxStep, String output, List<Double> times, double decades, Boolean lambShift,
+                          HeomOptions heom) {
 
     public static final double DEFAULT_UNTIL = 200;
     public static final int DEFAULT_POINTS = 401;
@@ -38,6 +42,17 @@ public record RunSettings(double until, int points, String integrator, double at
 
     public RunSettings {
         times = List.copyOf(times);
+        if (heom == null) {
+            heom = HeomOptions.DEFAULT;
+        }
+    }
+
+    /** Settings with the default hierarchy options. */
+    public RunSettings(double until, int points, String integrator, double atol, double rtol, double quadratureTolerance,
+                       double steadyQuadratureTolerance, double initialStep, double maxStep, String output,
+                       List<Double> times, double decades, Boolean lambShift) {
+        this(until, points, integrator, atol, rtol, quadratureTolerance, steadyQuadratureTolerance, initialStep, maxStep,
+                output, times, decades, lambShift, HeomOptions.DEFAULT);
     }
 
     public IntegratorSettings integratorSettings() {
@@ -58,7 +73,7 @@ public record RunSettings(double until, int points, String integrator, double at
     }
 
     public EngineOptions engineOptions() {
-        return new EngineOptions(trajectoryQuadrature(), steadyQuadrature(), lambShift);
+        return new EngineOptions(trajectoryQuadrature(), steadyQuadrature(), lambShift, heom);
     }
 
     public QuadratureTolerance steadyQuadrature() {

@@ -14,7 +14,9 @@ import io.coherent.core.bath.LorentzianSum;
 import io.coherent.core.bath.SpectralDensity;
 import io.coherent.core.bosonic.Bath;
 import io.coherent.core.bosonic.BilinearModel;
+import io.coherent.core.bath.ExpansionScheme;
 import io.coherent.core.dynamics.Method;
+import io.coherent.core.heom.HeomOptions;
 import io.coherent.core.dynamics.Model;
 import io.coherent.core.methods.Engines;
 import io.coherent.core.linalg.ComplexMatrix;
@@ -40,7 +42,8 @@ import java.util.function.Function;
  * <p>Keys valid for every scenario ({@link #GENERIC_KEYS}): {@code method}, {@code until}, {@code points},
  * {@code integrator}, {@code atol}, {@code rtol}, {@code quadrature_tolerance}, {@code frequency_support},
  * {@code frequency_cutoff}, {@code initial_step}, {@code max_step}, {@code output}, {@code times},
- * {@code decades}, {@code lamb_shift}. In a file they may be written at the top level or grouped under {@code run:}.
+ * {@code decades}, {@code lamb_shift}, and for method heom {@code heom_depth}, {@code heom_exponents},
+ * {@code heom_expansion}, {@code heom_terminator}, {@code heom_tolerance}, {@code heom_max_memory}. In a file they may be written at the top level or grouped under {@code run:}.
  * Each preset ({@link Presets}) adds its paper's parameters.
  * Numbers may be written as expressions: {@code pi/8}, {@code -pi/4}, {@code 2*pi} (see {@link Expressions}).
  */
@@ -52,7 +55,9 @@ public final class ScenarioLoader {
     public static final List<String> FREQUENCY_SUPPORTS = List.of("whole-line", "positive");
     public static final List<String> GENERIC_KEYS = List.of("method", "until", "points", "integrator", "atol", "rtol",
             "quadrature_tolerance", "frequency_support", "frequency_cutoff", "initial_step", "max_step", "output", "times",
-            "decades", "lamb_shift");
+            "decades", "lamb_shift", "heom_depth", "heom_exponents", "heom_expansion", "heom_terminator", "heom_tolerance",
+            "heom_max_memory");
+    public static final List<String> HEOM_EXPANSIONS = List.of("pade", "matsubara", "fit");
     public static final List<String> SPECTRAL_DENSITY_TYPES = List.of("lorentzian", "lorentzian-sum", "drude-lorentz",
             "ohmic", "flat");
     public static final List<String> MODEL_TYPES = List.of("bilinear", "finite");
@@ -506,13 +511,72 @@ public final class ScenarioLoader {
         Boolean lambShift = s.containsKey("lamb_shift")
                 ? Boolean.valueOf(choice("lamb_shift", s.get("lamb_shift"), List.of("true", "false"))) : lambShiftDefault;
         RunSettings run = new RunSettings(until, points, integrator, atol, rtol, qt, steadyQt, initialStep, maxStep,
-                output, times, decades, lambShift);
+                output, times, decades, lambShift, heomOptions(s));
         try {
             run.integratorSettings();
         } catch (IllegalArgumentException e) {
             throw new ScenarioException("integrator", e.getMessage());
         }
         return run;
+    }
+
+    /** The hierarchy keys of method heom (docs/heom.md); absent depth and exponents mean automatic. */
+    static HeomOptions heomOptions(Map<String, Value> s) {
+        Integer depth = s.containsKey("heom_depth") ? (int) number("heom_depth", s.get("heom_depth"),
+                x -> x >= 1 && x <= 1000 && x == Math.rint(x), "a whole number >= 1 (absent = automatic)") : null;
+        Integer exponents = s.containsKey("heom_exponents") ? (int) number("heom_exponents", s.get("heom_exponents"),
+                x -> x >= 0 && x <= 1000 && x == Math.rint(x), "a whole number >= 0 (absent = automatic)") : null;
+        ExpansionScheme expansion = null;
+        if (s.containsKey("heom_expansion")) {
+            String e = choice("heom_expansion", s.get("heom_expansion"), HEOM_EXPANSIONS);
+            expansion = switch (e) {
+                case "matsubara" -> ExpansionScheme.MATSUBARA;
+                case "fit" -> ExpansionScheme.FIT;
+                default -> ExpansionScheme.PADE;
+            };
+        }
+        boolean terminator = !s.containsKey("heom_terminator")
+                || Boolean.parseBoolean(choice("heom_terminator", s.get("heom_terminator"), List.of("true", "false")));
+        double tolerance = s.containsKey("heom_tolerance") ? number("heom_tolerance", s.get("heom_tolerance"), x -> x > 0,
+                "a finite number > 0") : HeomOptions.DEFAULT_TOLERANCE;
+        long memory = s.containsKey("heom_max_memory") ? bytes("heom_max_memory", s.get("heom_max_memory"))
+                : HeomOptions.DEFAULT_MAX_MEMORY;
+        return new HeomOptions(depth, exponents, expansion, terminator, tolerance, memory);
+    }
+
+    private static final java.util.regex.Pattern BYTES =
+            java.util.regex.Pattern.compile("(?i)^\\s*([0-9.eE+]+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?\\s*$");
+
+    /** A number of bytes, e.g. 2GiB, 512MiB, 1.5GB, 4e9 (binary and decimal suffixes, B optional). */
+    static long bytes(String key, Value v) {
+        String allowed = "a number of bytes > 0, e.g. 2GiB, 512MiB, 4GB or 4e9";
+        java.util.regex.Matcher m = BYTES.matcher(v.text() == null ? "" : v.text());
+        double x = Double.NaN;
+        if (m.matches()) {
+            try {
+                x = Double.parseDouble(m.group(1));
+            } catch (NumberFormatException e) {
+                x = Double.NaN;
+            }
+            String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(java.util.Locale.ROOT);
+            double scale = switch (unit) {
+                case "k", "kib" -> 1024.0;
+                case "kb" -> 1e3;
+                case "m", "mib" -> 1024.0 * 1024;
+                case "mb" -> 1e6;
+                case "g", "gib" -> 1024.0 * 1024 * 1024;
+                case "gb" -> 1e9;
+                case "t", "tib" -> 1024.0 * 1024 * 1024 * 1024;
+                case "tb" -> 1e12;
+                default -> 1;
+            };
+            x *= scale;
+        }
+        if (!(x >= 1) || x > 9e18) {
+            throw v.origin().error(key, key + " = " + (v.text() == null || v.text().isBlank() ? "(empty)" : v.text().strip())
+                    + " is not allowed: expected " + allowed);
+        }
+        return (long) x;
     }
 
     /** "1, 2, 5" or "[1, 2, 5]": strictly increasing times > 0. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coherent.core.bosonic.BilinearModel;
 import io.coherent.core.dynamics.Model;
+import io.coherent.core.heom.HierarchyLevel;
+import io.coherent.core.heom.HierarchyReport;
 import io.coherent.core.observables.Estimate;
 import io.coherent.core.observables.ObservableSet;
 import io.coherent.integrators.RunMetrics;
@@ -76,6 +78,57 @@ public final class Reports {
             node.putObject("energy_current");
         }
         return node;
+    }
+
+    /**
+     * The {@code hierarchy} object of method heom: the hierarchy used, the levels the convergence tried, and each
+     * observable's error estimate (its last change between levels, or along a trajectory its change from one depth
+     * less).
+     */
+    public static ObjectNode hierarchy(HierarchyReport h, ObservableSet o, List<String> notes) {
+        ObjectNode node = object();
+        node.put("depth", h.depth());
+        node.put("exponents", h.exponents());
+        node.set("terms_per_bath", JSON.valueToTree(h.termsPerBath()));
+        node.put("ados", h.ados());
+        node.put("bytes", h.bytes());
+        node.put("bytes_per_ado", h.bytesPerAdo());
+        node.set("expansion", JSON.valueToTree(h.expansion()));
+        ObjectNode fit = node.putObject("expansion_error");
+        h.expansionError().forEach((bath, e) -> number(fit, bath, e));
+        node.put("terminator", h.terminator());
+        node.put("automatic", h.automatic());
+        node.put("converged", h.converged());
+        number(node, "tolerance", h.tolerance());
+        number(node, "last_change", h.lastChange());
+        var levels = node.putArray("levels");
+        for (HierarchyLevel l : h.levels()) {
+            ObjectNode level = levels.addObject();
+            level.put("depth", l.depth());
+            level.put("exponents", l.exponents());
+            level.put("ados", l.ados());
+            number(level, "change", l.change());
+            if (l.largest() == null) {
+                level.putNull("largest_change");
+            } else {
+                level.put("largest_change", l.largest());
+            }
+            level.put("iterations", l.iterations());
+        }
+        ObjectNode errors = node.putObject("error_estimates");
+        o.values().forEach((name, e) -> number(errors, name, e.error()));
+        node.put("note", h.note());
+        var n = node.putArray("notes");
+        notes.forEach(n::add);
+        return node;
+    }
+
+    /** One line on the hierarchy for the human summaries. */
+    public static String hierarchyLine(HierarchyReport h) {
+        return String.format(Locale.ROOT, "hierarchy: depth %d, %d exponents per bath, %d auxiliary density operators"
+                        + " (%d bytes), %s, terminator %s; %s", h.depth(), h.exponents(), h.ados(), h.bytes(), h.expansion(),
+                h.terminator() ? "on" : "off", h.converged() ? "converged to " + g(h.tolerance())
+                        : "NOT converged" + (h.note().isEmpty() ? "" : " (" + h.note() + ")"));
     }
 
     /** The largest error estimate among the observables that are reported. */

@@ -8,6 +8,7 @@ import io.coherent.config.RunSettings;
 import io.coherent.config.Scenario;
 import io.coherent.config.ScenarioException;
 import io.coherent.core.dynamics.Generator;
+import io.coherent.core.heom.EmbeddedHierarchy;
 import io.coherent.core.dynamics.Method;
 import io.coherent.core.methods.Engines;
 import io.coherent.integrators.EventRecord;
@@ -123,9 +124,17 @@ public final class RunCommand implements Callable<Integer> {
         double tau = generator.slowestRelaxationTime().orElse(Double.POSITIVE_INFINITY);
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
-            stdout.println(Reports.json(toJson(s, report, tau)));
+            ObjectNode root = toJson(s, report, tau);
+            if (generator instanceof EmbeddedHierarchy h) {
+                root.set("hierarchy", Reports.hierarchy(h.hierarchy(), outcome.last().observables(), h.notes()));
+            }
+            stdout.println(Reports.json(root));
         } else {
             printSummary(stdout, s, report, tau, writer);
+            if (generator instanceof EmbeddedHierarchy h) {
+                stdout.println(Reports.hierarchyLine(h.hierarchy()));
+                h.notes().forEach(n -> stdout.println("note: " + n));
+            }
         }
         stdout.flush();
         if (outcome.failed()) {

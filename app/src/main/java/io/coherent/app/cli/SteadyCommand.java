@@ -61,6 +61,9 @@ public final class SteadyCommand implements Callable<Integer> {
             Reports.number(root, "residual", ss.residual());
             ArrayNode notes = root.putArray("notes");
             ss.notes().forEach(notes::add);
+            if (ss.hierarchy() != null) {
+                root.set("hierarchy", Reports.hierarchy(ss.hierarchy(), ss.observables(), List.of()));
+            }
             out.println(Reports.json(root));
         } else {
             out.printf(Locale.ROOT, "%s (%s), method %s: steady state from the %s%n", s.name(), s.source(), ss.method(),
@@ -78,6 +81,9 @@ public final class SteadyCommand implements Callable<Integer> {
                     ? " (the steady state is unique)"
                     : " (the steady state depends on the initial state; this is the one reached from it" + (ss.timeAveraged()
                             ? "; undamped modes keep oscillating, values are time averages)" : ")")));
+            if (ss.hierarchy() != null) {
+                out.println(Reports.hierarchyLine(ss.hierarchy()));
+            }
             ss.notes().forEach(n -> out.println("note: " + n));
         }
         out.flush();

@@ -120,7 +120,7 @@ final class BathExponents {
                     terminators.add(new Terminator(k, q, q, c.terminatorRe(), c.terminatorIm(), c.terminatorRe(), -c.terminatorIm()));
                 }
                 summaries.add(new BathSummary(r.name(), "hermitian", c.scheme(), poles, c.terms().size(), c.error(),
-                        Double.NaN, terminate && (c.terminatorRe() != 0 || c.terminatorIm() != 0)));
+                        c.integratedError(), terminate && (c.terminatorRe() != 0 || c.terminatorIm() != 0)));
             } else {
                 ComplexMatrix l = couplings.get(k);
                 if (fermi) {
@@ -144,7 +144,8 @@ final class BathExponents {
                 }
                 boolean terminated = terminators.stream().anyMatch(t -> t.bath() == reservoirs.indexOf(r));
                 summaries.add(new BathSummary(r.name(), fermi ? "exchange (fermi)" : "exchange (bose)", c.emission().scheme(),
-                        poles, exponents.size() - before, c.emission().error() + c.absorption().error(), Double.NaN, terminated));
+                        poles, exponents.size() - before, c.emission().error() + c.absorption().error(),
+                        c.emission().integratedError() + c.absorption().integratedError(), terminated));
             }
         }
     }

@@ -43,6 +43,71 @@ public final class Heom {
         return new HeomGenerator(system, baths, depth);
     }
 
+    /** Depth and exponents of a trajectory when the steady state cannot choose them (it is not unique). */
+    static final int FALLBACK_DEPTH = 4;
+    static final int FALLBACK_EXPONENTS = 2;
+
+    /**
+     * The generator of a trajectory: the hierarchy at a fixed depth D and exponents, propagated beside depth D - 1 for
+     * the error estimates ({@link EmbeddedHierarchy}). With automatic settings D and the exponents are those the
+     * steady-state convergence pass settles on (the transient needs at least what the steady state needs; the
+     * embedded estimate shows whether it needs more); the notes say which.
+     */
+    public static EmbeddedHierarchy trajectory(OpenSystem system, HeomOptions options, CorrelationSource source) {
+        List<String> notes = new ArrayList<>();
+        int depth;
+        int exponents;
+        HierarchyReport pass = null;
+        if (options.depth() != null && options.exponents() != null) {
+            depth = options.depth();
+            exponents = options.exponents();
+            notes.add("hierarchy fixed by heom_depth = " + depth + " and heom_exponents = " + exponents);
+        } else {
+            try {
+                pass = steadyState(system, options, source).hierarchy();
+                depth = pass.depth();
+                exponents = pass.exponents();
+                notes.add(String.format(Locale.ROOT, "depth %d and %d exponents per bath chosen by a steady-state convergence"
+                        + " pass (heom_tolerance %.2g, %s)", depth, exponents, options.tolerance(),
+                        pass.converged() ? "converged" : "not converged: " + pass.note()));
+            } catch (InvalidModelException e) {
+                if (!"steady_state".equals(e.field())) {
+                    throw e;
+                }
+                depth = options.depth() != null ? options.depth() : FALLBACK_DEPTH;
+                exponents = options.exponents() != null ? options.exponents() : FALLBACK_EXPONENTS;
+                notes.add("the steady state is not unique, so no steady-state pass could choose the hierarchy: depth " + depth
+                        + " and " + exponents + " exponents per bath (set heom_depth and heom_exponents to choose)");
+            }
+        }
+        notes.add("error estimates along the trajectory: the change from depth " + depth + " to depth " + (depth - 1)
+                + " (propagated alongside); the exponents' truncation is not in them");
+        BathExponents baths = new BathExponents(system, exponents, options.expansion(), options.terminator(), source);
+        Size main = size(system, baths, depth, options, TRAJECTORY_VECTORS);
+        Size lower = size(system, baths, depth - 1, options, TRAJECTORY_VECTORS);
+        Size both = new Size(main.ados() + lower.ados(), main.bytes() + lower.bytes(), main.bytesPerAdo(), false);
+        if (both.bytes() > options.maxMemory()) {
+            throw tooLarge(both, depth, exponents, options);
+        }
+        HeomGenerator g = new HeomGenerator(system, baths, depth);
+        HeomGenerator companion = new HeomGenerator(system, baths, depth - 1);
+        Map<String, Integer> terms = new LinkedHashMap<>();
+        Map<String, String> schemes = new LinkedHashMap<>();
+        Map<String, Double> errors = new LinkedHashMap<>();
+        boolean terminated = false;
+        for (BathExponents.BathSummary b : baths.summaries) {
+            terms.put(b.name(), b.exponents());
+            schemes.put(b.name(), b.scheme());
+            errors.put(b.name(), Double.isFinite(b.error()) ? b.error() : b.integratedError());
+            terminated |= b.terminator();
+        }
+        HierarchyReport report = new HierarchyReport(depth, exponents, terms, main.ados(), both.bytes(), main.bytesPerAdo(),
+                schemes, errors, terminated, pass != null && pass.automatic(), pass != null && pass.converged(),
+                options.tolerance(), pass == null ? Double.NaN : pass.lastChange(),
+                pass == null ? List.of() : pass.levels(), pass == null ? "" : pass.note());
+        return new EmbeddedHierarchy(g, companion, report, notes);
+    }
+
     /** Builds the bath expansions and checks the first hierarchy's size, so that a bad scenario fails at load time. */
     public static void check(OpenSystem system, HeomOptions options, CorrelationSource source) {
         int depth = options.depth() == null ? START_DEPTH : options.depth();
@@ -198,15 +263,33 @@ public final class Heom {
             Map<String, Double> depthChange = new LinkedHashMap<>();
             Map<String, Double> exponentChange = new LinkedHashMap<>();
             boolean converged = false;
-            boolean depthEstimated = false;
-            boolean exponentsEstimated = false;
             String note = "";
+            if (!autoDepth) {
+                depthChange = fixedDepthChange(current);
+            }
+            if (!autoExponents) {
+                exponentChange = fixedExponentChange(current);
+            }
+            // each round refines each automatic direction that has not yet changed the observables by less than the
+            // tolerance; a direction that has keeps its last change as its estimate
             for (int round = 0; ; round++) {
+                boolean depthDone = !autoDepth || (!depthChange.isEmpty() && max(depthChange) < options.tolerance());
+                boolean exponentsDone = !autoExponents
+                        || (!exponentChange.isEmpty() && max(exponentChange) < options.tolerance());
+                if (depthDone && exponentsDone) {
+                    converged = max(depthChange) < options.tolerance() && max(exponentChange) < options.tolerance();
+                    if (!converged) {
+                        note = String.format(Locale.ROOT, "the hierarchy fixed by heom_depth/heom_exponents changes"
+                                + " observables by up to %.2g against one step lower, more than heom_tolerance %.2g",
+                                Math.max(max(depthChange), max(exponentChange)), options.tolerance());
+                    }
+                    break;
+                }
                 if (round == MAX_ROUNDS) {
                     note = "stopped after " + MAX_ROUNDS + " refinements without reaching heom_tolerance";
                     break;
                 }
-                if (autoDepth) {
+                if (!depthDone) {
                     Level next = solve(current.depth() + 1, current.exponents(), current);
                     if (next == null) {
                         note = stopNote(current.depth() + 1, current.exponents());
@@ -215,21 +298,13 @@ public final class Heom {
                     depthChange = changes(current.observables(), next.observables());
                     record(next, max(depthChange), largest(depthChange));
                     current = next;
-                    depthEstimated = true;
-                } else if (!depthEstimated && current.depth() > 1) {
-                    Level lower = solve(current.depth() - 1, current.exponents(), null);
-                    depthChange = changes(lower.observables(), current.observables());
-                    notes.add("depth " + current.depth() + " fixed by heom_depth: its error is estimated by depth "
-                            + (current.depth() - 1));
-                    depthEstimated = true;
-                } else if (!depthEstimated) {
-                    notes.add("depth 1 fixed by heom_depth: there is no lower depth to compare with, so the truncation"
-                            + " error in depth is not estimated");
-                    depthEstimated = true;
-                    depthChange = Map.of("(depth truncation not estimated)", Double.POSITIVE_INFINITY);
                 }
-                boolean moreTerms = baths(current.exponents() + 1).exponents.size() > baths(current.exponents()).exponents.size();
-                if (autoExponents && moreTerms) {
+                if (!exponentsDone) {
+                    if (baths(current.exponents() + 1).exponents.size() == baths(current.exponents()).exponents.size()) {
+                        // the expansion is exact (no Bose/Fermi poles to add): nothing to converge
+                        exponentChange = zero(current.observables());
+                        continue;
+                    }
                     Level next = solve(current.depth(), current.exponents() + 1, current);
                     if (next == null) {
                         note = stopNote(current.depth(), current.exponents() + 1);
@@ -238,31 +313,6 @@ public final class Heom {
                     exponentChange = changes(current.observables(), next.observables());
                     record(next, max(exponentChange), largest(exponentChange));
                     current = next;
-                } else if (autoExponents) {
-                    exponentChange = Map.of();
-                } else if (!exponentsEstimated && current.exponents() > 0
-                        && baths(current.exponents() - 1).exponents.size() < baths(current.exponents()).exponents.size()) {
-                    Level lower = solve(current.depth(), current.exponents() - 1, null);
-                    exponentChange = changes(lower.observables(), current.observables());
-                    notes.add(current.exponents() + " exponents per bath fixed by heom_exponents: their error is estimated by "
-                            + (current.exponents() - 1));
-                    exponentsEstimated = true;
-                }
-                double worst = Math.max(max(depthChange), max(exponentChange));
-                if (worst < options.tolerance()) {
-                    converged = true;
-                    break;
-                }
-                if (!autoDepth && !autoExponents) {
-                    note = String.format(Locale.ROOT, "the fixed hierarchy (heom_depth, heom_exponents) changes observables by"
-                            + " up to %.2g against one step lower, more than heom_tolerance %.2g", worst, options.tolerance());
-                    break;
-                }
-                if (!autoDepth && (!autoExponents || max(exponentChange) < options.tolerance())) {
-                    note = String.format(Locale.ROOT, "heom_depth = %d is fixed and changes observables by up to %.2g against"
-                            + " depth %d, more than heom_tolerance %.2g", current.depth(), max(depthChange),
-                            current.depth() - 1, options.tolerance());
-                    break;
                 }
             }
             HierarchySteadyState.Solution s = current.solution();
@@ -288,11 +338,16 @@ public final class Heom {
             for (BathExponents.BathSummary b : baths.summaries) {
                 terms.put(b.name(), b.exponents());
                 schemes.put(b.name(), b.scheme());
-                errors.put(b.name(), b.error());
+                errors.put(b.name(), Double.isFinite(b.error()) ? b.error() : b.integratedError());
                 terminated |= b.terminator();
-                if (b.error() > 0) {
-                    notes.add(String.format(Locale.ROOT, "bath %s: the %s expansion of C(t) is accurate to %.2g (not in the"
-                            + " error estimates)", b.name(), b.scheme(), b.error()));
+                if (b.error() > 0 && Double.isFinite(b.error())) {
+                    notes.add(String.format(Locale.ROOT, "bath %s: the %s expansion of C(t) is accurate to %.2g in max |C(t) -"
+                            + " sum| (not in the error estimates; the convergence in exponents measures its effect)",
+                            b.name(), b.scheme(), b.error()));
+                } else if (b.integratedError() > 0) {
+                    notes.add(String.format(Locale.ROOT, "bath %s: the %s expansion of C(t) is accurate to %.2g in int |C(t) -"
+                            + " sum| dt (C(t) is singular at t = 0; not in the error estimates, the convergence in exponents"
+                            + " measures its effect)", b.name(), b.scheme(), b.integratedError()));
                 }
             }
             double last = Math.max(max(depthChange), max(exponentChange));
@@ -302,10 +357,43 @@ public final class Heom {
             return new HeomSteadyState(observables, converged, report, s.residual(), s.iterations(), notes);
         }
 
+        /** The change of a fixed depth against one less (or "not estimated" at depth 1). */
+        private Map<String, Double> fixedDepthChange(Level current) {
+            if (current.depth() == 1) {
+                notes.add("depth 1 fixed by heom_depth: there is no lower depth to compare with, so the truncation"
+                        + " error in depth is not estimated");
+                return Map.of(NOT_ESTIMATED, Double.POSITIVE_INFINITY);
+            }
+            Level lower = solve(current.depth() - 1, current.exponents(), null);
+            notes.add("depth " + current.depth() + " fixed by heom_depth: its error is estimated by depth "
+                    + (current.depth() - 1));
+            return changes(lower.observables(), current.observables());
+        }
+
+        /** The change of fixed exponents against one less (zero when the expansion has no poles to drop). */
+        private Map<String, Double> fixedExponentChange(Level current) {
+            if (current.exponents() == 0
+                    || baths(current.exponents() - 1).exponents.size() == baths(current.exponents()).exponents.size()) {
+                return zero(current.observables());
+            }
+            Level lower = solve(current.depth(), current.exponents() - 1, null);
+            notes.add(current.exponents() + " exponents per bath fixed by heom_exponents: their error is estimated by "
+                    + (current.exponents() - 1));
+            return changes(lower.observables(), current.observables());
+        }
+
         private static String stopNote(int depth, int exponents) {
             return "the next hierarchy (depth " + depth + ", " + exponents + " exponents per bath) would not fit in"
                     + " heom_max_memory; the error estimates are the last changes";
         }
+    }
+
+    private static final String NOT_ESTIMATED = "(depth truncation not estimated)";
+
+    private static Map<String, Double> zero(ObservableSet o) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        o.values().keySet().forEach(name -> out.put(name, 0.0));
+        return out;
     }
 
     /** |new - old| per observable. */
@@ -340,7 +428,7 @@ public final class Heom {
 
     /** Each observable's error: its rounding floor plus its last change in depth and in exponents. */
     static ObservableSet withErrors(ObservableSet o, Map<String, Double> depthChange, Map<String, Double> exponentChange) {
-        double unknown = depthChange.getOrDefault("(depth truncation not estimated)", 0.0);
+        double unknown = depthChange.getOrDefault(NOT_ESTIMATED, 0.0);
         Map<String, Estimate> out = new LinkedHashMap<>();
         o.values().forEach((name, e) -> out.put(name, new Estimate(e.value(), e.error() + unknown
                 + depthChange.getOrDefault(name, 0.0) + exponentChange.getOrDefault(name, 0.0))));

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param bytes           memory of the computation (state, Krylov basis, preconditioner)
  * @param bytesPerAdo     its share per ADO
  * @param expansion       expansion scheme of each bath (exact, pade, matsubara, fit)
- * @param expansionError  each bath's bound on max_t |C(t) - sum of exponentials| (what the terminator does not absorb)
+ * @param expansionError  each bath's bound on max_t |C(t) - sum of exponentials|, or on its time integral where C(t)
+ *                        is singular at t = 0 (Drude-Lorentz)
  * @param terminator      whether Ishizaki-Tanimura terminators were used
  * @param automatic       depth and/or exponents were chosen by the convergence loop
  * @param converged       every observable changed by less than the tolerance in the last refinement

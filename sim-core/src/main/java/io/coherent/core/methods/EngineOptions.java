@@ -1,5 +1,6 @@
 package io.coherent.core.methods;
 
+import io.coherent.core.heom.HeomOptions;
 import io.coherent.core.quadrature.QuadratureTolerance;
 
 /**
@@ -9,10 +10,22 @@ import io.coherent.core.quadrature.QuadratureTolerance;
  * @param steadyQuadrature     tolerance of frequency integrals of a steady state
  * @param lambShift            master equations: keep the Lamb shift (principal-value parts of the rates)?
  *                             null lets the engine decide (on wherever the principal value exists)
+ * @param heom                 settings of the hierarchical equations of motion (method heom)
  */
 public record EngineOptions(QuadratureTolerance trajectoryQuadrature, QuadratureTolerance steadyQuadrature,
-                            Boolean lambShift) {
+                            Boolean lambShift, HeomOptions heom) {
 
     public static final EngineOptions DEFAULT =
             new EngineOptions(QuadratureTolerance.TRAJECTORY, QuadratureTolerance.STEADY_STATE, null);
+
+    public EngineOptions {
+        if (heom == null) {
+            heom = HeomOptions.DEFAULT;
+        }
+    }
+
+    /** The options with the default hierarchy settings. */
+    public EngineOptions(QuadratureTolerance trajectoryQuadrature, QuadratureTolerance steadyQuadrature, Boolean lambShift) {
+        this(trajectoryQuadrature, steadyQuadrature, lambShift, HeomOptions.DEFAULT);
+    }
 }
