@@ -15,19 +15,24 @@ import java.util.Map;
  * Entry point of the hierarchical equations of motion (docs/heom.md): a generator at a fixed hierarchy, and the
  * steady state with automatic convergence.
  *
- * <p>Convergence: unless heom_depth and heom_exponents are both given, the depth and the number of Bose/Fermi poles
- * per bath start at {@link #START_DEPTH} and {@link #START_EXPONENTS} and each round raises the automatic ones by one,
- * solving the steady state after each step (warm-started from the previous level). It stops when, in the last round,
- * every observable changed by less than heom_tolerance in each direction; each observable's error estimate is the sum
- * of its two last changes. A direction fixed by the user is estimated once by one step down (depth - 1, exponents - 1),
- * so a fixed hierarchy also reports how converged it is. When the next level would not fit in heom_max_memory the loop
- * stops with converged = false and the last change as the estimate.
+ * <p>Convergence (separable, like a sparse-grid combination): the depth starts at {@link #START_DEPTH} and rises by one,
+ * with {@link #START_EXPONENTS} poles per bath, until every observable changes by less than heom_tolerance (cheap: few
+ * exponents); then, at depth min(that depth, {@link #EXPONENT_DEPTH}), the poles rise by one until the same holds
+ * (cheap: shallow); the final hierarchy has both, and each observable's error estimate is the sum of its last change in
+ * depth and its last change in exponents (the two truncations are assumed additive; the tests check the estimate
+ * against deeper hierarchies). Every solve is warm-started from the previous level. A direction fixed by the user is
+ * estimated once by one step down (depth - 1, exponents - 1), so a fixed hierarchy also reports how converged it is.
+ * When a level would not fit in heom_max_memory the loop stops with converged = false and the last change as the
+ * estimate. Slowly converging expansions (Drude-Lorentz, whose C(t) is log-singular at t = 0, converges algebraically
+ * in the Pade poles) can make "the last change" smaller than the remaining error; the report lists every level.
  */
 public final class Heom {
     static final int START_DEPTH = 2;
     static final int START_EXPONENTS = 1;
     /** Rounds of refinement before giving up. */
     static final int MAX_ROUNDS = 40;
+    /** Depth at which the number of exponents is converged. */
+    static final int EXPONENT_DEPTH = 3;
 
     private Heom() {
     }
@@ -170,6 +175,27 @@ public final class Heom {
         return String.format(Locale.ROOT, "%.1f KiB", b / 1024.0);
     }
 
+    /**
+     * The steady state of one hierarchy (fixed depth and exponents) without any convergence check: the work QuTiP's
+     * HEOMSolver.steady_state does, for benchmarks and comparisons at equal truncation. The observables' errors are
+     * rounding floors only; it is never marked converged, and the note says so.
+     */
+    public static HeomSteadyState singleLevel(OpenSystem system, int depth, int exponents, HeomOptions options,
+                                              CorrelationSource source) {
+        Convergence c = new Convergence(system, options, source);
+        Level l = c.first(depth, exponents);
+        String note = "a single hierarchy (depth " + depth + ", " + exponents + " exponents per bath): truncation error not"
+                + " estimated";
+        BathExponents baths = l.generator().baths();
+        Map<String, Integer> terms = new LinkedHashMap<>();
+        baths.summaries.forEach(b -> terms.put(b.name(), b.exponents()));
+        HierarchyReport report = new HierarchyReport(depth, exponents, terms, l.size().ados(), l.size().bytes(),
+                l.size().bytesPerAdo(), Map.of(), Map.of(), !baths.terminators.isEmpty(), false, false,
+                options.tolerance(), Double.NaN, c.levels, note);
+        return new HeomSteadyState(l.observables(), false, report, l.solution().residual(), l.solution().iterations(),
+                List.of(note));
+    }
+
     /** One solved level. */
     private record Level(int depth, int exponents, HeomGenerator generator, HierarchySteadyState.Solution solution,
                          ObservableSet observables, Size size) {
@@ -260,60 +286,78 @@ public final class Heom {
             int depth = autoDepth ? START_DEPTH : options.depth();
             int exponents = autoExponents ? START_EXPONENTS : options.exponents();
             Level current = first(depth, exponents);
-            Map<String, Double> depthChange = new LinkedHashMap<>();
-            Map<String, Double> exponentChange = new LinkedHashMap<>();
-            boolean converged = false;
+            Map<String, Double> depthChange;
+            Map<String, Double> exponentChange;
             String note = "";
-            if (!autoDepth) {
-                depthChange = fixedDepthChange(current);
-            }
-            if (!autoExponents) {
-                exponentChange = fixedExponentChange(current);
-            }
-            // each round refines each automatic direction that has not yet changed the observables by less than the
-            // tolerance; a direction that has keeps its last change as its estimate
-            for (int round = 0; ; round++) {
-                boolean depthDone = !autoDepth || (!depthChange.isEmpty() && max(depthChange) < options.tolerance());
-                boolean exponentsDone = !autoExponents
-                        || (!exponentChange.isEmpty() && max(exponentChange) < options.tolerance());
-                if (depthDone && exponentsDone) {
-                    converged = max(depthChange) < options.tolerance() && max(exponentChange) < options.tolerance();
-                    if (!converged) {
-                        note = String.format(Locale.ROOT, "the hierarchy fixed by heom_depth/heom_exponents changes"
-                                + " observables by up to %.2g against one step lower, more than heom_tolerance %.2g",
-                                Math.max(max(depthChange), max(exponentChange)), options.tolerance());
+            // 1. depth, at the starting exponents (small hierarchies)
+            if (autoDepth) {
+                depthChange = Map.of();
+                for (int round = 0; depthChange.isEmpty() || max(depthChange) >= options.tolerance(); round++) {
+                    if (round == MAX_ROUNDS) {
+                        note = "stopped after " + MAX_ROUNDS + " depth refinements without reaching heom_tolerance";
+                        break;
                     }
-                    break;
-                }
-                if (round == MAX_ROUNDS) {
-                    note = "stopped after " + MAX_ROUNDS + " refinements without reaching heom_tolerance";
-                    break;
-                }
-                if (!depthDone) {
-                    Level next = solve(current.depth() + 1, current.exponents(), current);
+                    Level next = solve(current.depth() + 1, exponents, current);
                     if (next == null) {
-                        note = stopNote(current.depth() + 1, current.exponents());
+                        note = stopNote(current.depth() + 1, exponents);
                         break;
                     }
                     depthChange = changes(current.observables(), next.observables());
                     record(next, max(depthChange), largest(depthChange));
                     current = next;
                 }
-                if (!exponentsDone) {
-                    if (baths(current.exponents() + 1).exponents.size() == baths(current.exponents()).exponents.size()) {
-                        // the expansion is exact (no Bose/Fermi poles to add): nothing to converge
-                        exponentChange = zero(current.observables());
-                        continue;
-                    }
-                    Level next = solve(current.depth(), current.exponents() + 1, current);
-                    if (next == null) {
-                        note = stopNote(current.depth(), current.exponents() + 1);
+            } else {
+                depthChange = fixedDepthChange(current);
+            }
+            int finalDepth = current.depth();
+            // 2. exponents, at a shallow depth (their effect is mostly second order in the coupling)
+            int exponentDepth = Math.min(finalDepth, EXPONENT_DEPTH);
+            Level base = current.depth() == exponentDepth ? current : solve(exponentDepth, exponents, null);
+            if (autoExponents && note.isEmpty()) {
+                exponentChange = Map.of();
+                for (int round = 0; exponentChange.isEmpty() || max(exponentChange) >= options.tolerance(); round++) {
+                    if (baths(base.exponents() + 1).exponents.size() == baths(base.exponents()).exponents.size()) {
+                        exponentChange = zero(base.observables()); // an exact expansion: no poles to add
                         break;
                     }
-                    exponentChange = changes(current.observables(), next.observables());
+                    if (round == MAX_ROUNDS) {
+                        note = "stopped after " + MAX_ROUNDS + " refinements of the exponents without reaching heom_tolerance";
+                        break;
+                    }
+                    Level next = solve(exponentDepth, base.exponents() + 1, base);
+                    if (next == null) {
+                        note = stopNote(exponentDepth, base.exponents() + 1);
+                        break;
+                    }
+                    exponentChange = changes(base.observables(), next.observables());
                     record(next, max(exponentChange), largest(exponentChange));
-                    current = next;
+                    base = next;
                 }
+            } else {
+                exponentChange = fixedExponentChange(base);
+            }
+            int finalExponents = base.exponents();
+            // 3. the final hierarchy
+            if (finalExponents != current.exponents()) {
+                Level last = solve(finalDepth, finalExponents, current);
+                if (last == null) {
+                    note = stopNote(finalDepth, finalExponents) + "; the values are those of depth " + finalDepth + " with "
+                            + current.exponents() + " exponents per bath";
+                } else {
+                    record(last, Double.NaN, null);
+                    current = last;
+                }
+            }
+            if (autoDepth || autoExponents) {
+                notes.add("the depth was converged with " + exponents + " exponent(s) per bath and the exponents at depth "
+                        + exponentDepth + "; each error estimate adds the two last changes");
+            }
+            boolean converged = note.isEmpty() && max(depthChange) < options.tolerance()
+                    && max(exponentChange) < options.tolerance();
+            if (note.isEmpty() && !converged) {
+                note = String.format(Locale.ROOT, "the hierarchy fixed by heom_depth/heom_exponents changes observables by up"
+                        + " to %.2g against one step lower, more than heom_tolerance %.2g",
+                        Math.max(max(depthChange), max(exponentChange)), options.tolerance());
             }
             HierarchySteadyState.Solution s = current.solution();
             if (!s.converged()) {

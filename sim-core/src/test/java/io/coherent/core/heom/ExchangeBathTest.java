@@ -80,10 +80,13 @@ class ExchangeBathTest {
         }
     }
 
+    static ComplexMatrix plusState() {
+        return ComplexMatrix.real(new double[][] {{0.5, 0.5}, {0.5, 0.5}});
+    }
+
     @Test
     void steadyStateIsTheGroundState() {
-        ComplexMatrix plus = ComplexMatrix.real(new double[][] {{0.5, 0.5}, {0.5, 0.5}});
-        OpenSystem system = qubit(plus);
+        OpenSystem system = qubit(plusState());
         HeomSteadyState s = Heom.steadyState(system, new HeomOptions(3, 0, null, false, 1e-8, 1L << 30), zeroTemperature());
         assertEquals(1, s.observables().value("population.1"), 1e-9, s.notes().toString());
         assertEquals(0, s.observables().value("coherence_l1"), 1e-9);
