@@ -6,7 +6,9 @@ import io.coherent.core.dynamics.Generator;
 import io.coherent.core.dynamics.Method;
 import io.coherent.core.heom.Heom;
 import io.coherent.core.heom.HeomOptions;
-import io.coherent.core.heom.SingleLevelSolve;
+import io.coherent.core.heom.CorrelationSource;
+import io.coherent.core.heom.EmbeddedHierarchy;
+import io.coherent.core.heom.HeomSteadyState;
 import io.coherent.core.methods.Engines;
 import io.coherent.core.methods.SteadyStateReport;
 import io.coherent.core.open.OpenSystem;
@@ -41,15 +43,17 @@ public final class HeomSideBySide {
         HeomOptions options = ScenarioLoader.loadFile(yaml, fixed).run().engineOptions().heom();
 
         for (int depth : new int[] {5, 6, 7}) {
-            double[][] last = new double[1][];
-            time("steady-single-level", depth, rounds, () -> last[0] = SingleLevelSolve.solve(system, depth, 2, options),
-                    () -> String.format(Locale.ROOT, "\"ados\": %d, \"iterations\": %d, \"residual\": %.2g, \"current_2\": %.12g",
-                            (long) last[0][0], (long) last[0][1], last[0][2], last[0][3]));
+            HeomSteadyState[] last = new HeomSteadyState[1];
+            time("steady-single-level", depth, rounds,
+                    () -> last[0] = Heom.singleLevel(system, depth, 2, options, CorrelationSource.BATH_CORRELATIONS),
+                    () -> String.format(Locale.ROOT, "\"ados\": %d, \"iterations\": %d, \"residual\": %.2g, \"current_2\": %.12g,"
+                                    + " \"bytes_per_ado\": %d", last[0].hierarchy().ados(), last[0].iterations(), last[0].residual(),
+                            last[0].observables().values().get("energy_current.2").value(), last[0].hierarchy().bytesPerAdo()));
         }
         for (int depth : new int[] {5, 6, 7}) {
             HeomOptions o = options.withLevel(depth, 2);
             time("steady-fixed-with-estimates", depth, Math.max(1, rounds / 2), () -> Heom.steadyState(system, o,
-                    io.coherent.core.heom.CorrelationSource.BATH_CORRELATIONS), () -> "\"note\": \"the level plus depth - 1 and exponents - 1 for the error estimates\"");
+                    CorrelationSource.BATH_CORRELATIONS), () -> "\"note\": \"the level plus depth - 1 and exponents - 1 for the error estimates\"");
         }
         // the converged steady point: automatic depth and exponents, the product's defaults (Pade, terminator on, 1e-6)
         Scenario auto = ScenarioLoader.loadFile(yaml, List.of());
@@ -67,8 +71,7 @@ public final class HeomSideBySide {
             Scenario s = ScenarioLoader.loadFile(yaml, sets);
             Propagator propagator = new Propagator(s.run().integratorSettings());
             OutputGrid grid = OutputGrid.uniform(0, 300, 301);
-            Generator bare = Heom.generator(system, 5, 2, s.run().engineOptions().heom(),
-                    io.coherent.core.heom.CorrelationSource.BATH_CORRELATIONS);
+            Generator bare = Heom.generator(system, 5, 2, s.run().engineOptions().heom(), CorrelationSource.BATH_CORRELATIONS);
             RunOutcome[] out = new RunOutcome[1];
             String tols = "\"atol\": " + tol[0] + ", \"rtol\": " + tol[1];
             time("run-bare-depth5", 5, Math.max(1, rounds / 2), () -> out[0] = propagator.run(bare, grid, null, x -> { }),
@@ -77,9 +80,9 @@ public final class HeomSideBySide {
             time("run-product-depth5-with-depth4-companion", 5, Math.max(1, rounds / 2),
                     () -> out[0] = propagator.run(product, grid, null, x -> { }), () -> tols);
         }
-        long[] bytes = SingleLevelSolve.bytesPerAdo(system, 7, 2, options);
-        System.out.printf(Locale.ROOT, "{\"case\": \"memory\", \"steady_bytes_per_ado\": %d, \"trajectory_bytes_per_ado\": %d,"
-                + " \"exponents_total\": %d}%n", bytes[0], bytes[1], bytes[2]);
+        EmbeddedHierarchy trajectory = Heom.trajectory(system, options.withLevel(5, 2), CorrelationSource.BATH_CORRELATIONS);
+        System.out.printf(Locale.ROOT, "{\"case\": \"memory\", \"trajectory_bytes_per_ado\": %d, \"trajectory_bytes_depth5_with_companion\": %d}%n",
+                trajectory.hierarchy().bytesPerAdo(), trajectory.hierarchy().bytes());
     }
 
     private static void time(String name, int depth, int rounds, Supplier<?> call, Supplier<String> extra) {
