@@ -59,7 +59,7 @@ public final class HeomSideBySide {
         Scenario auto = ScenarioLoader.loadFile(yaml, List.of());
         SteadyStateReport[] report = new SteadyStateReport[1];
         time("steady-auto", 0, rounds, () -> report[0] = Engines.steadyState(auto.model(), Method.HEOM, auto.run().engineOptions()),
-                () -> String.format(Locale.ROOT, "\"converged\": %s, \"depth\": %d, \"exponents\": %d, \"ados\": %d,"
+                () -> String.format(Locale.ROOT, "\"converged\": %s, \"converged_depth\": %d, \"exponents\": %d, \"ados\": %d,"
                                 + " \"current_2\": %.12g, \"current_2_error\": %.2g", report[0].converged(),
                         report[0].hierarchy().depth(), report[0].hierarchy().exponents(), report[0].hierarchy().ados(),
                         report[0].observables().values().get("energy_current.2").value(),
