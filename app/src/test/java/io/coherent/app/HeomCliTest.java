@@ -2,92 +2,81 @@ package io.coherent.app;
 
 import static io.coherent.app.MainTest.coherent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coherent.app.MainTest.Result;
 import java.io.IOException;
-import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** method = heom through the command line: the hierarchy object, the presets' finite-width spectra, refusals. */
+/** Method heom through the command line: the hierarchy object of steady and run, and one-line refusals. */
 class HeomCliTest {
 
-    private static final String[] SMALL = {"steady", "coupled-qubits", "--set", "method=heom", "--set", "spectrum=drude-lorentz",
-            "--set", "omega_c=5", "--set", "J1=0.1", "--set", "J2=0.1", "--set", "heom_depth=2", "--set", "heom_exponents=1"};
+    @TempDir
+    Path tmp;
 
-    private static String[] with(String[] base, String... more) {
-        String[] out = java.util.Arrays.copyOf(base, base.length + more.length);
-        System.arraycopy(more, 0, out, base.length, more.length);
-        return out;
+    private Path twoQubits() throws IOException {
+        return Files.writeString(tmp.resolve("two-qubits.yaml"), """
+                model: finite
+                subsystems:
+                  - {name: a, type: qubit}
+                  - {name: b, type: qubit}
+                hamiltonian: 0.5*sz(a) + 0.5*sz(b) + 0.1*(sp(a)*sm(b) + sm(a)*sp(b))
+                baths:
+                  - {name: hot, temperature: 2, coupling: hermitian, operators: [sx(a)],
+                     spectral_density: {type: drude-lorentz, lambda: 0.1, gamma: 2}}
+                  - {name: cold, temperature: 1, coupling: hermitian, operators: [sx(b)],
+                     spectral_density: {type: drude-lorentz, lambda: 0.1, gamma: 2}}
+                initial_state: {product: [e, e]}
+                method: heom
+                """);
     }
 
     @Test
-    void steadyJsonCarriesTheHierarchy() throws IOException {
-        Result r = coherent(with(SMALL, "--json"));
+    void steadyReportsTheHierarchy() throws IOException {
+        Result r = coherent("steady", twoQubits().toString(), "--set", "heom_tolerance=1e-4", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
         assertEquals("heom", j.get("method").asText());
+        assertEquals("heom-gmres", j.get("solver").asText());
         JsonNode h = j.get("hierarchy");
-        assertEquals(2, h.get("depth").asInt());
-        assertEquals(1, h.get("exponents").asInt());
-        assertTrue(h.get("ados").asLong() > 1);
-        assertTrue(h.get("bytes_per_ado").asLong() > 0);
-        assertFalse(h.get("automatic").asBoolean(), "depth and exponents were fixed");
-        assertTrue(h.has("converged") && h.has("last_change") && h.has("levels"));
-        assertEquals("pade", h.get("expansion").get("1").asText());
-        // every reported observable carries an error estimate; the currents balance
+        assertTrue(h.get("converged").asBoolean() && h.get("automatic").asBoolean(), h.toString());
+        assertTrue(h.get("levels").size() >= 3, h.toString());
+        assertTrue(h.get("ados").asLong() > 1 && h.get("bytes").asLong() > 0, h.toString());
+        assertTrue(h.get("error_estimates").get("population.1").asDouble() < 1e-4, h.toString());
         JsonNode currents = j.get("observables").get("energy_current");
-        assertEquals(0, currents.get("1").asDouble() + currents.get("2").asDouble(), 1e-9);
-        assertTrue(j.get("error_estimate").asDouble() > 0, "a truncated hierarchy never claims zero error");
+        assertEquals(0, currents.get("hot").asDouble() + currents.get("cold").asDouble(), 1e-10);
+        assertTrue(currents.get("hot").asDouble() > 0);
     }
 
     @Test
-    void aFlatSpectrumIsRefusedNamingThePresetsFiniteWidthOption() {
-        for (String preset : List.of("two-atoms", "coupled-qubits")) {
-            Result r = coherent("steady", preset, "--set", "method=heom");
-            assertEquals(2, r.code(), preset + ": " + r.err());
-            String line = r.err().strip();
-            assertEquals(1, line.lines().count(), line);
-            assertTrue(line.contains("spectrum") && line.contains("drude-lorentz") && line.contains("correlation time"), line);
-            assertFalse(line.contains("Exception"), line);
+    void runReportsTheHierarchyItPropagated() throws IOException {
+        Result r = coherent("run", twoQubits().toString(), "--set", "heom_depth=2", "--set", "heom_exponents=1", "--until",
+                "2", "--set", "points=5", "--json", "--out", tmp.resolve("run").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode h = r.json().get("hierarchy");
+        assertEquals(2, h.get("depth").asInt());
+        assertTrue(h.get("notes").toString().contains("depth 1"), h.toString());
+        assertTrue(h.get("error_estimates").get("population.1").asDouble() > 0, h.toString());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() throws IOException {
+        String file = twoQubits().toString();
+        String[][] cases = {{"--set", "heom_depth=0"}, {"--set", "heom_tolerance=-1"}, {"--set", "heom_max_memory=1KiB"},
+                {"--set", "heom_expansion=taylor"}};
+        String[] fields = {"heom_depth", "heom_tolerance", "heom_max_memory", "heom_expansion"};
+        for (int i = 0; i < cases.length; i++) {
+            Result r = coherent("steady", file, cases[i][0], cases[i][1]);
+            assertEquals(Main.BAD_INPUT, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains(fields[i]), r.err());
         }
-    }
-
-    @Test
-    void badHeomKeysExitTwoWithOneLine() {
-        String[][] cases = {
-                {"heom_depth=0", "heom_depth"},
-                {"heom_depth=two", "heom_depth"},
-                {"heom_exponents=-1", "heom_exponents"},
-                {"heom_expansion=taylor", "heom_expansion"},
-                {"heom_terminator=maybe", "heom_terminator"},
-                {"heom_tolerance=0", "heom_tolerance"},
-                {"heom_max_memory=1KiB", "heom_max_memory"},
-                {"gamma_c=-1", "gamma_c"},
-        };
-        for (String[] c : cases) {
-            String preset = c[1].equals("gamma_c") ? "two-atoms" : "coupled-qubits";
-            String[] args = c[1].equals("gamma_c")
-                    ? new String[] {"steady", "two-atoms", "--set", "spectrum=drude-lorentz", "--set", c[0]}
-                    : with(new String[] {"steady", preset, "--set", "method=heom", "--set", "spectrum=drude-lorentz"}, "--set", c[0]);
-            Result r = coherent(args);
-            assertEquals(2, r.code(), c[0] + ": " + r.err());
-            String line = r.err().strip();
-            assertEquals(1, line.lines().count(), c[0] + ": " + line);
-            assertTrue(line.contains(c[1]), c[0] + " names " + c[1] + ": " + line);
-            assertFalse(line.contains("Exception") || line.contains("internal error"), line);
-        }
-    }
-
-    @Test
-    void finiteWidthSpectraKeepTheMasterEquationsRunning() throws IOException {
-        // the new spectra are ordinary spectral densities for redfield; at the defaults the flat one is unchanged
-        JsonNode flat = coherent("steady", "two-atoms", "--json").json();
-        JsonNode lorentz = coherent("steady", "two-atoms", "--set", "spectrum=lorentzian", "--set", "gamma_c=1000", "--json").json();
-        assertEquals(flat.get("observables").get("rho_32").asDouble(), lorentz.get("observables").get("rho_32").asDouble(), 1e-4,
-                "a Lorentzian much wider than the splitting is the flat spectrum near the transitions");
-        assertEquals(0.11024, flat.get("observables").get("rho_32").asDouble(), 1e-5, "the paper's default is unchanged");
+        Result flat = coherent("steady", "two-atoms", "--set", "method=heom");
+        assertEquals(Main.BAD_INPUT, flat.code(), flat.err());
+        assertTrue(flat.err().contains("finite correlation time"), flat.err());
     }
 }

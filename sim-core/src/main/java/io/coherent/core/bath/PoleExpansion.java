@@ -19,7 +19,7 @@ import org.hipparchus.complex.Complex;
  */
 final class PoleExpansion {
     /** Matsubara terms summed explicitly beyond those kept (and beyond the poles of R). */
-    private static final int REFERENCE_TERMS = 20_000;
+    private static final int REFERENCE_TERMS = 2_000;
     /** The most Matsubara terms the reference sum may need (T below ~1e-7 times the spectral scale). */
     private static final int MAX_REFERENCE_TERMS = 4_000_000;
 
@@ -111,7 +111,7 @@ final class PoleExpansion {
                     + "the Bose/Fermi poles cannot be summed; use the fit expansion (heom.expansion = fit)",
                     temperature, density.radius(mu)));
         }
-        return Math.max((int) needed, n) + (density.decayOrder(mu) <= 1 ? 10 : 1) * REFERENCE_TERMS;
+        return Math.max((int) needed, n) + REFERENCE_TERMS;
     }
 
     /**

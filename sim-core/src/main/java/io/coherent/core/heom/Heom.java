@@ -312,7 +312,11 @@ public final class Heom {
             int finalDepth = current.depth();
             // 2. exponents, at a shallow depth (their effect is mostly second order in the coupling)
             int exponentDepth = Math.min(finalDepth, EXPONENT_DEPTH);
-            Level base = current.depth() == exponentDepth ? current : solve(exponentDepth, exponents, null);
+            Level base = current.depth() == exponentDepth ? null : solve(exponentDepth, exponents, null);
+            if (base == null) {
+                base = current;
+                exponentDepth = current.depth();
+            }
             if (autoExponents && note.isEmpty()) {
                 exponentChange = Map.of();
                 for (int round = 0; exponentChange.isEmpty() || max(exponentChange) >= options.tolerance(); round++) {
@@ -416,9 +420,17 @@ public final class Heom {
 
         /** The change of fixed exponents against one less (zero when the expansion has no poles to drop). */
         private Map<String, Double> fixedExponentChange(Level current) {
-            if (current.exponents() == 0
-                    || baths(current.exponents() - 1).exponents.size() == baths(current.exponents()).exponents.size()) {
+            if (current.exponents() == 0) {
                 return zero(current.observables());
+            }
+            try {
+                if (baths(current.exponents() - 1).exponents.size() == baths(current.exponents()).exponents.size()) {
+                    return zero(current.observables());
+                }
+            } catch (InvalidModelException e) {
+                notes.add(current.exponents() + " exponents per bath fixed by heom_exponents: one fewer has no expansion ("
+                        + e.getMessage() + "), so their truncation is not estimated");
+                return Map.of(NOT_ESTIMATED, Double.POSITIVE_INFINITY);
             }
             Level lower = solve(current.depth(), current.exponents() - 1, null);
             notes.add(current.exponents() + " exponents per bath fixed by heom_exponents: their error is estimated by "
@@ -432,7 +444,7 @@ public final class Heom {
         }
     }
 
-    private static final String NOT_ESTIMATED = "(depth truncation not estimated)";
+    private static final String NOT_ESTIMATED = "(truncation not estimated)";
 
     private static Map<String, Double> zero(ObservableSet o) {
         Map<String, Double> out = new LinkedHashMap<>();
@@ -472,7 +484,7 @@ public final class Heom {
 
     /** Each observable's error: its rounding floor plus its last change in depth and in exponents. */
     static ObservableSet withErrors(ObservableSet o, Map<String, Double> depthChange, Map<String, Double> exponentChange) {
-        double unknown = depthChange.getOrDefault(NOT_ESTIMATED, 0.0);
+        double unknown = depthChange.getOrDefault(NOT_ESTIMATED, 0.0) + exponentChange.getOrDefault(NOT_ESTIMATED, 0.0);
         Map<String, Estimate> out = new LinkedHashMap<>();
         o.values().forEach((name, e) -> out.put(name, new Estimate(e.value(), e.error() + unknown
                 + depthChange.getOrDefault(name, 0.0) + exponentChange.getOrDefault(name, 0.0))));

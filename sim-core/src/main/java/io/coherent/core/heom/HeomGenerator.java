@@ -5,7 +5,6 @@ import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.master.MasterObservables;
 import io.coherent.core.observables.ObservableSet;
 import io.coherent.core.open.OpenSystem;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -68,6 +67,7 @@ public final class HeomGenerator implements Generator {
     private final List<String> names;
     private final double[] left;
     private final double[] right;
+    private final double[] commutator;
     private final double[] work;
     private final double[] work2;
     private final double[] coefficient = new double[4];
@@ -140,6 +140,7 @@ public final class HeomGenerator implements Generator {
         System.arraycopy(rho0.imaginaryParts(), 0, initial, dd, dd);
         left = new double[block];
         right = new double[block];
+        commutator = new double[block];
         work = new double[block];
         work2 = new double[block];
         names = List.copyOf(observe(0, initial).values().keySet());
@@ -241,17 +242,30 @@ public final class HeomGenerator implements Generator {
         int base = i * modes;
         double[] mask = masks[ados.fermionLevel[i] & 1];
         for (int o = 0; o < operators.length; o++) {
-            boolean any = false;
+            // bosonic terms that are pure commutators (every raising term; a lowering term with a = b) are summed into
+            // one array with one complex coefficient; the others into left and right
+            boolean commutators = !operatorFermionic[o];
+            boolean anyCommutator = false;
+            boolean anyGeneral = false;
             if (raising) {
                 for (int m : raisingModes[o]) {
                     int j = ados.up[base + m];
                     if (j < 0 || (onlyBath >= 0 && bathOf[m] != onlyBath)) {
                         continue;
                     }
-                    if (!any) {
+                    if (commutators) {
+                        if (!anyCommutator) {
+                            java.util.Arrays.fill(commutator, 0);
+                            anyCommutator = true;
+                        }
+                        // -i f [U, X]
+                        accumulateImaginary(y, j * block, -ados.upFactor[base + m]);
+                        continue;
+                    }
+                    if (!anyGeneral) {
                         java.util.Arrays.fill(left, 0);
                         java.util.Arrays.fill(right, 0);
-                        any = true;
+                        anyGeneral = true;
                     }
                     raisingCoefficient(i, m);
                     accumulate(y, j * block);
@@ -263,18 +277,57 @@ public final class HeomGenerator implements Generator {
                     if (j < 0 || (onlyBath >= 0 && bathOf[m] != onlyBath)) {
                         continue;
                     }
-                    if (!any) {
+                    if (commutators && aRe[m] == bRe[m] && aIm[m] == bIm[m]) {
+                        if (!anyCommutator) {
+                            java.util.Arrays.fill(commutator, 0);
+                            anyCommutator = true;
+                        }
+                        // -i f a [V, X]
+                        double f = ados.downFactor[base + m];
+                        accumulateComplex(y, j * block, f * aIm[m], -f * aRe[m]);
+                        continue;
+                    }
+                    if (!anyGeneral) {
                         java.util.Arrays.fill(left, 0);
                         java.util.Arrays.fill(right, 0);
-                        any = true;
+                        anyGeneral = true;
                     }
                     loweringCoefficient(i, m);
                     accumulate(y, j * block);
                 }
             }
-            if (any) {
+            if (anyCommutator) {
+                if (anyGeneral) {
+                    for (int e = 0; e < block; e++) {
+                        left[e] += commutator[e];
+                        right[e] -= commutator[e];
+                    }
+                    multiply(operators[o], operatorFermionic[o], mask, left, right, out, oo);
+                } else {
+                    operators[o].leftAdd(commutator, 0, out, oo, 1, 0);
+                    operators[o].rightAdd(commutator, 0, out, oo, -1, 0);
+                }
+            } else if (anyGeneral) {
                 multiply(operators[o], operatorFermionic[o], mask, left, right, out, oo);
             }
+        }
+    }
+
+    /** commutator += (i c) x, c real. */
+    private void accumulateImaginary(double[] x, int xo, double c) {
+        for (int e = 0; e < dd; e++) {
+            commutator[e] -= c * x[xo + dd + e];
+            commutator[dd + e] += c * x[xo + e];
+        }
+    }
+
+    /** commutator += (cr + i ci) x. */
+    private void accumulateComplex(double[] x, int xo, double cr, double ci) {
+        for (int e = 0; e < dd; e++) {
+            double xr = x[xo + e];
+            double xi = x[xo + dd + e];
+            commutator[e] += cr * xr - ci * xi;
+            commutator[dd + e] += cr * xi + ci * xr;
         }
     }
 
@@ -383,14 +436,5 @@ public final class HeomGenerator implements Generator {
         ComplexMatrix rho = ComplexMatrix.of(d, d, java.util.Arrays.copyOfRange(y, 0, dd),
                 java.util.Arrays.copyOfRange(y, dd, block));
         return baths.basis.times(rho).times(baths.basis.conjugateTranspose());
-    }
-
-    /** The exponents per bath, for the report. */
-    List<String> exponentNames() {
-        List<String> out = new ArrayList<>();
-        for (BathExponents.Exponent e : baths.exponents) {
-            out.add(system.reservoirs().get(e.bath()).name() + ": " + e.rateRe() + (e.rateIm() >= 0 ? "+" : "") + e.rateIm() + "i");
-        }
-        return out;
     }
 }

@@ -48,10 +48,6 @@ final class SparseOperator {
         return matrix;
     }
 
-    int nonZeros() {
-        return rows.length;
-    }
-
     /** out[oOff..] += s (O X), X at x[xOff..] (both flat [Re, Im] blocks of d^2), s = sRe + i sIm. */
     void leftAdd(double[] x, int xOff, double[] out, int oOff, double sRe, double sIm) {
         int dd = d * d;
