@@ -102,13 +102,45 @@ final class CorrelationFit {
             double v = j.value(w);
             return v == 0 ? 0 : v * occupation.occupation(w);
         };
-        CorrelationExpansion emission = fit(new CorrelationSampler(out, out, pv, scale, t, mu), scale, options);
+        // the principal value at mu > 0 leaves an undamped term -+ i pi T J(mu) e^{-+ i mu t} (as for rational
+        // densities): kept exactly, and only the damped rest fitted
+        double weight = pv > 0 ? Math.PI * t * j.value(mu) : 0;
+        CorrelationExpansion emission = withUndamped(fit(withoutUndamped(new CorrelationSampler(out, out, pv, scale, t, mu),
+                -weight, -mu), scale, options), -weight, -mu);
         if (bose && t == 0) {
             return new ExchangeCorrelation(emission, new CorrelationExpansion(List.of(), 0, 0, 0, 0, "exact"));
         }
-        CorrelationExpansion absorption = fit(new CorrelationSampler(in, w -> -in.applyAsDouble(w), pv, scale, t,
-                mu), scale, options);
+        CorrelationExpansion absorption = withUndamped(fit(withoutUndamped(new CorrelationSampler(in,
+                w -> -in.applyAsDouble(w), pv, scale, t, mu), weight, mu), scale, options), weight, mu);
         return new ExchangeCorrelation(emission, absorption);
+    }
+
+    /** Samples of C(t) - i a e^{i f t}. */
+    private static Samples withoutUndamped(Samples c, double a, double f) {
+        if (a == 0) {
+            return c;
+        }
+        return (t0, dt, count) -> {
+            double[] y = c.uniform(t0, dt, count);
+            for (int m = 0; m < count; m++) {
+                double t = t0 + m * dt;
+                y[2 * m] += a * Math.sin(f * t);
+                y[2 * m + 1] -= a * Math.cos(f * t);
+            }
+            return y;
+        };
+    }
+
+    /** The expansion with the term i a e^{i f t} (rate -i f) added. */
+    private static CorrelationExpansion withUndamped(CorrelationExpansion e, double a, double f) {
+        if (a == 0) {
+            return e;
+        }
+        TermCollector c = new TermCollector();
+        c.add(new Complex(0, -f), new Complex(0, a));
+        List<CorrelationTerm> terms = new ArrayList<>(e.terms());
+        terms.addAll(c.terms());
+        return new CorrelationExpansion(terms, e.terminatorRe(), e.terminatorIm(), e.error(), e.integratedError(), e.scheme());
     }
 
     /**
@@ -129,7 +161,7 @@ final class CorrelationFit {
     private static void refuseSlowTail(SpectralDensity j) {
         if (j instanceof DrudeLorentz) {
             throw new InvalidModelException("spectral_density", j.describe() + " has C(t) ~ log t at t = 0 (J ~ 1/w), "
-                    + "which a fit cannot follow; use the pade or matsubara expansion, exact in its pole term");
+                    + "which a fit cannot follow; use the pade or matsubara expansion (T > 0), exact in its pole term");
         }
     }
 

@@ -100,6 +100,29 @@ class CorrelationFitTest {
     }
 
     @Test
+    void ohmicExchangeWithAChemicalPotentialKeepsItsUndampedTermExactly() {
+        OhmicFamily j = new OhmicFamily(0.1, 2, 1);
+        double mu = 0.5;
+        ThermalOccupation occ = new ThermalOccupation(ThermalOccupation.Statistics.BOSE, 0.4, mu);
+        ExchangeCorrelation x = BathCorrelations.exchange(j, occ, new ExpansionOptions(ExpansionScheme.FIT, 6, false));
+        double pv = Math.PI * 0.4 * j.value(mu);
+        assertTrue(x.emission().terms().stream().anyMatch(c -> c.rateRe() == 0 && Math.abs(c.etaIm() + pv) < 1e-15));
+        assertTrue(x.absorption().terms().stream().anyMatch(c -> c.rateRe() == 0 && Math.abs(c.etaIm() - pv) < 1e-15));
+        for (double t : new double[] {0, 1.5, 8}) {
+            double[] out = CorrelationQuadrature.fourier(w -> w > 0 ? j.value(w) * (1 + occ.occupation(w)) : 0, t, 1,
+                    CorrelationQuadrature.line(mu, 1, 0.4));
+            double[] in = CorrelationQuadrature.fourier(w -> w > 0 ? j.value(w) * occ.occupation(w) : 0, t, -1,
+                    CorrelationQuadrature.line(mu, 1, 0.4));
+            double[] fo = x.emission().valueAt(t);
+            double[] fi = x.absorption().valueAt(t);
+            assertTrue(Math.hypot(out[0] - fo[0], out[1] - fo[1]) <= x.emission().error() + out[2], "emission t=" + t);
+            assertTrue(Math.hypot(in[0] - fi[0], in[1] - fi[1]) <= x.absorption().error() + in[2], "absorption t=" + t);
+        }
+        double c0 = Math.hypot(x.emission().valueAt(0)[0], x.emission().valueAt(0)[1]);
+        assertTrue(x.emission().error() < 0.01 * c0, "error " + x.emission().error() + " of " + c0);
+    }
+
+    @Test
     void whatAFitCannotRepresentIsRefused() {
         ExpansionOptions fit = new ExpansionOptions(ExpansionScheme.FIT, 6, false);
         var flat = assertThrows(InvalidModelException.class, () -> BathCorrelations.exchange(new Flat(0.2), ThermalOccupation.bose(1), fit));
