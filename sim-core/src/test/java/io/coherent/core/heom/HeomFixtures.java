@@ -1,11 +1,5 @@
 package io.coherent.core.heom;
 
-import io.coherent.core.bath.BathCorrelations;
-import io.coherent.core.bath.CorrelationExpansion;
-import io.coherent.core.bath.ExchangeCorrelation;
-import io.coherent.core.bath.ExpansionOptions;
-import io.coherent.core.bath.SpectralDensity;
-import io.coherent.core.bath.ThermalOccupation;
 import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.open.DensityMatrixElement;
 import io.coherent.core.open.DensityMatrixElement.Part;
@@ -27,17 +21,7 @@ import java.util.Map;
 final class HeomFixtures {
 
     /** The product's bath expansions (the same code path as method = heom). */
-    static final CorrelationSource BATH = new CorrelationSource() {
-        @Override
-        public CorrelationExpansion hermitian(SpectralDensity j, double temperature, ExpansionOptions options) {
-            return BathCorrelations.hermitian(j, temperature, options);
-        }
-
-        @Override
-        public ExchangeCorrelation exchange(SpectralDensity j, ThermalOccupation occupation, ExpansionOptions options) {
-            return BathCorrelations.exchange(j, occupation, options);
-        }
-    };
+    static final CorrelationSource BATH = CorrelationSource.BATH_CORRELATIONS;
 
     private HeomFixtures() {
     }
