@@ -31,12 +31,15 @@ import java.util.List;
  *   <li>EXCHANGE (bosons), L B^+ + L^+ B: absorption C_in(s) = &lt;B^+(s)B&gt; and emission C_out(s) = &lt;B(s)B^+&gt;
  *       give two families, U = L, V = L^+ with a from C_in and b from C_out^*, and U = L^+, V = L with a from C_out
  *       and b from C_in^* (HierarchicalEOM.jl's BosonBathRWA).</li>
- *   <li>EXCHANGE (fermions): the same two families with d = L P in place of L, P the system's parity; the hierarchy
- *       then applies the fermionic sign rules (see {@link HeomGenerator}). With system and lead operators commuting
- *       (our tensor-product model), c~ = P c are fermions that anticommute with every odd system operator, and
- *       L c^+ + L^+ c = -(c~^+ d + d^+ c~) with d = L P: so every system whose tunnelling operators are odd under a
- *       parity P that H_S conserves is represented exactly; for several qubits d = L P is the Jordan-Wigner form
- *       (sigma_z strings) of L. A coupling that is not odd under such a parity is refused.</li>
+ *   <li>EXCHANGE (fermions): the same two families, with the fermionic sign rules (see {@link HeomGenerator}). The
+ *       tunnelling operator L must be odd under a parity P of the system that H_S conserves (else refused). With one
+ *       fermionic lead, whose operators commute with the system's in our tensor-product model, c~ = P c are fermions
+ *       that anticommute with every odd system operator and L c^+ + L^+ c = -(c~^+ d + d^+ c~) with d = L P: that
+ *       model is represented exactly, for any number of qubits. With several leads the hierarchy is the fermionic
+ *       model in which all lead fermions anticommute (the physical one, whose current is Landauer's); then d = L, and
+ *       the operators of different leads must be fermion operators of the system: the same level (a single qubit
+ *       between two leads) or anticommuting levels (several qubits with their Jordan-Wigner strings,
+ *       sz(a) * sm(b)); anything else is refused with one line.</li>
  * </ul>
  * Several channels of one reservoir share its modes, with cross densities sqrt(J_a J_b): their spectral densities
  * must have one shape, J_a = c_a^2 J, so that the bath couples through the single operator sum_a c_a A_a.
@@ -90,6 +93,11 @@ final class BathExponents {
         }
         anyFermionic = fermions;
         int[] bareParity = fermions ? Grading.of(system, couplings) : new int[d];
+        int fermionicReservoirs = (int) reservoirs.stream()
+                .filter(r -> r.occupation().statistics() == ThermalOccupation.Statistics.FERMI).count();
+        if (fermionicReservoirs > 1) {
+            checkFermionAlgebra(reservoirs, couplings);
+        }
         HermitianEigen eig = HermitianEigen.of(system.hamiltonian());
         ComplexMatrix u = fermions ? Grading.adapted(eig, bareParity) : eig.vectors();
         energies = eig.values();
@@ -123,7 +131,7 @@ final class BathExponents {
                         c.integratedError(), terminate && (c.terminatorRe() != 0 || c.terminatorIm() != 0)));
             } else {
                 ComplexMatrix l = couplings.get(k);
-                if (fermi) {
+                if (fermi && fermionicReservoirs == 1) {
                     l = l.times(paritySign);
                 }
                 int lo = operator(uh.times(l).times(u), fermi);
@@ -148,6 +156,58 @@ final class BathExponents {
                         c.emission().integratedError() + c.absorption().integratedError(), terminated));
             }
         }
+    }
+
+    /**
+     * With several fermionic leads the hierarchy is the fermionic model in which the fermions of all leads
+     * anticommute (the physical one; Landauer's). The tunnelling operators of different leads must then be fermion
+     * operators of the system: one level (proportional operators) or different levels that anticommute, L_a L_b =
+     * -L_b L_a and L_a L_b^+ = -L_b^+ L_a (several qubits: with their Jordan-Wigner strings, sz(a)*sm(b)).
+     */
+    private static void checkFermionAlgebra(List<Reservoir> reservoirs, List<ComplexMatrix> couplings) {
+        for (int a = 0; a < reservoirs.size(); a++) {
+            for (int b = a + 1; b < reservoirs.size(); b++) {
+                if (reservoirs.get(a).occupation().statistics() != ThermalOccupation.Statistics.FERMI
+                        || reservoirs.get(b).occupation().statistics() != ThermalOccupation.Statistics.FERMI) {
+                    continue;
+                }
+                ComplexMatrix x = couplings.get(a);
+                ComplexMatrix y = couplings.get(b);
+                double scale = Math.max(1e-300, x.maxAbs() * y.maxAbs());
+                boolean anticommute = x.times(y).plus(y.times(x)).maxAbs() <= 1e-10 * scale
+                        && x.times(y.conjugateTranspose()).plus(y.conjugateTranspose().times(x)).maxAbs() <= 1e-10 * scale;
+                if (!anticommute && !proportional(x, y)) {
+                    throw new InvalidModelException("baths." + reservoirs.get(b).name() + ".coupling", "with several"
+                            + " fermionic leads, method = heom solves the fermionic model (all lead fermions anticommute),"
+                            + " so the tunnelling operators of different leads must be fermion operators of the system:"
+                            + " the same level, or anticommuting levels; for several qubits write the Jordan-Wigner string,"
+                            + " e.g. sz(a)*sm(b) for the second qubit (a single qubit is a fermionic level as it is)");
+                }
+            }
+        }
+    }
+
+    /** y = c x for a complex scalar c. */
+    private static boolean proportional(ComplexMatrix x, ComplexMatrix y) {
+        int n = x.rows();
+        int best = 0;
+        for (int k = 0; k < n * n; k++) {
+            if (Math.hypot(x.re(k / n, k % n), x.im(k / n, k % n)) > Math.hypot(x.re(best / n, best % n), x.im(best / n, best % n))) {
+                best = k;
+            }
+        }
+        double xr = x.re(best / n, best % n);
+        double xi = x.im(best / n, best % n);
+        double den = xr * xr + xi * xi;
+        if (den == 0) {
+            return false;
+        }
+        double yr = y.re(best / n, best % n);
+        double yi = y.im(best / n, best % n);
+        // c = y_best / x_best
+        double cr = (yr * xr + yi * xi) / den;
+        double ci = (yi * xr - yr * xi) / den;
+        return y.minus(x.scale(cr, ci)).maxAbs() <= 1e-10 * Math.max(1e-300, y.maxAbs());
     }
 
     /** Exponents of the family raising with up and lowering with down: a from first, b from second's conjugate. */

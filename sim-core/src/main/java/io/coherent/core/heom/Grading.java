@@ -52,8 +52,8 @@ final class Grading {
             if (!mark(edges, couplings.get(k), 2) || (colour = colour(edges)) == null) {
                 throw new InvalidModelException("baths." + r.name() + ".coupling", "with method = heom a fermionic (tunnelling)"
                         + " coupling L must be odd: it must flip a particle-number parity that H_S and the bosonic couplings"
-                        + " conserve (a fermionic level's annihilation operator, sigma_minus of a qubit, of several qubits with"
-                        + " their Jordan-Wigner strings supplied by the engine); this L also has even parts");
+                        + " conserve (a fermionic level's annihilation operator, sigma_minus of a qubit; with several leads and"
+                        + " several qubits, with their Jordan-Wigner strings, e.g. sz(a)*sm(b)); this L also has even parts");
             }
         }
         return colour;

@@ -158,7 +158,7 @@ public final class Engines {
                 s.iterations());
     }
 
-    /** The Lamb shift as asked, or by default wherever the principal value exists (not for a flat density). */
+    /** The Lamb shift as asked, or by default on except for a flat density (CorrelationSpectrum refuses it where the principal value diverges). */
     private static boolean lambShift(EngineOptions options, Stream<SpectralDensity> densities) {
         if (options.lambShift() != null) {
             return options.lambShift();

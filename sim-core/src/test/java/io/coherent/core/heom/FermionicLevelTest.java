@@ -79,6 +79,40 @@ class FermionicLevelTest {
         assertEquals(0, r.observables().value("particle_current.lead"), 1e-7);
     }
 
+    /**
+     * Two qubits, each tunnel-coupled to its own lead: written with the Jordan-Wigner string (d2 = sz1 sm2) they are
+     * two fermionic levels, independent, each with the exact occupation; without the string (commuting operators) the
+     * two-lead fermionic model does not apply and the bath is refused with one line.
+     */
+    @Test
+    void twoQubitsWithTheirOwnLeadsAreTwoExactLevels() {
+        HilbertSpace space = HilbertSpace.of(Subsystem.qubit("d1"), Subsystem.qubit("d2"));
+        ComplexMatrix n1 = Operators.embed(space, "d1", Operators.sigmaPlus().times(Operators.sigmaMinus()));
+        ComplexMatrix n2 = Operators.embed(space, "d2", Operators.sigmaPlus().times(Operators.sigmaMinus()));
+        ComplexMatrix rho0 = Operators.projector(Operators.productKet(space, 1, 1));
+        OpenSystem s = new OpenSystem(space, n1.plus(n2).scale(EPS),
+                List.of(lead("l1", 0.5, 0.2, Operators.embed(space, "d1", Operators.sigmaMinus())),
+                        lead("l2", 0.5, 0.2, Operators.embed(space, "d1", Operators.sigmaZ())
+                                .times(Operators.embed(space, "d2", Operators.sigmaMinus())))),
+                rho0, List.of(new io.coherent.core.open.NamedOperator("n1", n1),
+                        new io.coherent.core.open.NamedOperator("n2", n2)), List.of(), n1.plus(n2));
+        // non-interacting: tier 2 per level is exact, so depth 4 with both leads
+        HeomSteadyState r = Heom.singleLevel(s, 4, 4, new HeomOptions(4, 4, null, true, 1e-7, 1L << 30),
+                CorrelationSource.BATH_CORRELATIONS);
+        double exact = occupation(0.5, 0.2);
+        assertEquals(exact, r.observables().value("n1"), 1e-5, r.notes().toString());
+        assertEquals(exact, r.observables().value("n2"), 1e-5, r.notes().toString());
+        assertEquals(0, r.observables().value("particle_current.l2"), 1e-8);
+        OpenSystem noString = new OpenSystem(space, n1.plus(n2).scale(EPS),
+                List.of(lead("l1", 0.5, 0.2, Operators.embed(space, "d1", Operators.sigmaMinus())),
+                        lead("l2", 0.5, 0.2, Operators.embed(space, "d2", Operators.sigmaMinus()))),
+                rho0, List.of(), List.of(), n1.plus(n2));
+        var e = assertThrows(InvalidModelException.class, () -> Heom.steadyState(noString, HeomOptions.DEFAULT,
+                CorrelationSource.BATH_CORRELATIONS));
+        assertEquals("baths.l2.coupling", e.field());
+        assertTrue(e.getMessage().contains("Jordan-Wigner"), e.getMessage());
+    }
+
     @Test
     void biasDrivesAParticleCurrentThatBalances() {
         OpenSystem s = level(List.of(lead("left", 0.5, 1.0, Operators.sigmaMinus()),
