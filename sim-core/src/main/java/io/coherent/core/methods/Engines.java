@@ -88,7 +88,7 @@ public final class Engines {
      */
     public static List<String> observableNames(Model model, Method method, EngineOptions options) {
         if (method == Method.LEADING_ORDER) {
-            return List.copyOf(leadingOrder(model).leadingOrderObservables().values().keySet());
+            return List.copyOf(leadingOrder(model).leadingOrderObservables(options.steadyQuadrature()).values().keySet());
         }
         return generator(model, method, options).observableNames();
     }
@@ -96,7 +96,7 @@ public final class Engines {
     public static SteadyStateReport steadyState(Model model, Method method, EngineOptions options) {
         if (method == Method.LEADING_ORDER) {
             LeadingOrderTheory theory = leadingOrder(model);
-            ObservableSet o = theory.leadingOrderObservables();
+            ObservableSet o = theory.leadingOrderObservables(options.steadyQuadrature());
             boolean converged = o.values().values().stream().allMatch(e -> Double.isFinite(e.value())
                     && e.error() <= CLOSED_FORM_RELATIVE_ERROR * Math.abs(e.value()) + Double.MIN_NORMAL);
             double error = o.values().values().stream().mapToDouble(Estimate::error).max().orElse(0);

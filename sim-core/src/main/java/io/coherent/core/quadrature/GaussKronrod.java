@@ -162,6 +162,15 @@ public final class GaussKronrod {
                     out[i] *= jac;
                 }
             }
+            case GRADED -> {
+                double span = p.end() - p.anchor();
+                double up = Math.pow(u, p.power() - 1);
+                double jac = Math.abs(span) * p.power() * up;
+                f.evaluate(p.anchor() + span * up * u, out);
+                for (int i = 0; i < dim; i++) {
+                    out[i] *= jac;
+                }
+            }
         }
     }
 }
