@@ -40,6 +40,18 @@ public record Panel(Kind kind, double lo, double hi, double anchor, double end, 
         return new Panel(Kind.FOLDED, 0, a, c);
     }
 
+    /**
+     * {@link #folded(double, double)} for a folded integrand f(c + u) + f(c - u) that behaves like u^(q - 1)
+     * at u = 0, graded there like {@link #graded}.
+     */
+    public static Panel foldedGraded(double c, double a, double q) {
+        if (!(q > 0)) {
+            throw new IllegalArgumentException("the exponent of an end-point singularity must be > 0, got " + q);
+        }
+        double p = Math.max(1, 1 / q);
+        return p == 1 ? folded(c, a) : new Panel(Kind.FOLDED, 0, 1, c, a, p);
+    }
+
     /** The two pieces a &lt;= |w - c| &lt;= b of a symmetric interval about c, folded like {@link #folded}. */
     public static Panel folded(double c, double a, double b) {
         return new Panel(Kind.FOLDED, a, b, c);
