@@ -108,7 +108,10 @@ public final class Engines {
         }
         if (method == Method.EXACT) {
             SteadyState s = new SteadyStateSolver(options.steadyQuadrature()).solve(bilinear(model, method));
-            return new SteadyStateReport(method.id(), "frequency formula (quadrature over the poles of the model)",
+            String how = s.scheme() == SteadyStateSolver.Scheme.RESIDUES
+                    ? "frequency formula in closed form (residues at the poles of the model and of the Bose function)"
+                    : "frequency formula (quadrature over the poles of the model)";
+            return new SteadyStateReport(method.id(), how,
                     s.observables(), s.errorEstimate(), s.converged(), 0, s.relaxationTime(),
                     s.decoherenceFreeModes() == 0, s.decoherenceFreeModes(), s.timeAveraged(), s.evaluations(), List.of(),
                     "frequency-formula", -1);
