@@ -31,9 +31,10 @@ import java.util.List;
  * the upper poles, so that no argument approaches a pole of psi). Every psi argument has a positive real part.
  *
  * <p>Error estimate: rounding in the residue sums (digamma to {@link ComplexDigamma#RELATIVE_ERROR} of the
- * magnitudes summed), the eigenvalues' absolute error eps ||A|| cond(V) propagated through the 1/(conj lambda_m +
- * lambda_l) and F'(lambda) ~ F/Re lambda sensitivities, and the eigenvectors' relative error eps cond(V). Callers
- * fall back to quadrature where this exceeds their tolerance (nearly defective generators).
+ * magnitudes summed); each eigenvalue's error, measured at its peak against a direct LU solve ({@link #peakErrors})
+ * and propagated through the 1/(conj lambda_m + lambda_l) and F'(lambda) ~ F/Re lambda sensitivities; the
+ * eigenvectors' relative error eps cond(V); all with a safety factor of 64. Callers fall back to quadrature where
+ * this exceeds their tolerance (nearly defective generators).
  */
 final class ThermalResidues {
     private static final double EPS = 0x1p-52;
@@ -52,6 +53,8 @@ final class ThermalResidues {
     /** c_k = V^{-1} E_k, baths x Nb. */
     private final double[][] cRe;
     private final double[][] cIm;
+    /** Measured relative error of the eigen-expansion of the response at each pole's peak. */
+    private final double[] peakError;
 
     ThermalResidues(PseudoModeEmbedding embedding) {
         if (embedding.model().support().kind() != FrequencySupport.Kind.WHOLE_LINE) {
@@ -103,6 +106,52 @@ final class ThermalResidues {
                 cIm[k][m] = si;
             }
         }
+        this.peakError = peakErrors();
+    }
+
+    /**
+     * At each pole's peak, w = -Im lambda_m, the response (A_b + iw)^{-1} E_k from the eigen-expansion against a
+     * direct LU solve, which is componentwise backward stable: their relative difference measures how well the
+     * eigenpairs resolve that peak (whose height is set by 1/Re lambda_m, the quantity the QR iteration alone gets
+     * least accurately).
+     */
+    private double[] peakErrors() {
+        double[] out = new double[nb];
+        io.coherent.core.linalg.ComplexLu lu = new io.coherent.core.linalg.ComplexLu(nb);
+        double[] xr = new double[nb];
+        double[] xi = new double[nb];
+        for (int m = 0; m < nb; m++) {
+            double w = -eigen.eigenvalueIm(m);
+            if (!lu.factorise(embedding.brightGeneratorRe(), embedding.brightGeneratorIm(), 0, w)) {
+                out[m] = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            double diff = 0;
+            double ref = 0;
+            for (int k = 0; k < baths; k++) {
+                System.arraycopy(embedding.brightNoiseRe(k), 0, xr, 0, nb);
+                System.arraycopy(embedding.brightNoiseIm(k), 0, xi, 0, nb);
+                lu.solveInPlace(xr, xi);
+                for (int a = 0; a < nb; a++) {
+                    double yr = 0;
+                    double yi = 0;
+                    for (int l = 0; l < nb; l++) {
+                        // V_al c_kl / (lambda_l + iw)
+                        double vr = eigen.vectorRe(a, l) * cRe[k][l] - eigen.vectorIm(a, l) * cIm[k][l];
+                        double vi = eigen.vectorRe(a, l) * cIm[k][l] + eigen.vectorIm(a, l) * cRe[k][l];
+                        double dr = eigen.eigenvalueRe(l);
+                        double di = eigen.eigenvalueIm(l) + w;
+                        double d2 = dr * dr + di * di;
+                        yr += (vr * dr + vi * di) / d2;
+                        yi += (vi * dr - vr * di) / d2;
+                    }
+                    diff += (yr - xr[a]) * (yr - xr[a]) + (yi - xi[a]) * (yi - xi[a]);
+                    ref += xr[a] * xr[a] + xi[a] * xi[a];
+                }
+            }
+            out[m] = ref > 0 ? Math.sqrt(diff / ref) : 0;
+        }
+        return out;
     }
 
     /** The thermal part of the steady state and the noise correlations, with error estimates. */
@@ -119,8 +168,12 @@ final class ThermalResidues {
         double[] iRe = new double[nb * nb];
         double[] iIm = new double[nb * nb];
         double[] iErr = new double[nb * nb];
-        double eigenvalueError = EPS * eigen.norm() * eigen.condition();
         double vectorError = SAFETY * EPS * eigen.condition();
+        // absolute error of each eigenvalue, from the measured peak error (relative to the peak height ~ 1/Re lambda)
+        double[] dl = new double[nb];
+        for (int m = 0; m < nb; m++) {
+            dl[m] = SAFETY * (peakError[m] + EPS * eigen.condition()) * Math.abs(eigen.eigenvalueRe(m));
+        }
         for (int k = 0; k < baths; k++) {
             Bath bath = embedding.model().baths().get(k);
             if (bath.temperature() == 0) {
@@ -140,10 +193,10 @@ final class ThermalResidues {
                     iRe[ml] = (nr * dr + ni * di) / den;
                     iIm[ml] = (ni * dr - nr * di) / den;
                     double absDen = Math.sqrt(den);
-                    double sensitivity = Math.hypot(fRe[m], fIm[m]) / Math.abs(eigen.eigenvalueRe(m))
-                            + Math.hypot(fRe[l], fIm[l]) / Math.abs(eigen.eigenvalueRe(l));
-                    iErr[ml] = (fErr[m] + fErr[l] + SAFETY * eigenvalueError * sensitivity) / absDen
-                            + Math.hypot(iRe[ml], iIm[ml]) * (SAFETY * eigenvalueError / absDen + vectorError);
+                    double shift = Math.hypot(fRe[m], fIm[m]) * dl[m] / Math.abs(eigen.eigenvalueRe(m))
+                            + Math.hypot(fRe[l], fIm[l]) * dl[l] / Math.abs(eigen.eigenvalueRe(l));
+                    iErr[ml] = (fErr[m] + fErr[l] + shift) / absDen
+                            + Math.hypot(iRe[ml], iIm[ml]) * ((dl[m] + dl[l]) / absDen + vectorError);
                 }
             }
             for (int i = 0; i < size; i++) {
@@ -182,8 +235,7 @@ final class ThermalResidues {
                     sr -= br * fRe[l] - bi * fIm[l];
                     si -= br * fIm[l] + bi * fRe[l];
                     double fAbs = Math.hypot(fRe[l], fIm[l]);
-                    se += Math.hypot(br, bi) * (fErr[l] + fAbs * (vectorError + SAFETY * eigenvalueError
-                            / Math.abs(eigen.eigenvalueRe(l))));
+                    se += Math.hypot(br, bi) * (fErr[l] + fAbs * (vectorError + dl[l] / Math.abs(eigen.eigenvalueRe(l))));
                 }
                 xiRe[k * n + j] = sr;
                 xiIm[k * n + j] = si;
@@ -195,86 +247,96 @@ final class ThermalResidues {
     }
 
     /**
-     * F(lambda_m) = P int J n / (lambda_m + iw) for every bright pole, with rounding-error bounds (see the class
-     * comment for the residue formula).
+     * F(lambda_m) = P int J n / (lambda_m + iw) for every bright pole, with rounding-error bounds. With
+     * J = sum_p rho_p/(w - zeta_p) and 1/(lambda + iw) = -i/(w - z0), z0 = i lambda,
+     * F = -i sum_p rho_p D(zeta_p, z0), D(a, b) = P int n(w) dw/((w - a)(w - b)) = [Phi(a) - Phi(b)]/(a - b)
+     * + i pi T/(a b), where Phi(z) = -psi(1 + iz/2 pi T) below the axis and -i pi - psi(-iz/2 pi T) above (the
+     * residue formula of the class comment for each pair). Two poles in the lower half plane may coincide
+     * (a pseudomode that decouples keeps the rate of its Lorentzian): their quotient is the digamma divided
+     * difference, exact at coincidence.
      */
     private void scalarIntegrals(Bath bath, double[] fRe, double[] fIm, double[] fErr) {
         double t = bath.temperature();
         double twoPiT = 2 * Math.PI * t;
         List<ExponentialTerm> kernel = bath.spectralDensity().kernel();
-        int poles = 2 * kernel.size();
-        double[] zr = new double[poles];
-        double[] zi = new double[poles];
-        double[] rr = new double[poles];
-        double[] ri = new double[poles];
-        double[] psiR = new double[poles];
-        double[] psiI = new double[poles];
-        double[] psiAbs = new double[poles];
+        int terms = kernel.size();
+        // per kernel term: lower pole zeta = -i z with residue i a/2pi; upper pole conj(zeta), residue conj
+        double[] zr = new double[terms];
+        double[] zi = new double[terms];
+        double[] rr = new double[terms];
+        double[] ri = new double[terms];
+        double[] upperPhiR = new double[terms];
+        double[] upperPhiI = new double[terms];
+        double[] upperPhiAbs = new double[terms];
         double[] out = new double[2];
-        for (int p = 0; p < kernel.size(); p++) {
+        for (int p = 0; p < terms; p++) {
             ExponentialTerm term = kernel.get(p);
-            // lower pole zeta = -i z, residue i a / 2 pi; upper pole conj(zeta), residue conj
-            zr[2 * p] = term.rateIm();
-            zi[2 * p] = -term.rateRe();
-            rr[2 * p] = -term.amplitudeIm() / (2 * Math.PI);
-            ri[2 * p] = term.amplitudeRe() / (2 * Math.PI);
-            zr[2 * p + 1] = zr[2 * p];
-            zi[2 * p + 1] = -zi[2 * p];
-            rr[2 * p + 1] = rr[2 * p];
-            ri[2 * p + 1] = -ri[2 * p];
-            // lower: -psi(1 + i zeta / 2 pi T) = -psi(1 + z / 2 pi T)
-            ComplexDigamma.psi(1 + term.rateRe() / twoPiT, term.rateIm() / twoPiT, out);
-            psiR[2 * p] = -out[0];
-            psiI[2 * p] = -out[1];
-            // upper: -i pi - psi(-i conj(zeta) / 2 pi T) = -i pi - psi(conj(z) / 2 pi T)
+            zr[p] = term.rateIm();
+            zi[p] = -term.rateRe();
+            rr[p] = -term.amplitudeIm() / (2 * Math.PI);
+            ri[p] = term.amplitudeRe() / (2 * Math.PI);
+            // upper pole conj(zeta): -i conj(zeta)/2 pi T = conj(z)/2 pi T
             ComplexDigamma.psi(term.rateRe() / twoPiT, -term.rateIm() / twoPiT, out);
-            psiR[2 * p + 1] = -out[0];
-            psiI[2 * p + 1] = -Math.PI - out[1];
-            psiAbs[2 * p] = Math.hypot(psiR[2 * p], psiI[2 * p]) + 1;
-            psiAbs[2 * p + 1] = Math.hypot(out[0], out[1]) + Math.PI + twoPiT / Math.hypot(term.rateRe(), term.rateIm());
+            upperPhiR[p] = -out[0];
+            upperPhiI[p] = -Math.PI - out[1];
+            upperPhiAbs[p] = Math.hypot(out[0], out[1]) + Math.PI + twoPiT / Math.hypot(term.rateRe(), term.rateIm());
         }
-        double j0 = bath.spectralDensity().value(0);
+        double[] dd = new double[2];
         for (int m = 0; m < nb; m++) {
             double lr = eigen.eigenvalueRe(m);
             double li = eigen.eigenvalueIm(m);
-            // z0 = i lambda (lower half plane); R = J(w) (-i)/(w - z0)
-            double z0r = -li;
+            double z0r = -li; // z0 = i lambda, below the axis
             double z0i = lr;
+            // Phi(z0) = -psi(1 - lambda/2 pi T)
+            double xr = 1 - lr / twoPiT;
+            double xi = -li / twoPiT;
+            ComplexDigamma.psi(xr, xi, out);
+            double phi0R = -out[0];
+            double phi0I = -out[1];
+            double phi0Abs = Math.hypot(out[0], out[1]) + 1;
             double sr = 0;
             double si = 0;
             double mag = 0;
-            double jr = 0; // J(z0)
-            double ji = 0;
-            for (int p = 0; p < poles; p++) {
-                // residue of R at zeta_p: rho (-i)/(zeta - z0)
-                double dr = zr[p] - z0r;
-                double di = zi[p] - z0i;
-                double d2 = dr * dr + di * di;
-                double qr = (rr[p] * dr + ri[p] * di) / d2; // rho/(zeta - z0)
-                double qi = (ri[p] * dr - rr[p] * di) / d2;
-                jr -= qr;                                   // J(z0) = sum rho/(z0 - zeta)
-                ji -= qi;
-                double resR = qi;                           // (-i) q
-                double resI = -qr;
-                sr += resR * psiR[p] - resI * psiI[p];
-                si += resR * psiI[p] + resI * psiR[p];
-                mag += Math.hypot(resR, resI) * psiAbs[p];
-            }
-            // residue at z0: -i J(z0), times -psi(1 + i z0 / 2 pi T) = -psi(1 - lambda / 2 pi T)
-            ComplexDigamma.psi(1 - lr / twoPiT, -li / twoPiT, out);
-            double resR = ji;
-            double resI = -jr;
-            sr -= resR * out[0] - resI * out[1];
-            si -= resR * out[1] + resI * out[0];
-            mag += Math.hypot(resR, resI) * (Math.hypot(out[0], out[1]) + 1);
-            // i pi T R(0), R(0) = J(0)/lambda
-            if (j0 != 0) {
-                double l2 = lr * lr + li * li;
-                double r0r = j0 * lr / l2;
-                double r0i = -j0 * li / l2;
-                sr -= Math.PI * t * r0i;
-                si += Math.PI * t * r0r;
-                mag += Math.PI * t * Math.abs(j0) / Math.sqrt(l2);
+            double z02 = z0r * z0r + z0i * z0i;
+            for (int p = 0; p < terms; p++) {
+                for (int side = 0; side < 2; side++) {
+                    double ar = zr[p];
+                    double ai = side == 0 ? zi[p] : -zi[p];
+                    double pr = rr[p];
+                    double pi = side == 0 ? ri[p] : -ri[p];
+                    double qr;
+                    double qi;
+                    double qAbs;
+                    if (side == 0) {
+                        // both below: [Phi(a) - Phi(z0)]/(a - z0) = -(i/2 pi T) psi[x_a, x_0], x = 1 + iz/2 pi T
+                        ComplexDigamma.dividedDifference(1 - ai / twoPiT, ar / twoPiT, xr, xi, dd);
+                        qr = dd[1] / twoPiT;
+                        qi = -dd[0] / twoPiT;
+                        qAbs = Math.hypot(qr, qi);
+                    } else {
+                        double dr = ar - z0r;
+                        double di = ai - z0i;
+                        double d2 = dr * dr + di * di;
+                        double nr = upperPhiR[p] - phi0R;
+                        double ni = upperPhiI[p] - phi0I;
+                        qr = (nr * dr + ni * di) / d2;
+                        qi = (ni * dr - nr * di) / d2;
+                        qAbs = (upperPhiAbs[p] + phi0Abs) / Math.sqrt(d2);
+                    }
+                    // + i pi T/(a z0)
+                    double abr = ar * z0r - ai * z0i;
+                    double abi = ar * z0i + ai * z0r;
+                    double ab2 = abr * abr + abi * abi;
+                    qr += Math.PI * t * abi / ab2;
+                    qi += Math.PI * t * abr / ab2;
+                    qAbs += Math.PI * t / Math.sqrt(ab2);
+                    // F += -i rho q
+                    double cr = pr * qr - pi * qi;
+                    double ci = pr * qi + pi * qr;
+                    sr += ci;
+                    si -= cr;
+                    mag += Math.hypot(pr, pi) * qAbs;
+                }
             }
             fRe[m] = sr;
             fIm[m] = si;

@@ -15,7 +15,117 @@ public final class ComplexDigamma {
     private static final double[] COEFFICIENTS = {
         1.0 / 12, -1.0 / 120, 1.0 / 252, -1.0 / 240, 1.0 / 132, -691.0 / 32760, 1.0 / 12, -3617.0 / 8160};
 
+    /** Bernoulli numbers B_2k/(2k)!, k = 1..8, for the Euler-Maclaurin tail of the Hurwitz zeta function. */
+    private static final double[] EULER_MACLAURIN = {
+        1.0 / 12, -1.0 / 720, 1.0 / 30240, -1.0 / 1209600, 1.0 / 47900160, -691.0 / 1307674368000.0,
+        1.0 / 74724249600.0, -3617.0 / 10670622842880000.0};
+
     private ComplexDigamma() {
+    }
+
+    /**
+     * The divided difference [psi(x) - psi(y)]/(x - y) (psi'(x) at x = y), both arguments with Re &gt; 0, written
+     * to out. Far apart it is the difference quotient; close together (|x - y| &lt; |x + y|/20) the series
+     * sum_k 1/((k + x)(k + y)): its first K terms directly, the rest as sum_j h^2j zeta(2j + 2, m + K) with
+     * m = (x + y)/2, h = (x - y)/2 and the Hurwitz zeta function from Euler-Maclaurin at |m + K| &gt;= 10, so that a
+     * double pole (coinciding poles of a spectral density and of the dynamics) loses no accuracy.
+     */
+    public static void dividedDifference(double xr, double xi, double yr, double yi, double[] out) {
+        double dr = xr - yr;
+        double di = xi - yi;
+        double mr = 0.5 * (xr + yr);
+        double mi = 0.5 * (xi + yi);
+        double dAbs = Math.hypot(dr, di);
+        if (dAbs >= 0.1 * Math.hypot(mr, mi)) {
+            double[] a = new double[2];
+            psi(xr, xi, a);
+            psi(yr, yi, out);
+            double nr = a[0] - out[0];
+            double ni = a[1] - out[1];
+            double d2 = dr * dr + di * di;
+            out[0] = (nr * dr + ni * di) / d2;
+            out[1] = (ni * dr - nr * di) / d2;
+            return;
+        }
+        double sr = 0;
+        double si = 0;
+        double ar = xr;
+        double ai = xi;
+        double br = yr;
+        double bi = yi;
+        while (mr * mr + mi * mi < 100) {
+            // + 1/((k + x)(k + y))
+            double pr = ar * br - ai * bi;
+            double pi = ar * bi + ai * br;
+            double p2 = pr * pr + pi * pi;
+            sr += pr / p2;
+            si -= pi / p2;
+            ar += 1;
+            br += 1;
+            mr += 1;
+        }
+        // tail: sum_j h^2j zeta(2j + 2, m)
+        double hr = 0.5 * dr;
+        double hi = 0.5 * di;
+        double h2r = hr * hr - hi * hi;
+        double h2i = 2 * hr * hi;
+        double[] z = new double[2];
+        double powR = 1;
+        double powI = 0;
+        for (int j = 0; j < 12; j++) {
+            hurwitz(2 * j + 2, mr, mi, z);
+            sr += powR * z[0] - powI * z[1];
+            si += powR * z[1] + powI * z[0];
+            double t = powR * h2r - powI * h2i;
+            powI = powR * h2i + powI * h2r;
+            powR = t;
+            if (Math.hypot(powR, powI) < 1e-18 * Math.pow(Math.hypot(mr, mi), 2 * j + 2)) {
+                break;
+            }
+        }
+        out[0] = sr;
+        out[1] = si;
+    }
+
+    /** Hurwitz zeta(s, z) = sum_k (k + z)^-s, integer s &gt;= 2, |z| &gt;= 10, Re z &gt; 0 (Euler-Maclaurin). */
+    private static void hurwitz(int s, double zr, double zi, double[] out) {
+        double d = zr * zr + zi * zi;
+        double ir = zr / d; // 1/z
+        double ii = -zi / d;
+        // 1/z^(s-1)
+        double pr = 1;
+        double pi = 0;
+        for (int k = 0; k < s - 1; k++) {
+            double t = pr * ir - pi * ii;
+            pi = pr * ii + pi * ir;
+            pr = t;
+        }
+        // z^(1-s)/(s-1) + z^-s/2
+        double sr = pr / (s - 1);
+        double si = pi / (s - 1);
+        double qr = pr * ir - pi * ii; // z^-s
+        double qi = pr * ii + pi * ir;
+        sr += 0.5 * qr;
+        si += 0.5 * qi;
+        // + sum_k B_2k/(2k)! (s)_(2k-1) z^(-s-2k+1)
+        double i2r = ir * ir - ii * ii;
+        double i2i = 2 * ir * ii;
+        double tr = pr; // z^(1-s), times 1/z^2 per term
+        double ti = pi;
+        double pochhammer = 1;
+        for (int k = 1; k <= EULER_MACLAURIN.length; k++) {
+            // z^(1-s-2k)
+            double t = tr * i2r - ti * i2i;
+            ti = tr * i2i + ti * i2r;
+            tr = t;
+            int lo = s + 2 * k - 3; // (s)_(2k-1) = (s)_(2k-3) * (s + 2k - 3)(s + 2k - 2)
+            pochhammer *= k == 1 ? s : (double) lo * (lo + 1);
+            double c = EULER_MACLAURIN[k - 1] * pochhammer;
+            sr += c * tr;
+            si += c * ti;
+        }
+        out[0] = sr;
+        out[1] = si;
     }
 
     /**
