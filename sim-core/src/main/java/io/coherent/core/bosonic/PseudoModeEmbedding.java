@@ -2,6 +2,7 @@ package io.coherent.core.bosonic;
 
 import io.coherent.core.bath.ExponentialTerm;
 import io.coherent.core.bath.InvalidModelException;
+import io.coherent.core.linalg.ComplexEigensystem;
 import io.coherent.core.linalg.ComplexEigenvalues;
 import io.coherent.core.linalg.ComplexEigenvalues.Eigenvalue;
 import io.coherent.core.linalg.ComplexMatrix;
@@ -45,6 +46,8 @@ public final class PseudoModeEmbedding {
     private final double[][] brightNoiseRe;
     private final double[][] brightNoiseIm;
     private final List<Eigenvalue> poles;
+    /** The eigendecomposition of the bright generator; null if it failed (then the poles come from EJML). */
+    private final ComplexEigensystem eigensystem;
 
     public PseudoModeEmbedding(BilinearModel model) {
         this.model = model;
@@ -115,7 +118,16 @@ public final class PseudoModeEmbedding {
             brightNoiseRe[k] = e.realParts();
             brightNoiseIm[k] = e.imaginaryParts();
         }
-        this.poles = List.copyOf(ComplexEigenvalues.of(ComplexMatrix.of(nb, nb, brightRe, brightIm)));
+        this.eigensystem = decompose(nb, brightRe, brightIm);
+        if (eigensystem != null) {
+            List<Eigenvalue> list = new ArrayList<>(nb);
+            for (int k = 0; k < nb; k++) {
+                list.add(new Eigenvalue(eigensystem.eigenvalueRe(k), eigensystem.eigenvalueIm(k)));
+            }
+            this.poles = List.copyOf(list);
+        } else {
+            this.poles = List.copyOf(ComplexEigenvalues.of(ComplexMatrix.of(nb, nb, brightRe, brightIm)));
+        }
         double scale = 1;
         for (Eigenvalue e : poles) {
             scale = Math.max(scale, Math.hypot(e.re(), e.im()));
@@ -127,6 +139,22 @@ public final class PseudoModeEmbedding {
                                 + "at a mode frequency; allowed are models whose every pole decays", e.re(), e.im()));
             }
         }
+    }
+
+    private static ComplexEigensystem decompose(int nb, double[] re, double[] im) {
+        try {
+            return ComplexEigensystem.of(nb, re, im);
+        } catch (ArithmeticException defective) {
+            return null;
+        }
+    }
+
+    /**
+     * The eigendecomposition of the bright generator A_b = V diag(poles) V^{-1}, eigenvalues refined to the
+     * accuracy of the couplings; null where it failed (a defective generator).
+     */
+    ComplexEigensystem eigensystem() {
+        return eigensystem;
     }
 
     private static ComplexMatrix blockDiagonal(ComplexMatrix top, int extra) {

@@ -65,7 +65,10 @@ final class ThermalResidues {
         this.size = embedding.size();
         this.n = embedding.modes();
         this.baths = embedding.model().baths().size();
-        this.eigen = ComplexEigensystem.of(nb, embedding.brightGeneratorRe(), embedding.brightGeneratorIm());
+        this.eigen = embedding.eigensystem();
+        if (eigen == null) {
+            throw new ArithmeticException("the generator has no eigendecomposition (defective)");
+        }
         ComplexMatrix u = embedding.brightBasis();
         this.wRe = new double[size * nb];
         this.wIm = new double[size * nb];
@@ -154,6 +157,10 @@ final class ThermalResidues {
         return out;
     }
 
+    private static double abs(double re, double im) {
+        return Math.sqrt(re * re + im * im);
+    }
+
     /** The thermal part of the steady state and the noise correlations, with error estimates. */
     ThermalIntegral.Result steady() {
         double[] thRe = new double[size * n];
@@ -168,18 +175,26 @@ final class ThermalResidues {
         double[] iRe = new double[nb * nb];
         double[] iIm = new double[nb * nb];
         double[] iErr = new double[nb * nb];
+        double[] aRe = new double[size * nb];
+        double[] aIm = new double[size * nb];
+        double[] aAbs = new double[size * nb];
         double vectorError = SAFETY * EPS * eigen.condition();
         // absolute error of each eigenvalue, from the measured peak error (relative to the peak height ~ 1/Re lambda)
         double[] dl = new double[nb];
         for (int m = 0; m < nb; m++) {
             dl[m] = SAFETY * (peakError[m] + EPS * eigen.condition()) * Math.abs(eigen.eigenvalueRe(m));
         }
+        Bath previous = null;
         for (int k = 0; k < baths; k++) {
             Bath bath = embedding.model().baths().get(k);
             if (bath.temperature() == 0) {
                 continue; // the vacuum convention: no thermal occupation at T = 0
             }
-            scalarIntegrals(bath, fRe, fIm, fErr);
+            if (previous == null || previous.temperature() != bath.temperature()
+                    || !previous.spectralDensity().equals(bath.spectralDensity())) {
+                scalarIntegrals(bath, fRe, fIm, fErr); // baths sharing J and T share F
+                previous = bath;
+            }
             for (int m = 0; m < nb; m++) {
                 double lmr = eigen.eigenvalueRe(m);
                 double lmi = -eigen.eigenvalueIm(m); // conj lambda_m
@@ -193,11 +208,24 @@ final class ThermalResidues {
                     iRe[ml] = (nr * dr + ni * di) / den;
                     iIm[ml] = (ni * dr - nr * di) / den;
                     double absDen = Math.sqrt(den);
-                    double shift = Math.hypot(fRe[m], fIm[m]) * dl[m] / Math.abs(eigen.eigenvalueRe(m))
-                            + Math.hypot(fRe[l], fIm[l]) * dl[l] / Math.abs(eigen.eigenvalueRe(l));
+                    double shift = Math.sqrt(fRe[m] * fRe[m] + fIm[m] * fIm[m]) * dl[m] / Math.abs(eigen.eigenvalueRe(m))
+                            + Math.sqrt(fRe[l] * fRe[l] + fIm[l] * fIm[l]) * dl[l] / Math.abs(eigen.eigenvalueRe(l));
                     iErr[ml] = (fErr[m] + fErr[l] + shift) / absDen
-                            + Math.hypot(iRe[ml], iIm[ml]) * ((dl[m] + dl[l]) / absDen + vectorError);
+                            + Math.sqrt(iRe[ml] * iRe[ml] + iIm[ml] * iIm[ml]) * ((dl[m] + dl[l]) / absDen + vectorError);
                 }
+            }
+            // A_im = W_im c_km and its modulus; E_ml the error weight of I_ml
+            for (int i = 0; i < size; i++) {
+                for (int m = 0; m < nb; m++) {
+                    double ar = wRe[i * nb + m] * cRe[k][m] - wIm[i * nb + m] * cIm[k][m];
+                    double ai = wRe[i * nb + m] * cIm[k][m] + wIm[i * nb + m] * cRe[k][m];
+                    aRe[i * nb + m] = ar;
+                    aIm[i * nb + m] = ai;
+                    aAbs[i * nb + m] = Math.sqrt(ar * ar + ai * ai);
+                }
+            }
+            for (int ml = 0; ml < nb * nb; ml++) {
+                iErr[ml] += SAFETY * EPS * Math.sqrt(iRe[ml] * iRe[ml] + iIm[ml] * iIm[ml]);
             }
             for (int i = 0; i < size; i++) {
                 for (int j = 0; j < n; j++) {
@@ -205,19 +233,18 @@ final class ThermalResidues {
                     double si = 0;
                     double se = 0;
                     for (int m = 0; m < nb; m++) {
-                        // conj(W_im c_km)
-                        double ar = wRe[i * nb + m] * cRe[k][m] - wIm[i * nb + m] * cIm[k][m];
-                        double ai = -(wRe[i * nb + m] * cIm[k][m] + wIm[i * nb + m] * cRe[k][m]);
-                        double aa = Math.hypot(ar, ai);
+                        double ar = aRe[i * nb + m]; // conj(A_im)
+                        double ai = -aIm[i * nb + m];
+                        double aa = aAbs[i * nb + m];
                         for (int l = 0; l < nb; l++) {
-                            double br = wRe[j * nb + l] * cRe[k][l] - wIm[j * nb + l] * cIm[k][l];
-                            double bi = wRe[j * nb + l] * cIm[k][l] + wIm[j * nb + l] * cRe[k][l];
+                            double br = aRe[j * nb + l];
+                            double bi = aIm[j * nb + l];
                             double pr = ar * br - ai * bi;
                             double pi = ar * bi + ai * br;
                             int ml = m * nb + l;
                             sr += pr * iRe[ml] - pi * iIm[ml];
                             si += pr * iIm[ml] + pi * iRe[ml];
-                            se += aa * Math.hypot(br, bi) * (iErr[ml] + SAFETY * EPS * Math.hypot(iRe[ml], iIm[ml]));
+                            se += aa * aAbs[j * nb + l] * iErr[ml];
                         }
                     }
                     thRe[i * n + j] += sr;
@@ -230,12 +257,12 @@ final class ThermalResidues {
                 double si = 0;
                 double se = 0;
                 for (int l = 0; l < nb; l++) {
-                    double br = wRe[j * nb + l] * cRe[k][l] - wIm[j * nb + l] * cIm[k][l];
-                    double bi = wRe[j * nb + l] * cIm[k][l] + wIm[j * nb + l] * cRe[k][l];
+                    double br = aRe[j * nb + l];
+                    double bi = aIm[j * nb + l];
                     sr -= br * fRe[l] - bi * fIm[l];
                     si -= br * fIm[l] + bi * fRe[l];
-                    double fAbs = Math.hypot(fRe[l], fIm[l]);
-                    se += Math.hypot(br, bi) * (fErr[l] + fAbs * (vectorError + dl[l] / Math.abs(eigen.eigenvalueRe(l))));
+                    double fAbs = Math.sqrt(fRe[l] * fRe[l] + fIm[l] * fIm[l]);
+                    se += aAbs[j * nb + l] * (fErr[l] + fAbs * (vectorError + dl[l] / Math.abs(eigen.eigenvalueRe(l))));
                 }
                 xiRe[k * n + j] = sr;
                 xiIm[k * n + j] = si;
@@ -279,7 +306,7 @@ final class ThermalResidues {
             ComplexDigamma.psi(term.rateRe() / twoPiT, -term.rateIm() / twoPiT, out);
             upperPhiR[p] = -out[0];
             upperPhiI[p] = -Math.PI - out[1];
-            upperPhiAbs[p] = Math.hypot(out[0], out[1]) + Math.PI + twoPiT / Math.hypot(term.rateRe(), term.rateIm());
+            upperPhiAbs[p] = abs(out[0], out[1]) + Math.PI + twoPiT / abs(term.rateRe(), term.rateIm());
         }
         double[] dd = new double[2];
         for (int m = 0; m < nb; m++) {
@@ -293,7 +320,7 @@ final class ThermalResidues {
             ComplexDigamma.psi(xr, xi, out);
             double phi0R = -out[0];
             double phi0I = -out[1];
-            double phi0Abs = Math.hypot(out[0], out[1]) + 1;
+            double phi0Abs = abs(out[0], out[1]) + 1;
             double sr = 0;
             double si = 0;
             double mag = 0;
@@ -312,7 +339,7 @@ final class ThermalResidues {
                         ComplexDigamma.dividedDifference(1 - ai / twoPiT, ar / twoPiT, xr, xi, dd);
                         qr = dd[1] / twoPiT;
                         qi = -dd[0] / twoPiT;
-                        qAbs = Math.hypot(qr, qi);
+                        qAbs = abs(qr, qi);
                     } else {
                         double dr = ar - z0r;
                         double di = ai - z0i;
@@ -335,7 +362,7 @@ final class ThermalResidues {
                     double ci = pr * qi + pi * qr;
                     sr += ci;
                     si -= cr;
-                    mag += Math.hypot(pr, pi) * qAbs;
+                    mag += abs(pr, pi) * qAbs;
                 }
             }
             fRe[m] = sr;

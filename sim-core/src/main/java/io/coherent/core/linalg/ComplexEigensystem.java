@@ -52,7 +52,7 @@ public final class ComplexEigensystem {
         }
         double anorm = 0;
         for (int k = 0; k < n * n; k++) {
-            anorm = Math.max(anorm, Math.hypot(hr[k], hi[k]));
+            anorm = Math.max(anorm, abs(hr[k], hi[k]));
         }
         hessenberg(n, hr, hi, qr, qi);
         schur(n, hr, hi, qr, qi, anorm);
@@ -83,7 +83,7 @@ public final class ComplexEigensystem {
                 }
                 double dr = hr[i * n + i] - lr[k];
                 double di = hi[i * n + i] - li[k];
-                if (Math.hypot(dr, di) < small) {
+                if (abs(dr, di) < small) {
                     dr = small;
                     di = 0;
                 }
@@ -191,6 +191,10 @@ public final class ComplexEigensystem {
         return changed;
     }
 
+    private static double abs(double re, double im) {
+        return Math.sqrt(re * re + im * im);
+    }
+
     public int size() {
         return n;
     }
@@ -246,7 +250,7 @@ public final class ComplexEigensystem {
             }
             double x0r = hr[(k + 1) * n + k];
             double x0i = hi[(k + 1) * n + k];
-            double x0 = Math.hypot(x0r, x0i);
+            double x0 = abs(x0r, x0i);
             double pr = x0 == 0 ? 1 : x0r / x0;
             double pi = x0 == 0 ? 0 : x0i / x0;
             // u = x + e^{i arg x0} alpha e1, H <- (I - 2 u u^H/|u|^2) H (...)
@@ -317,9 +321,9 @@ public final class ComplexEigensystem {
         while (high > 0) {
             int low = high;
             while (low > 0) {
-                double sub = Math.hypot(hr[low * n + low - 1], hi[low * n + low - 1]);
-                double diag = Math.hypot(hr[low * n + low], hi[low * n + low])
-                        + Math.hypot(hr[(low - 1) * n + low - 1], hi[(low - 1) * n + low - 1]);
+                double sub = abs(hr[low * n + low - 1], hi[low * n + low - 1]);
+                double diag = abs(hr[low * n + low], hi[low * n + low])
+                        + abs(hr[(low - 1) * n + low - 1], hi[(low - 1) * n + low - 1]);
                 if (sub <= EPS * (diag == 0 ? anorm : diag) || sub < Double.MIN_NORMAL) {
                     hr[low * n + low - 1] = 0;
                     hi[low * n + low - 1] = 0;
@@ -357,8 +361,8 @@ public final class ComplexEigensystem {
                 double ai = hi[k * n + k];
                 double br = hr[(k + 1) * n + k];
                 double bi = hi[(k + 1) * n + k];
-                double a = Math.hypot(ar, ai);
-                double r = Math.hypot(a, Math.hypot(br, bi));
+                double a = abs(ar, ai);
+                double r = abs(a, abs(br, bi));
                 double c;
                 double sr;
                 double si;
@@ -426,7 +430,7 @@ public final class ComplexEigensystem {
         // disc = h^2 + b c
         double qr = hr * hr - hi * hi + br * cr - bi * ci;
         double qi = 2 * hr * hi + br * ci + bi * cr;
-        double m = Math.hypot(qr, qi);
+        double m = abs(qr, qi);
         double sr = Math.sqrt(0.5 * (m + qr));
         double si = Math.copySign(Math.sqrt(0.5 * Math.max(0, m - qr)), qi);
         // mu = d - b c / (h +- sqrt): choose the sign that makes |h + sign sqrt| large

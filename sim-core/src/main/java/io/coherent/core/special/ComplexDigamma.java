@@ -23,6 +23,10 @@ public final class ComplexDigamma {
     private ComplexDigamma() {
     }
 
+    private static double abs(double re, double im) {
+        return Math.sqrt(re * re + im * im);
+    }
+
     /**
      * The divided difference [psi(x) - psi(y)]/(x - y) (psi'(x) at x = y), both arguments with Re &gt; 0, written
      * to out. Far apart it is the difference quotient; close together (|x - y| &lt; |x + y|/20) the series
@@ -35,8 +39,8 @@ public final class ComplexDigamma {
         double di = xi - yi;
         double mr = 0.5 * (xr + yr);
         double mi = 0.5 * (xi + yi);
-        double dAbs = Math.hypot(dr, di);
-        if (dAbs >= 0.1 * Math.hypot(mr, mi)) {
+        double dAbs = abs(dr, di);
+        if (dAbs >= 0.1 * abs(mr, mi)) {
             double[] a = new double[2];
             psi(xr, xi, a);
             psi(yr, yi, out);
@@ -79,7 +83,7 @@ public final class ComplexDigamma {
             double t = powR * h2r - powI * h2i;
             powI = powR * h2i + powI * h2r;
             powR = t;
-            if (Math.hypot(powR, powI) < 1e-18 * Math.pow(Math.hypot(mr, mi), 2 * j + 2)) {
+            if (abs(powR, powI) < 1e-18 * Math.pow(abs(mr, mi), 2 * j + 2)) {
                 break;
             }
         }
