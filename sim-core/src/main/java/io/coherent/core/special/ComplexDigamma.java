@@ -68,22 +68,25 @@ public final class ComplexDigamma {
             br += 1;
             mr += 1;
         }
-        // tail: sum_j h^2j zeta(2j + 2, m)
-        double hr = 0.5 * dr;
-        double hi = 0.5 * di;
-        double h2r = hr * hr - hi * hi;
-        double h2i = 2 * hr * hi;
+        // tail: sum_j h^2j zeta(2j + 2, m) = (1/m) sum_j (h/m)^2j [m^(2j+1) zeta(2j + 2, m)], no overflow for large m
+        double md = mr * mr + mi * mi;
+        double imr = mr / md; // 1/m
+        double imi = -mi / md;
+        double ur = 0.5 * (dr * imr - di * imi); // u = h/m
+        double ui = 0.5 * (dr * imi + di * imr);
+        double u2r = ur * ur - ui * ui;
+        double u2i = 2 * ur * ui;
         double[] z = new double[2];
-        double powR = 1;
-        double powI = 0;
+        double powR = imr; // (1/m) u^2j
+        double powI = imi;
         for (int j = 0; j < 12; j++) {
-            hurwitz(2 * j + 2, mr, mi, z);
+            scaledHurwitz(2 * j + 2, mr, mi, z);
             sr += powR * z[0] - powI * z[1];
             si += powR * z[1] + powI * z[0];
-            double t = powR * h2r - powI * h2i;
-            powI = powR * h2i + powI * h2r;
+            double t = powR * u2r - powI * u2i;
+            powI = powR * u2i + powI * u2r;
             powR = t;
-            if (abs(powR, powI) < 1e-18 * Math.pow(abs(mr, mi), 2 * j + 2)) {
+            if (abs(powR, powI) < 1e-18 * abs(imr, imi)) {
                 break;
             }
         }
@@ -91,38 +94,24 @@ public final class ComplexDigamma {
         out[1] = si;
     }
 
-    /** Hurwitz zeta(s, z) = sum_k (k + z)^-s, integer s &gt;= 2, |z| &gt;= 10, Re z &gt; 0 (Euler-Maclaurin). */
-    private static void hurwitz(int s, double zr, double zi, double[] out) {
+    /** z^(s-1) zeta(s, z), zeta(s, z) = sum_k (k + z)^-s, integer s &gt;= 2, |z| &gt;= 10, Re z &gt; 0 (Euler-Maclaurin). */
+    private static void scaledHurwitz(int s, double zr, double zi, double[] out) {
         double d = zr * zr + zi * zi;
         double ir = zr / d; // 1/z
         double ii = -zi / d;
-        // 1/z^(s-1)
-        double pr = 1;
-        double pi = 0;
-        for (int k = 0; k < s - 1; k++) {
-            double t = pr * ir - pi * ii;
-            pi = pr * ii + pi * ir;
-            pr = t;
-        }
-        // z^(1-s)/(s-1) + z^-s/2
-        double sr = pr / (s - 1);
-        double si = pi / (s - 1);
-        double qr = pr * ir - pi * ii; // z^-s
-        double qi = pr * ii + pi * ir;
-        sr += 0.5 * qr;
-        si += 0.5 * qi;
-        // + sum_k B_2k/(2k)! (s)_(2k-1) z^(-s-2k+1)
+        // 1/(s-1) + 1/(2z) + sum_k B_2k/(2k)! (s)_(2k-1) z^(-2k)
+        double sr = 1.0 / (s - 1) + 0.5 * ir;
+        double si = 0.5 * ii;
         double i2r = ir * ir - ii * ii;
         double i2i = 2 * ir * ii;
-        double tr = pr; // z^(1-s), times 1/z^2 per term
-        double ti = pi;
+        double tr = 1;
+        double ti = 0;
         double pochhammer = 1;
         for (int k = 1; k <= EULER_MACLAURIN.length; k++) {
-            // z^(1-s-2k)
             double t = tr * i2r - ti * i2i;
             ti = tr * i2i + ti * i2r;
             tr = t;
-            int lo = s + 2 * k - 3; // (s)_(2k-1) = (s)_(2k-3) * (s + 2k - 3)(s + 2k - 2)
+            int lo = s + 2 * k - 3; // (s)_(2k-1) = (s)_(2k-3) (s + 2k - 3)(s + 2k - 2)
             pochhammer *= k == 1 ? s : (double) lo * (lo + 1);
             double c = EULER_MACLAURIN[k - 1] * pochhammer;
             sr += c * tr;
