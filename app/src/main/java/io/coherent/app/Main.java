@@ -1,5 +1,13 @@
 package io.coherent.app;
 
+import io.coherent.app.cli.PresetsCommand;
+import io.coherent.app.cli.RunCommand;
+import io.coherent.app.cli.SteadyCommand;
+import io.coherent.app.cluster.SubscribeCommand;
+import io.coherent.app.cluster.WorkerCommand;
+import io.coherent.app.compare.CompareCommand;
+import io.coherent.app.server.ServeCommand;
+import io.coherent.app.sweep.SweepCommand;
 import io.coherent.config.ScenarioException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,7 +101,7 @@ public final class Main implements Runnable {
         return BAD_INPUT;
     };
 
-    static String oneLine(String s) {
+    public static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 

@@ -23,20 +23,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /** Runs the picocli command in-process with captured stdout and stderr. */
-class MainTest {
+public class MainTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) {
-        JsonNode json() throws IOException {
+    public record Result(int code, String out, String err) {
+        public JsonNode json() throws IOException {
             assertEquals(1, out.strip().lines().count(), "exactly one JSON line: " + out);
             return JSON.readTree(out);
         }
     }
 
-    static Result coherent(String... args) {
+    public static Result coherent(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = Main.commandLine();

@@ -1,11 +1,10 @@
-package io.coherent.app;
+package io.coherent.app.compare;
 
+import io.coherent.app.cli.Reports;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.coherent.app.compare.Comparison;
 import io.coherent.app.compare.Comparison.MethodValues;
 import io.coherent.app.compare.Comparison.ObservableComparison;
-import io.coherent.app.compare.MethodRun;
 import io.coherent.config.RunSettings;
 import io.coherent.config.Scenario;
 import io.coherent.core.observables.Estimate;

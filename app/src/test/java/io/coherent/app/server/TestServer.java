@@ -1,4 +1,4 @@
-package io.coherent.app;
+package io.coherent.app.server;
 
 import io.coherent.observers.EventDrivenRun;
 import io.vertx.core.Vertx;
@@ -18,22 +18,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A {@code coherent serve} in this JVM on a free loopback port, with a small HTTP client. */
-record TestServer(Vertx vertx, RunServer server, HttpClient client) implements AutoCloseable {
+public record TestServer(Vertx vertx, RunServer server, HttpClient client) implements AutoCloseable {
 
-    static TestServer start(int maxRuns) {
+    public static TestServer start(int maxRuns) {
         return start(Vertx.vertx(EventDrivenRun.vertxOptions()), maxRuns);
     }
 
-    static TestServer start(Vertx vertx, int maxRuns) {
+    public static TestServer start(Vertx vertx, int maxRuns) {
         RunServer server = RunServer.start(vertx, new ServerSettings("127.0.0.1", 0, 4096, maxRuns, 2000, 5000, 100)).await();
         return new TestServer(vertx, server, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.port() + path;
     }
 
-    HttpResponse<String> send(String method, String path, byte[] body) {
+    public HttpResponse<String> send(String method, String path, byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
@@ -46,16 +46,16 @@ record TestServer(Vertx vertx, RunServer server, HttpClient client) implements A
         }
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send("GET", path, null);
     }
 
-    HttpResponse<String> post(String path, String body) {
+    public HttpResponse<String> post(String path, String body) {
         return send("POST", path, body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Starts a run and returns its id. */
-    String startRun(String scenario) {
+    public String startRun(String scenario) {
         HttpResponse<String> r = post("/api/runs", scenario);
         if (r.statusCode() != 201) {
             throw new AssertionError("POST /api/runs: " + r.statusCode() + " " + r.body());
@@ -63,12 +63,12 @@ record TestServer(Vertx vertx, RunServer server, HttpClient client) implements A
         return new JsonObject(r.body()).getString("id");
     }
 
-    JsonObject status(String id) {
+    public JsonObject status(String id) {
         return new JsonObject(get("/api/runs/" + id).body());
     }
 
     /** Waits until the run has ended and returns its status. */
-    JsonObject awaitEnd(String id) throws InterruptedException {
+    public JsonObject awaitEnd(String id) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             JsonObject s = status(id);
@@ -81,7 +81,7 @@ record TestServer(Vertx vertx, RunServer server, HttpClient client) implements A
     }
 
     /** Reads a run's Server-Sent Events to the end: the data of each event, with its event name. */
-    List<JsonObject> sse(String id) throws IOException, InterruptedException {
+    public List<JsonObject> sse(String id) throws IOException, InterruptedException {
         HttpResponse<java.io.InputStream> r = client.send(HttpRequest.newBuilder(URI.create(url("/api/runs/" + id + "/stream")))
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofInputStream());
         List<JsonObject> events = new ArrayList<>();
@@ -99,7 +99,7 @@ record TestServer(Vertx vertx, RunServer server, HttpClient client) implements A
         return events;
     }
 
-    JsonArray presets() {
+    public JsonArray presets() {
         return new JsonArray(get("/api/presets").body());
     }
 

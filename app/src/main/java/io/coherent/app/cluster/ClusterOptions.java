@@ -1,5 +1,6 @@
-package io.coherent.app;
+package io.coherent.app.cluster;
 
+import io.coherent.app.Main;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -18,29 +19,29 @@ import picocli.CommandLine.Option;
  * file ({@code --config}); a flag wins over the file. Defaults: the loopback interface, Hazelcast port 5701 (or the
  * next free one), members {@code HOST:5701}, the event bus on any free port.
  */
-final class ClusterOptions {
+public final class ClusterOptions {
     static final List<String> FILE_KEYS = List.of("cluster_host", "cluster_port", "members", "bus_port", "point_timeout",
             "threads");
 
     @Option(names = "--config", paramLabel = "FILE.yaml", description = "Cluster settings from a YAML file with keys "
             + "cluster_host, cluster_port, members (list), bus_port, point_timeout, threads; flags win over the file.")
-    Path config;
+   public Path config;
 
     @Option(names = "--cluster-host", paramLabel = "IP", description = "This machine's address for the cluster "
             + "(Hazelcast and the event bus bind it). Default 127.0.0.1: this machine only.")
-    String host;
+   public String host;
 
     @Option(names = "--cluster-port", paramLabel = "PORT", description = "Hazelcast port of this member (the next free "
             + "one if taken). Default 5701.")
-    Integer port;
+   public Integer port;
 
     @Option(names = "--members", paramLabel = "HOST:PORT", split = ",", description = "Members to join (TCP-IP, "
             + "no multicast). Default HOST:5701 (HOST: --cluster-host).")
-    List<String> members;
+   public List<String> members;
 
     @Option(names = "--bus-port", paramLabel = "PORT", description = "Event-bus port of this member (open it in the "
             + "firewall with the Hazelcast port). Default: any free port.")
-    Integer busPort;
+   public Integer busPort;
 
     /** Held here so that its level stays set (loggers are only weakly referenced by the log manager). */
     private final Logger hazelcastLog = Logger.getLogger("com.hazelcast");
@@ -51,7 +52,7 @@ final class ClusterOptions {
      * backup, so that any one member, the coordinator included, can die without taking them along. Hazelcast then
      * logs warnings only (members suspected dead, lost connections), not its start-up banner and every migration.
      */
-    ClusterSettings settings() {
+   public ClusterSettings settings() {
         hazelcastLog.setLevel(Level.WARNING);
         String h = host != null ? host : text("cluster_host", ClusterSettings.LOOPBACK);
         int p = port != null ? port : integer("cluster_port", ClusterSettings.DEFAULT_PORT);
@@ -61,7 +62,7 @@ final class ClusterOptions {
     }
 
     /** The point timeout in seconds: the flag, else the file, else {@code fallback}. */
-    double pointTimeout(Double flag, double fallback) {
+   public double pointTimeout(Double flag, double fallback) {
         double t = flag != null ? flag : number("point_timeout", fallback);
         if (!(t > 0) || Double.isInfinite(t)) {
             throw new IllegalArgumentException("--point-timeout " + t + " is not allowed: expected seconds > 0");
@@ -70,7 +71,7 @@ final class ClusterOptions {
     }
 
     /** Threads: the flag, else the file, else {@code fallback}. */
-    int threads(Integer flag, int fallback) {
+   public int threads(Integer flag, int fallback) {
         return flag != null ? flag : integer("threads", fallback);
     }
 

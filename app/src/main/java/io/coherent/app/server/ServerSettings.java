@@ -1,4 +1,4 @@
-package io.coherent.app;
+package io.coherent.app.server;
 
 /**
  * Where the server listens and what it allows.

@@ -1,5 +1,8 @@
-package io.coherent.app;
+package io.coherent.app.server;
 
+import io.coherent.app.Main;
+import io.coherent.app.cli.Reports;
+import io.coherent.app.cli.RunCommand;
 import io.coherent.config.Preset;
 import io.coherent.config.PresetParameter;
 import io.coherent.config.Presets;
@@ -51,11 +54,11 @@ import java.util.logging.Logger;
  * Prometheus metrics. Handlers run on event loops and never wait: loading a scenario and building its generator
  * happen on a worker thread, the integration on the runtime's worker ({@link EventDrivenRun}).
  */
-final class RunServer {
+public final class RunServer {
     private static final Logger LOG = Logger.getLogger(RunServer.class.getName());
     static final String SOURCE = "scenario";
     /** Where each run that starts is announced ({@code {"id", "name", "method", "address"}}), cluster-wide. */
-    static final String ANNOUNCEMENTS = "coherent.runs.started";
+   public static final String ANNOUNCEMENTS = "coherent.runs.started";
 
     private final Vertx vertx;
     private final ServerSettings settings;

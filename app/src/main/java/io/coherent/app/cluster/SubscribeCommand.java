@@ -1,5 +1,7 @@
-package io.coherent.app;
+package io.coherent.app.cluster;
 
+import io.coherent.app.Main;
+import io.coherent.app.server.RunServer;
 import io.coherent.observers.EventDrivenRun;
 import io.coherent.observers.RunAddress;
 import io.coherent.observers.SampleJson;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Spec;
         description = "Join the cluster of a `coherent serve --cluster` and print every sample of run ID (without ID: of "
                 + "the next run started) as JSON lines, the end of the run last, then exit: 0 if the run finished, 1 if "
                 + "it failed, was stopped or cancelled.")
-final class SubscribeCommand implements Callable<Integer> {
+public final class SubscribeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "ID",
             description = "The run's id (from POST /api/runs). Without it: the next run that starts.")

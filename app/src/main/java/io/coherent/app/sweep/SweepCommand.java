@@ -1,21 +1,15 @@
-package io.coherent.app;
+package io.coherent.app.sweep;
 
+import io.coherent.app.Main;
+import io.coherent.app.cli.Reports;
+import io.coherent.app.cli.ScenarioOptions;
+import io.coherent.app.cluster.ClusterOptions;
+import io.coherent.app.cluster.ClusterSettings;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import io.coherent.app.cluster.SweepCoordinator;
-import io.coherent.app.sweep.Axis;
-import io.coherent.app.sweep.Grid;
-import io.coherent.app.sweep.PointLedger;
-import io.coherent.app.sweep.PointOutcome;
-import io.coherent.app.sweep.Progress;
-import io.coherent.app.sweep.ResultsCsv;
-import io.coherent.app.sweep.ScenarioSource;
-import io.coherent.app.sweep.Sweep;
-import io.coherent.app.sweep.SweepDefinition;
-import io.coherent.app.sweep.SweepPlots;
-import io.coherent.app.sweep.SweepRun;
 import io.coherent.config.ScenarioException;
 import io.coherent.observers.EventDrivenRun;
 import io.vertx.core.Vertx;
@@ -39,7 +33,7 @@ import picocli.CommandLine.Spec;
                 + "state of a run (--run --until T). Writes DIR/results.csv (one row per point, flushed as points finish, "
                 + "rewritten in grid order at the end) and a plot: a line plot for one parameter, a heat map per "
                 + "coherence for two (PNG and SVG). Exit code 1 if any point failed (its reason is in the CSV)."})
-final class SweepCommand implements Callable<Integer> {
+public final class SweepCommand implements Callable<Integer> {
     static final double DEFAULT_POINT_TIMEOUT = 120;
 
     @Mixin

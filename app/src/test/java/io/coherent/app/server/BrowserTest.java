@@ -1,4 +1,4 @@
-package io.coherent.app;
+package io.coherent.app.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
-package io.coherent.app;
+package io.coherent.app.compare;
 
+import io.coherent.app.Main;
 import static io.coherent.app.MainTest.coherent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

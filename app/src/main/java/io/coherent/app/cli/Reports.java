@@ -1,4 +1,4 @@
-package io.coherent.app;
+package io.coherent.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,19 +19,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The JSON objects and human summaries that run and steady print. */
-final class Reports {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class Reports {
+    public static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> COHERENCES = List.of("Jx", "Jy", "Jz");
 
     private Reports() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return JSON.createObjectNode();
     }
 
     /** Puts a number, or null if it is NaN or infinite. */
-    static void number(ObjectNode node, String key, double value) {
+    public static void number(ObjectNode node, String key, double value) {
         if (Double.isFinite(value)) {
             node.put(key, value + 0.0); // no -0.0
         } else {
@@ -129,7 +129,7 @@ final class Reports {
         return o;
     }
 
-    static String json(ObjectNode node) {
+public static String json(ObjectNode node) {
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -163,7 +163,7 @@ final class Reports {
     }
 
     /** A short human form: 200, 0.1, 81.8633, 1e-10; "infinite" for a non-finite value. */
-    static String g(double x) {
+    public static String g(double x) {
         if (!Double.isFinite(x)) {
             return "infinite";
         }
@@ -183,7 +183,7 @@ final class Reports {
         return mantissa + exponent;
     }
 
-    static String pad(String s, int width) {
+public static String pad(String s, int width) {
         return s + " ".repeat(Math.max(0, width - s.length()));
     }
 }

@@ -1,5 +1,7 @@
-package io.coherent.app;
+package io.coherent.app.server;
 
+import io.coherent.app.Main;
+import io.coherent.app.MainTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

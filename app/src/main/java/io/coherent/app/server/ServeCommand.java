@@ -1,5 +1,7 @@
-package io.coherent.app;
+package io.coherent.app.server;
 
+import io.coherent.app.Main;
+import io.coherent.app.cluster.ClusterSettings;
 import io.coherent.observers.EventDrivenRun;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
                 + "with a scenario, GET /api/runs/{id}, its samples at /api/runs/{id}/stream as Server-Sent Events or a "
                 + "WebSocket, DELETE to cancel, GET /api/presets) and Prometheus metrics at /metrics.",
                 "With --cluster, other JVMs on this machine (`coherent subscribe`) can subscribe to a run's samples."})
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", description = "Interface to listen on. Default 127.0.0.1 (this machine only).")
     String host = "127.0.0.1";

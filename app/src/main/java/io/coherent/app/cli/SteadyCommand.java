@@ -1,5 +1,6 @@
-package io.coherent.app;
+package io.coherent.app.cli;
 
+import io.coherent.app.Main;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coherent.config.Scenario;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = {"The steady state of a scenario directly, no time stepping: the frequency formula (exact), the "
                 + "second-moment Lyapunov equation (master equations on bilinear models), or for finite systems the null "
                 + "space of the Liouvillian (d <= 30) or preconditioned GMRES (larger d)."})
-final class SteadyCommand implements Callable<Integer> {
+public final class SteadyCommand implements Callable<Integer> {
 
     @Mixin
     ScenarioOptions scenario;

@@ -1,5 +1,7 @@
-package io.coherent.app;
+package io.coherent.app.cluster;
 
+import io.coherent.app.Main;
+import io.coherent.app.server.TestServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

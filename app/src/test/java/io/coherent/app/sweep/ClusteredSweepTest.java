@@ -1,5 +1,8 @@
-package io.coherent.app;
+package io.coherent.app.sweep;
 
+import io.coherent.app.Main;
+import io.coherent.app.MainTest;
+import io.coherent.app.cli.Reports;
 import static io.coherent.app.MainTest.coherent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

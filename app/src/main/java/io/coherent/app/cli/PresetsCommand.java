@@ -1,5 +1,6 @@
-package io.coherent.app;
+package io.coherent.app.cli;
 
+import io.coherent.app.Main;
 import io.coherent.config.Preset;
 import io.coherent.config.PresetParameter;
 import io.coherent.config.Presets;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "presets", mixinStandardHelpOptions = true,
         description = "List the presets (the source papers' models) with their parameters, defaults and default method.")
-final class PresetsCommand implements Callable<Integer> {
+public final class PresetsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

@@ -1,6 +1,6 @@
-package io.coherent.app;
+package io.coherent.app.cluster;
 
-import io.coherent.app.cluster.SweepWorker;
+import io.coherent.app.Main;
 import io.coherent.config.ScenarioException;
 import io.coherent.observers.EventDrivenRun;
 import io.vertx.core.Promise;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 + "When it has room for more points it asks a coordinator for some; the scenario, overrides and grid come "
                 + "with them as JSON, so no file needs to be on this machine.",
                 "Exit code 1 if a sweep cannot be prepared here (e.g. another version of coherent)."})
-final class WorkerCommand implements Callable<Integer> {
+public final class WorkerCommand implements Callable<Integer> {
 
     @Option(names = "--cluster", required = true, description = "Join the cluster (required: a worker only works in one).")
     boolean cluster;

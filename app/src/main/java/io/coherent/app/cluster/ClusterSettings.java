@@ -1,4 +1,4 @@
-package io.coherent.app;
+package io.coherent.app.cluster;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
@@ -25,13 +25,13 @@ import java.util.List;
  * @param lite    a lite member holds no partitions of the cluster's data (a subscriber that comes and goes): joining
  *                and leaving move no data
  */
-record ClusterSettings(String host, int port, List<String> members, int busPort, boolean lite) {
+public record ClusterSettings(String host, int port, List<String> members, int busPort, boolean lite) {
     static final String LOOPBACK = "127.0.0.1";
     static final int DEFAULT_PORT = 5701;
     private static final String LOOPBACK_MEMBER = "(127\\.0\\.0\\.1|localhost)(:\\d{1,5})?";
     private static final String MEMBER = "[A-Za-z0-9.-]+(:\\d{1,5})?";
 
-    ClusterSettings {
+    public ClusterSettings {
         members = List.copyOf(members);
         if (host == null || !host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
             throw new IllegalArgumentException("--cluster-host " + host + " is not allowed: expected the IPv4 address of "
@@ -57,23 +57,23 @@ record ClusterSettings(String host, int port, List<String> members, int busPort,
     }
 
     /** On the loopback interface, the event bus on any free port. */
-    ClusterSettings(int port, List<String> members, boolean lite) {
+    public ClusterSettings(int port, List<String> members, boolean lite) {
         this(LOOPBACK, port, members, 0, lite);
     }
 
     /** A clustered Vert.x instance for hosting runs ({@link io.coherent.observers.EventDrivenRun#vertxOptions()}). */
-    Future<Vertx> vertx(VertxOptions options) {
+    public Future<Vertx> vertx(VertxOptions options) {
         return vertx(options, clusterManager());
     }
 
     /** A clustered Vert.x instance on {@code manager} (from {@link #clusterManager()}, to watch the members). */
-    Future<Vertx> vertx(VertxOptions options, HazelcastClusterManager manager) {
+    public Future<Vertx> vertx(VertxOptions options, HazelcastClusterManager manager) {
         options.setEventBusOptions(new EventBusOptions().setHost(host).setPort(busPort).setClusterPublicHost(host));
         return Vertx.builder().with(options).withClusterManager(manager).buildClustered();
     }
 
     /** The Hazelcast cluster manager of these settings. */
-    HazelcastClusterManager clusterManager() {
+   public HazelcastClusterManager clusterManager() {
         Config config = ConfigUtil.loadConfig();
         config.setClusterName("coherent");
         config.setLiteMember(lite);

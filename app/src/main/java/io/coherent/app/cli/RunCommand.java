@@ -1,5 +1,6 @@
-package io.coherent.app;
+package io.coherent.app.cli;
 
+import io.coherent.app.Main;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coherent.config.Expressions;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
         description = "Propagate a scenario in time on the Vert.x event-driven runtime: samples at the output times "
                 + "(uniform from 0 to `until` by default) and at events, written to DIR/trajectory.csv and "
                 + "DIR/trajectory.jsonl (one flushed line per sample), then print the final state.")
-final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ScenarioOptions scenario;
@@ -138,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The observers every hosted run has: the three recorders and a reporting (non-stopping) convergence watcher. */
-    static List<SampleObserver> recorders(RunAddress address, Generator generator) {
+   public static List<SampleObserver> recorders(RunAddress address, Generator generator) {
         return List.of(ObservableRecorder.coherence(address), ObservableRecorder.populationDifference(address),
                 ObservableRecorder.energyCurrent(address),
                 new ConvergenceWatcher(address, SteadyStateCriterion.DEFAULT, generator.slowestRelaxationTime(), false));
@@ -188,7 +189,7 @@ final class RunCommand implements Callable<Integer> {
         throw new ScenarioException(option, option + " " + text + " is not allowed: expected a finite number");
     }
 
-    static ObjectNode toJson(Scenario s, RunReport report, double tau) {
+   public static ObjectNode toJson(Scenario s, RunReport report, double tau) {
         RunOutcome outcome = report.outcome();
         ObjectNode root = Reports.object();
         root.put("method", s.method());

@@ -1,9 +1,8 @@
-package io.coherent.app;
+package io.coherent.app.compare;
 
-import io.coherent.app.compare.Comparison;
-import io.coherent.app.compare.ComparePlots;
-import io.coherent.app.compare.MethodRun;
-import io.coherent.app.compare.MethodRunner;
+import io.coherent.app.Main;
+import io.coherent.app.cli.Reports;
+import io.coherent.app.cli.ScenarioOptions;
 import io.coherent.config.Scenario;
 import io.coherent.config.ScenarioException;
 import io.coherent.core.bath.InvalidModelException;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Spec;
                 + "write each method's DIR/<method>/trajectory.csv and print, per observable shared by all methods: the "
                 + "steady state of each method (direct and final sample), max |difference| from the first method and the "
                 + "time at which each method parts from it by more than the tolerance."})
-final class CompareCommand implements Callable<Integer> {
+public final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     ScenarioOptions scenario;

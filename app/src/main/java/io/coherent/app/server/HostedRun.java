@@ -1,4 +1,4 @@
-package io.coherent.app;
+package io.coherent.app.server;
 
 import io.coherent.config.Scenario;
 import io.coherent.observers.RunStream;
