@@ -28,6 +28,13 @@ import java.util.List;
  * where A + iw is invertible for real w whenever every bright pole decays.
  */
 public final class PseudoModeEmbedding {
+    /**
+     * Largest |rate| of a kernel term accepted. The generator's eigenvalues carry absolute errors ~ eps |rate|, so
+     * the slow rates of the modes (relaxation times ~ 1e2 in the presets) are lost beyond ~1e40; 1e30 keeps them
+     * (the Markov limit is reached long before: at gamma = 1e6 the partial-collective Jx has converged to 1e-7).
+     */
+    private static final double MAX_RATE = 1e30;
+
     /** A pole may sit this far (relative to the model's scale) to the right of the axis before we call it unstable. */
     private static final double STABILITY_TOLERANCE = 1e-10;
 
@@ -62,6 +69,14 @@ public final class PseudoModeEmbedding {
                         + "lorentzian-sum or drude-lorentz (master-equation methods take any spectral density)");
             }
             for (ExponentialTerm t : bath.spectralDensity().kernel()) {
+                double rate = Math.hypot(t.rateRe(), t.rateIm());
+                if (!(rate <= MAX_RATE) || !Double.isFinite(Math.hypot(t.amplitudeRe(), t.amplitudeIm()))) {
+                    boolean centre = Math.abs(t.rateIm()) > Math.abs(t.rateRe());
+                    throw new InvalidModelException(centre ? "center" : rateField(bath.spectralDensity()),
+                            centre ? Math.abs(t.rateIm()) : t.rateRe(), "at most 1e30 in magnitude for method exact (the "
+                            + "slow rates of the modes are lost in the rounding of faster ones; the Markov limit of a "
+                            + "width is reached by 1e6)");
+                }
                 owner.add(k);
                 terms.add(t);
             }
@@ -139,6 +154,11 @@ public final class PseudoModeEmbedding {
                                 + "at a mode frequency; allowed are models whose every pole decays", e.re(), e.im()));
             }
         }
+    }
+
+    /** The parameter that sets a kernel's rate, as the spectral densities name it. */
+    private static String rateField(io.coherent.core.bath.SpectralDensity j) {
+        return j instanceof io.coherent.core.bath.DrudeLorentz ? "gamma" : "width";
     }
 
     private static ComplexEigensystem decompose(int nb, double[] re, double[] im) {
