@@ -157,6 +157,15 @@ final class ThermalResidues {
         return out;
     }
 
+    /** W_im c_km (real part): the weight of pole m in bath k's response on row i (mode or pseudomode). */
+    double weightRe(int k, int i, int m) {
+        return wRe[i * nb + m] * cRe[k][m] - wIm[i * nb + m] * cIm[k][m];
+    }
+
+    double weightIm(int k, int i, int m) {
+        return wRe[i * nb + m] * cIm[k][m] + wIm[i * nb + m] * cRe[k][m];
+    }
+
     private static double abs(double re, double im) {
         return Math.sqrt(re * re + im * im);
     }
@@ -282,7 +291,7 @@ final class ThermalResidues {
      * (a pseudomode that decouples keeps the rate of its Lorentzian): their quotient is the digamma divided
      * difference, exact at coincidence.
      */
-    private void scalarIntegrals(Bath bath, double[] fRe, double[] fIm, double[] fErr) {
+    void scalarIntegrals(Bath bath, double[] fRe, double[] fIm, double[] fErr) {
         double t = bath.temperature();
         double twoPiT = 2 * Math.PI * t;
         List<ExponentialTerm> kernel = bath.spectralDensity().kernel();

@@ -98,7 +98,7 @@ class ThermalResiduesTest {
         }
     }
 
-    private static BilinearModel randomModel(Random r) {
+    static BilinearModel randomModel(Random r) {
         int n = 1 + r.nextInt(3);
         double[][] re = new double[n][n];
         double[][] im = new double[n][n];
