@@ -41,8 +41,10 @@ import io.coherent.core.linalg.ComplexMatrix;
 final class ThermalTransient {
     private static final double EPS = 0x1p-52;
     private static final double SAFETY = 64;
-    /** Matsubara exponents tried, doubling until the terminator's residual error is small against the tolerance. */
-    private static final int FIRST_EXPONENTS = 16;
+    /** Rate times t beyond which e^{-gamma t} &lt; 1e-20 is dropped. */
+    private static final double DECAYED = 46;
+    /** Matsubara exponents of the first expansion (its cost is set by the bath's error estimate, not by the order). */
+    private static final int FIRST_EXPONENTS = 512;
     private static final int MAX_EXPONENTS = 4096;
 
     private final ThermalResidues residues;
@@ -60,6 +62,15 @@ final class ThermalTransient {
     private final double[] deltaRe;
     private final double[] deltaIm;
     private final double[] firstDropped;
+    /**
+     * Per bath and pole: G = sum over the far terms (|lambda_m + gamma_j| &gt;= 1) of etaBar_j/(lambda_m + gamma_j), the part
+     * of H- that does not decay with t (precomputed once), and which terms are near (kept in the stable phi1 form).
+     */
+    private final double[][] gRe;
+    private final double[][] gIm;
+    private final boolean[][][] near;
+    /** Per bath: the bath whose transforms it shares (same J and T), or itself. */
+    private final int[] owner;
     /** Per bath: F_k(lambda_m) and its error. */
     private final double[][] fRe;
     private final double[][] fIm;
@@ -88,6 +99,10 @@ final class ThermalTransient {
         this.fRe = new double[baths][nb];
         this.fIm = new double[baths][nb];
         this.fErr = new double[baths][nb];
+        this.gRe = new double[baths][];
+        this.gIm = new double[baths][];
+        this.near = new boolean[baths][][];
+        this.owner = new int[baths];
         double slowest = Double.POSITIVE_INFINITY;
         double fastest = 0;
         for (int m = 0; m < nb; m++) {
@@ -101,7 +116,11 @@ final class ThermalTransient {
                 continue;
             }
             int shared = sharedWith(embedding, k);
+            owner[k] = shared >= 0 ? shared : k;
             if (shared >= 0) {
+                gRe[k] = gRe[shared];
+                gIm[k] = gIm[shared];
+                near[k] = near[shared];
                 rate[k] = rate[shared];
                 eta[k] = eta[shared];
                 etaBar[k] = etaBar[shared];
@@ -144,6 +163,22 @@ final class ThermalTransient {
             }
             expansionError[k] = c.integratedError();
             residues.scalarIntegrals(bath, fRe[k], fIm[k], fErr[k]);
+            gRe[k] = new double[nb];
+            gIm[k] = new double[nb];
+            near[k] = new boolean[nb][terms];
+            for (int m = 0; m < nb; m++) {
+                for (int j = 0; j < terms; j++) {
+                    double sr = eigen.eigenvalueRe(m) + rate[k][2 * j];
+                    double si = eigen.eigenvalueIm(m) + rate[k][2 * j + 1];
+                    double s2 = sr * sr + si * si;
+                    if (s2 < 1) {
+                        near[k][m][j] = true;
+                        continue;
+                    }
+                    gRe[k][m] += (etaBar[k][2 * j] * sr + etaBar[k][2 * j + 1] * si) / s2;
+                    gIm[k][m] += (etaBar[k][2 * j + 1] * sr - etaBar[k][2 * j] * si) / s2;
+                }
+            }
         }
     }
 
@@ -196,7 +231,9 @@ final class ThermalTransient {
             if (rate[k] == null) {
                 continue;
             }
-            transforms(k, t, hpRe, hpIm, hmRe, hmIm, hAbs, plusErr, minusErr);
+            if (owner[k] == k) {
+                transforms(k, t, hpRe, hpIm, hmRe, hmIm, hAbs, plusErr, minusErr); // shared baths reuse these
+            }
             double[] fr = fRe[k];
             double[] fi = fIm[k];
             for (int m = 0; m < nb; m++) {
@@ -307,6 +344,7 @@ final class ThermalTransient {
         double[] e = eta[k];
         double[] eb = etaBar[k];
         int terms = g.length / 2;
+        double[] phi = new double[2];
         double ie = expansionError[k];
         double tail = ie * Math.exp(-firstDropped[k] * t);
         for (int m = 0; m < nb; m++) {
@@ -323,10 +361,19 @@ final class ThermalTransient {
             double qr = elr * cr - eli * ci;
             double qi = elr * ci + eli * cr;
             double abs = elMag * Math.sqrt(cr * cr + ci * ci);
+            // the far terms' non-decaying part: - e^{lambda t} G
+            qr -= elr * gRe[k][m] - eli * gIm[k][m];
+            qi -= elr * gIm[k][m] + eli * gRe[k][m];
+            abs += elMag * Math.sqrt(gRe[k][m] * gRe[k][m] + gIm[k][m] * gIm[k][m]);
+            boolean[] isNear = near[k][m];
             for (int j = 0; j < terms; j++) {
                 double gr = g[2 * j];
+                double decay = gr * t;
+                if (decay > DECAYED && !isNear[j]) {
+                    continue; // e^{-gamma t} below 1e-20: its terms vanish (the far part of H- is in G)
+                }
                 double gi = g[2 * j + 1];
-                double mag = Math.exp(-gr * t);
+                double mag = Math.exp(-decay);
                 double xr = mag * Math.cos(gi * t);
                 double xi = -mag * Math.sin(gi * t);
                 double dr = gr - lr;
@@ -338,21 +385,28 @@ final class ThermalTransient {
                 double ui = e[2 * j] * invI + e[2 * j + 1] * invR;
                 pr -= ur * xr - ui * xi;
                 pi -= ur * xi + ui * xr;
-                // t e^{-gamma t} phi1((lambda + gamma) t) = (e^{lambda t} - e^{-gamma t})/(lambda + gamma)
                 double sr = lr + gr;
                 double si = li + gi;
                 double fr;
                 double fi;
-                if ((sr * sr + si * si) * t * t < 1) {
-                    double[] phi = phi1(sr * t, si * t);
-                    fr = t * (xr * phi[0] - xi * phi[1]);
-                    fi = t * (xr * phi[1] + xi * phi[0]);
+                if (isNear[j]) {
+                    // t e^{-gamma t} phi1((lambda + gamma) t) = (e^{lambda t} - e^{-gamma t})/(lambda + gamma), stable form
+                    if ((sr * sr + si * si) * t * t < 1) {
+                        phi1(sr * t, si * t, phi);
+                        fr = t * (xr * phi[0] - xi * phi[1]);
+                        fi = t * (xr * phi[1] + xi * phi[0]);
+                    } else {
+                        double nr = elr - xr;
+                        double ni = eli - xi;
+                        double s2 = sr * sr + si * si;
+                        fr = (nr * sr + ni * si) / s2;
+                        fi = (ni * sr - nr * si) / s2;
+                    }
                 } else {
-                    double nr = elr - xr;
-                    double ni = eli - xi;
+                    // far: only - e^{-gamma t}/(lambda + gamma) here, e^{lambda t}/(lambda + gamma) is in G
                     double s2 = sr * sr + si * si;
-                    fr = (nr * sr + ni * si) / s2;
-                    fi = (ni * sr - nr * si) / s2;
+                    fr = -(xr * sr + xi * si) / s2;
+                    fi = -(xi * sr - xr * si) / s2;
                 }
                 qr -= eb[2 * j] * fr - eb[2 * j + 1] * fi;
                 qi -= eb[2 * j] * fi + eb[2 * j + 1] * fr;
@@ -370,7 +424,7 @@ final class ThermalTransient {
     }
 
     /** phi1(x) = (e^x - 1)/x for complex |x| &lt; 1, by its series near 0 and expm1 otherwise. */
-    private static double[] phi1(double xr, double xi) {
+    private static void phi1(double xr, double xi, double[] out) {
         double a = Math.sqrt(xr * xr + xi * xi);
         if (a < 1e-3) {
             // 1 + x/2 + x^2/6 + x^3/24
@@ -378,11 +432,14 @@ final class ThermalTransient {
             double x2i = 2 * xr * xi;
             double x3r = x2r * xr - x2i * xi;
             double x3i = x2r * xi + x2i * xr;
-            return new double[] {1 + xr / 2 + x2r / 6 + x3r / 24, xi / 2 + x2i / 6 + x3i / 24};
+            out[0] = 1 + xr / 2 + x2r / 6 + x3r / 24;
+            out[1] = xi / 2 + x2i / 6 + x3i / 24;
+            return;
         }
         double ei = Math.exp(xr) * Math.sin(xi);
         double er = Math.expm1(xr) * Math.cos(xi) - 2 * Math.sin(xi / 2) * Math.sin(xi / 2);
         double d = xr * xr + xi * xi;
-        return new double[] {(er * xr + ei * xi) / d, (ei * xr - er * xi) / d};
+        out[0] = (er * xr + ei * xi) / d;
+        out[1] = (ei * xr - er * xi) / d;
     }
 }
