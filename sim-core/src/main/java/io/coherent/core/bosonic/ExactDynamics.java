@@ -30,7 +30,7 @@ public final class ExactDynamics implements Generator {
         this.embedding = new PseudoModeEmbedding(model);
         this.thermal = new ThermalIntegral(embedding, tolerance);
         this.tolerance = tolerance;
-        this.closedForm = thermalClosedForm(embedding, tolerance);
+        this.closedForm = thermalClosedForm(embedding);
         this.n = embedding.modes();
         this.size = embedding.size();
         this.aRe = embedding.generatorRe();
@@ -42,14 +42,14 @@ public final class ExactDynamics implements Generator {
      * The thermal part by residues and the bath's exponential expansion ({@link ThermalTransient}) where it applies:
      * whole-line support, some bath at T &gt; 0, a diagonalisable generator and baths with an expansion.
      */
-    private static ThermalTransient thermalClosedForm(PseudoModeEmbedding embedding, QuadratureTolerance tolerance) {
+    private static ThermalTransient thermalClosedForm(PseudoModeEmbedding embedding) {
         BilinearModel m = embedding.model();
         if (m.support().kind() != io.coherent.core.bath.FrequencySupport.Kind.WHOLE_LINE
                 || m.baths().stream().noneMatch(b -> b.temperature() > 0) || embedding.eigensystem() == null) {
             return null;
         }
         try {
-            return new ThermalTransient(embedding, new ThermalResidues(embedding), tolerance.absolute());
+            return new ThermalTransient(embedding, new ThermalResidues(embedding));
         } catch (ArithmeticException | io.coherent.core.bath.InvalidModelException noExpansion) {
             return null; // e.g. a Bose pole on a pole of J: the quadrature handles it
         }

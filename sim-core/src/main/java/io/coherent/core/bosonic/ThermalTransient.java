@@ -6,6 +6,7 @@ import io.coherent.core.bath.CorrelationTerm;
 import io.coherent.core.bath.ExpansionOptions;
 import io.coherent.core.bath.ExpansionScheme;
 import io.coherent.core.bath.InvalidModelException;
+import io.coherent.core.bath.MatsubaraRemainder;
 import io.coherent.core.bath.ThermalOccupation;
 import io.coherent.core.linalg.ComplexEigensystem;
 import io.coherent.core.linalg.ComplexMatrix;
@@ -25,16 +26,18 @@ import io.coherent.core.linalg.ComplexMatrix;
  * with F_l = int J n/(lambda_l + iw) (exact, {@link ThermalResidues}) and H+-_l(t) = int J n e^{+-iwt}/(lambda_l + iw).
  * Writing 1/(lambda + iw) = -int_0^inf e^{(lambda + iw)s} ds (Re lambda &lt; 0), H+- are integrals of the
  * absorption correlation C_in(tau) = int J n e^{iw tau} dw = sum_j eta_j e^{-gamma_j tau} (its conjugate terms
- * etaBar_j for tau &lt; 0) of the shared bath expansion ({@link BathCorrelations#exchange}, Pade poles of the
- * Bose function plus the poles of J, whole line with the principal value at w = 0, the exact engine's convention):
+ * etaBar_j for tau &lt; 0): the poles of J, the principal value at w = 0 and N Matsubara terms of the shared bath
+ * expansion ({@link BathCorrelations#exchange}, whole line, the exact engine's convention), and every further
+ * Matsubara term through its exact sum ({@link MatsubaraRemainder}):
  * <pre>
  *   H+(lambda, t) = -sum_j eta_j e^{-gamma_j t}/(gamma_j - lambda)
- *   H-(lambda, t) = -sum_j [etaBar_j t e^{-gamma_j t} phi1((lambda + gamma_j) t) + eta_j e^{lambda t}/(gamma_j - lambda)]
+ *   H-(lambda, t) = e^{lambda t} F(lambda) - sum_j etaBar_j t e^{-gamma_j t} phi1((lambda + gamma_j) t)
  * </pre>
- * (phi1(x) = (e^x - 1)/x). The cost per sample is a few operations per pole and exponent, independent of t.
+ * (phi1(x) = (e^x - 1)/x; for the Matsubara terms far from -lambda the non-decaying e^{lambda t}/(lambda + gamma_j)
+ * parts are summed once, over all k). The cost per sample is a few operations per pole and live exponent.
  *
- * <p>Errors: the expansion's bound int_0^inf |C_in - sum| dtau bounds |dH+| and, doubled, |dH-| (|e^{lambda s}| &lt;= 1);
- * F's own estimate; and the rounding of the partial fractions, eps times the magnitudes summed over
+ * <p>Errors: the decaying parts of the dropped Matsubara terms, at most 2 I e^{-nu_(N+1) t} (I the expansion's
+ * integratedError); F's own estimate; and the rounding of the partial fractions, eps times the magnitudes summed over
  * |conj lambda_m + lambda_l| (large only for two very slow poles at early times). A sample whose estimate exceeds
  * the tolerance is the caller's to recompute by quadrature.
  */
@@ -43,9 +46,11 @@ final class ThermalTransient {
     private static final double SAFETY = 64;
     /** Rate times t beyond which e^{-gamma t} &lt; 1e-20 is dropped. */
     private static final double DECAYED = 46;
-    /** Matsubara exponents of the first expansion (its cost is set by the bath's error estimate, not by the order). */
-    private static final int FIRST_EXPONENTS = 512;
-    private static final int MAX_EXPONENTS = 4096;
+    /**
+     * Matsubara exponents kept explicitly: samples with nu_(N+1) t &gt; 46 see none of the dropped ones decay (their
+     * non-decaying part is exact), i.e. t &gt; 0.014/T; earlier samples get a larger estimate (and quadrature).
+     */
+    private static final int EXPONENTS = 512;
 
     private final ThermalResidues residues;
     private final ComplexEigensystem eigen;
@@ -58,9 +63,7 @@ final class ThermalTransient {
     private final double[][] eta;
     private final double[][] etaBar;
     private final double[] expansionError;
-    /** Per bath: the terminator Delta = int_0^inf (C_in - sum) dtau and the first dropped Matsubara rate. */
-    private final double[] deltaRe;
-    private final double[] deltaIm;
+    /** Per bath: the first dropped Matsubara rate nu_(N+1). */
     private final double[] firstDropped;
     /**
      * Per bath and pole: G = sum over the far terms (|lambda_m + gamma_j| &gt;= 1) of etaBar_j/(lambda_m + gamma_j), the part
@@ -77,12 +80,10 @@ final class ThermalTransient {
     private final double[][] fErr;
 
     /**
-     * @param tolerance absolute target of the thermal moments; the Pade order grows until the expansion's error,
-     *                  amplified by the slowest pole, is below a hundredth of it
      * @throws InvalidModelException if a bath has no exponential expansion (a Bose pole on a pole of J)
      * @throws ArithmeticException   if the generator has no eigendecomposition
      */
-    ThermalTransient(PseudoModeEmbedding embedding, ThermalResidues residues, double tolerance) {
+    ThermalTransient(PseudoModeEmbedding embedding, ThermalResidues residues) {
         this.residues = residues;
         this.eigen = embedding.eigensystem();
         this.nb = embedding.brightSize();
@@ -93,8 +94,6 @@ final class ThermalTransient {
         this.eta = new double[baths][];
         this.etaBar = new double[baths][];
         this.expansionError = new double[baths];
-        this.deltaRe = new double[baths];
-        this.deltaIm = new double[baths];
         this.firstDropped = new double[baths];
         this.fRe = new double[baths][nb];
         this.fIm = new double[baths][nb];
@@ -103,13 +102,6 @@ final class ThermalTransient {
         this.gIm = new double[baths][];
         this.near = new boolean[baths][][];
         this.owner = new int[baths];
-        double slowest = Double.POSITIVE_INFINITY;
-        double fastest = 0;
-        for (int m = 0; m < nb; m++) {
-            slowest = Math.min(slowest, Math.abs(eigen.eigenvalueRe(m)));
-            fastest = Math.max(fastest, Math.hypot(eigen.eigenvalueRe(m), eigen.eigenvalueIm(m)));
-        }
-        double target = 0.01 * tolerance * Math.min(1, slowest);
         for (int k = 0; k < baths; k++) {
             Bath bath = embedding.model().baths().get(k);
             if (bath.temperature() == 0) {
@@ -125,29 +117,16 @@ final class ThermalTransient {
                 eta[k] = eta[shared];
                 etaBar[k] = etaBar[shared];
                 expansionError[k] = expansionError[shared];
-                deltaRe[k] = deltaRe[shared];
-                deltaIm[k] = deltaIm[shared];
                 firstDropped[k] = firstDropped[shared];
                 fRe[k] = fRe[shared];
                 fIm[k] = fIm[shared];
                 fErr[k] = fErr[shared];
                 continue;
             }
-            // what the terminator leaves, |lambda| int tau |C - sum| <= |lambda| integratedError / nu_(N+1), falls like
-            // N^-2 (J ~ 1/w: Drude-Lorentz) or faster: one expansion at FIRST_EXPONENTS predicts the order needed
-            int exponents = FIRST_EXPONENTS;
-            CorrelationExpansion c = expansion(bath, exponents);
-            double nu = 2 * Math.PI * (exponents + 1) * bath.temperature();
-            double residual = fastest * c.integratedError() / nu;
-            if (residual > target) {
-                double grow = Math.sqrt(residual / target);
-                exponents = (int) Math.min(MAX_EXPONENTS, Math.ceil(exponents * grow));
-                c = expansion(bath, exponents);
-                nu = 2 * Math.PI * (exponents + 1) * bath.temperature();
-            }
-            deltaRe[k] = c.terminatorRe();
-            deltaIm[k] = c.terminatorIm();
-            firstDropped[k] = nu;
+            // the kept terms resolve times t with e^{-nu_(N+1) t} negligible; the dropped ones enter H- only through
+            // sum_{k > N} etaBar_k/(lambda + nu_k), summed exactly (MatsubaraRemainder)
+            CorrelationExpansion c = expansion(bath, EXPONENTS);
+            firstDropped[k] = 2 * Math.PI * (EXPONENTS + 1) * bath.temperature();
             int terms = c.terms().size();
             rate[k] = new double[2 * terms];
             eta[k] = new double[2 * terms];
@@ -166,6 +145,7 @@ final class ThermalTransient {
             gRe[k] = new double[nb];
             gIm[k] = new double[nb];
             near[k] = new boolean[nb][terms];
+            double[] tail = new double[2];
             for (int m = 0; m < nb; m++) {
                 for (int j = 0; j < terms; j++) {
                     double sr = eigen.eigenvalueRe(m) + rate[k][2 * j];
@@ -178,13 +158,18 @@ final class ThermalTransient {
                     gRe[k][m] += (etaBar[k][2 * j] * sr + etaBar[k][2 * j + 1] * si) / s2;
                     gIm[k][m] += (etaBar[k][2 * j + 1] * sr - etaBar[k][2 * j] * si) / s2;
                 }
+                // + sum_{k > N} etaBar_k/(lambda + nu_k) = conj Q(conj lambda)
+                MatsubaraRemainder.absorption(bath.spectralDensity(), bath.temperature(), EXPONENTS,
+                        eigen.eigenvalueRe(m), -eigen.eigenvalueIm(m), tail);
+                gRe[k][m] += tail[0];
+                gIm[k][m] -= tail[1];
             }
         }
     }
 
     private static CorrelationExpansion expansion(Bath bath, int exponents) {
         return BathCorrelations.exchange(bath.spectralDensity(), ThermalOccupation.bose(bath.temperature()),
-                new ExpansionOptions(ExpansionScheme.MATSUBARA, exponents, true)).absorption();
+                new ExpansionOptions(ExpansionScheme.MATSUBARA, exponents, false)).absorption();
     }
 
     /** A lower-numbered bath with the same J and T (its expansion and F are reused), or -1. */
@@ -355,9 +340,9 @@ final class ThermalTransient {
             double eli = elMag * Math.sin(li * t);
             double pr = 0;
             double pi = 0;
-            // H- = e^{lambda t} (F - conj(Delta)) - sum etaBar t e^{-gamma t} phi1((lambda + gamma) t)
-            double cr = fRe[k][m] - deltaRe[k];
-            double ci = fIm[k][m] + deltaIm[k];
+            // H- = e^{lambda t} F - sum_j etaBar_j t e^{-gamma_j t} phi1((lambda + gamma_j) t), all Matsubara terms
+            double cr = fRe[k][m];
+            double ci = fIm[k][m];
             double qr = elr * cr - eli * ci;
             double qi = elr * ci + eli * cr;
             double abs = elMag * Math.sqrt(cr * cr + ci * ci);
@@ -419,7 +404,7 @@ final class ThermalTransient {
             hmIm[m] = qi;
             hAbs[m] = SAFETY * EPS * abs;
             plusErr[m] = 2 * tail;
-            minusErr[m] = elMag * (fErr[k][m] + Math.hypot(lr, li) * ie / firstDropped[k] + tail) + 2 * tail;
+            minusErr[m] = elMag * fErr[k][m] + 2 * tail;
         }
     }
 

@@ -23,7 +23,7 @@ class ThermalTransientTest {
         boolean lorentzian = model.baths().stream().noneMatch(b -> b.spectralDensity() instanceof io.coherent.core.bath.DrudeLorentz);
         ExactDynamics dynamics = new ExactDynamics(model, QuadratureTolerance.TRAJECTORY);
         PseudoModeEmbedding embedding = dynamics.embedding();
-        ThermalTransient closed = new ThermalTransient(embedding, new ThermalResidues(embedding), 1e-8);
+        ThermalTransient closed = new ThermalTransient(embedding, new ThermalResidues(embedding));
         ThermalIntegral quadrature = new ThermalIntegral(embedding, TIGHT);
         var integrator = new DormandPrince853Integrator(1e-9, 100, 1e-13, 1e-13);
         double t0 = 0;
