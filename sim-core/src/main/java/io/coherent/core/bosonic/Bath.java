@@ -26,7 +26,10 @@ public record Bath(String name, ComplexMatrix coupling, SpectralDensity spectral
         if (coupling.rows() != 1 || !coupling.isFinite()) {
             throw new InvalidModelException("baths." + name + ".coupling", "must be one row of finite numbers");
         }
-        if (!(temperature >= 0) || !(temperature <= MAX_TEMPERATURE)) {
+        if (!(temperature >= 0) || !Double.isFinite(temperature)) {
+            throw new InvalidModelException("baths." + name + ".temperature", temperature, "a finite number >= 0");
+        }
+        if (temperature > MAX_TEMPERATURE) {
             throw new InvalidModelException("baths." + name + ".temperature", temperature, "a number in [0, 1e100] "
                     + "(the thermal moments grow like T; beyond 1e100 their error bounds overflow)");
         }
