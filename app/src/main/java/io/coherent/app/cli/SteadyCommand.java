@@ -35,33 +35,10 @@ public final class SteadyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario s = scenario.load(List.of());
-        SteadyStateReport ss = Engines.steadyState(s.model(), Method.of(s.method()), s.run().engineOptions());
+        SteadyStateReport ss = solve(s);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode root = Reports.object();
-            root.set("observables", Reports.observables(ss.observables(), s.model()));
-            Reports.number(root, "error_estimate", ss.errorEstimate());
-            Reports.number(root, "relaxation_time", ss.relaxationTime());
-            root.put("converged", ss.converged());
-            if (ss.evaluations() >= 0) {
-                root.put("evaluations", ss.evaluations());
-            } else {
-                root.putNull("evaluations");
-            }
-            root.put("decoherence_free_modes", ss.undamped());
-            root.put("time_averaged", ss.timeAveraged());
-            root.put("method", ss.method());
-            root.put("solver", ss.solver());
-            if (ss.iterations() >= 0) {
-                root.put("iterations", ss.iterations());
-            } else {
-                root.putNull("iterations");
-            }
-            root.put("unique", ss.unique());
-            Reports.number(root, "residual", ss.residual());
-            ArrayNode notes = root.putArray("notes");
-            ss.notes().forEach(notes::add);
-            out.println(Reports.json(root));
+            out.println(Reports.json(toJson(s, ss)));
         } else {
             out.printf(Locale.ROOT, "%s (%s), method %s: steady state from the %s%n", s.name(), s.source(), ss.method(),
                     ss.how());
@@ -82,5 +59,38 @@ public final class SteadyCommand implements Callable<Integer> {
         }
         out.flush();
         return Main.OK;
+    }
+
+    /** The steady state of a scenario with its method: the one computation behind {@code steady} and the server's. */
+    public static SteadyStateReport solve(Scenario s) {
+        return Engines.steadyState(s.model(), Method.of(s.method()), s.run().engineOptions());
+    }
+
+    /** The object {@code steady --json} prints (and {@code POST /api/steady} answers). */
+    public static ObjectNode toJson(Scenario s, SteadyStateReport ss) {
+        ObjectNode root = Reports.object();
+        root.set("observables", Reports.observables(ss.observables(), s.model()));
+        Reports.number(root, "error_estimate", ss.errorEstimate());
+        Reports.number(root, "relaxation_time", ss.relaxationTime());
+        root.put("converged", ss.converged());
+        if (ss.evaluations() >= 0) {
+            root.put("evaluations", ss.evaluations());
+        } else {
+            root.putNull("evaluations");
+        }
+        root.put("decoherence_free_modes", ss.undamped());
+        root.put("time_averaged", ss.timeAveraged());
+        root.put("method", ss.method());
+        root.put("solver", ss.solver());
+        if (ss.iterations() >= 0) {
+            root.put("iterations", ss.iterations());
+        } else {
+            root.putNull("iterations");
+        }
+        root.put("unique", ss.unique());
+        Reports.number(root, "residual", ss.residual());
+        ArrayNode notes = root.putArray("notes");
+        ss.notes().forEach(notes::add);
+        return root;
     }
 }

@@ -7,7 +7,6 @@ import io.coherent.config.Preset;
 import io.coherent.config.PresetParameter;
 import io.coherent.config.Presets;
 import io.coherent.config.Scenario;
-import io.coherent.config.ScenarioException;
 import io.coherent.config.ScenarioLoader;
 import io.coherent.core.dynamics.Generator;
 import io.coherent.core.dynamics.Method;
@@ -33,10 +32,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -100,6 +95,10 @@ public final class RunServer {
         router.get("/api/runs/:id/stream").handler(ctx -> withRun(ctx, run -> stream(ctx, run)));
         router.get("/api/runs/:id/trajectory").handler(ctx -> withRun(ctx, run -> trajectory(ctx, run)));
         router.get("/api/presets").handler(ctx -> json(ctx, 200, presets));
+        router.post("/api/steady").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
+                .handler(new SteadyEndpoint(vertx, settings, metrics)::handle);
+        router.post("/api/sweep").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
+                .handler(new SweepEndpoint(vertx, settings, metrics)::handle);
         router.get("/metrics").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE,
                 "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
         router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
@@ -129,22 +128,19 @@ public final class RunServer {
             error(ctx, 400, "stop_on_steady = " + stopOnSteady + " is not allowed: expected true or false");
             return;
         }
-        String text;
+        ScenarioRequest request;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            error(ctx, 400, "the scenario must be UTF-8 text (YAML or JSON)");
+            request = ScenarioRequest.of(ctx);
+        } catch (IllegalArgumentException e) {
+            error(ctx, 400, e.getMessage());
             return;
         }
         if (!metrics.reserveRun(settings.maxRunningRuns())) {
             metrics.refused("busy");
-            error(ctx, 429, settings.maxRunningRuns() + " runs are going already (the server's limit, --max-runs); "
-                    + "try again when one has ended");
+            busy(ctx, settings);
             return;
         }
-        vertx.executeBlocking(() -> prepare(text, "true".equals(stopOnSteady)), false).onComplete(ar -> {
+        vertx.executeBlocking(() -> prepare(request, "true".equals(stopOnSteady)), false).onComplete(ar -> {
             if (ar.failed()) {
                 metrics.releaseRun();
                 if (ar.cause() instanceof IllegalArgumentException bad) {
@@ -166,17 +162,10 @@ public final class RunServer {
     }
 
     /** On a worker thread: loads, validates and builds; IllegalArgumentException for anything the client got wrong. */
-    private Prepared prepare(String text, boolean stopOnSteady) {
-        Scenario s = ScenarioLoader.loadText(text, SOURCE);
+    private Prepared prepare(ScenarioRequest request, boolean stopOnSteady) {
+        Scenario s = request.load();
         OutputGrid grid = s.run().outputGrid();
-        if (grid.size() > settings.maxPoints()) {
-            throw new ScenarioException("points", "points = " + grid.size() + " is not allowed here: the server runs "
-                    + "at most " + settings.maxPoints() + " output times (--max-points)");
-        }
-        if (grid.end() > settings.maxUntil()) {
-            throw new ScenarioException("until", "until = " + Reports.g(grid.end()) + " is not allowed here: the server "
-                    + "runs up to t = " + Reports.g(settings.maxUntil()) + " (--max-until)");
-        }
+        settings.checkRun(grid.size(), grid.end());
         RunPlan plan = RunPlan.of(grid);
         return new Prepared(s, Engines.generator(s.model(), Method.of(s.method()), s.run().engineOptions()),
                 stopOnSteady ? plan.stopOnSteady(SteadyStateCriterion.DEFAULT) : plan);
@@ -379,12 +368,27 @@ public final class RunServer {
         return out;
     }
 
+    /** 429: every run place is taken ({@code --max-runs}). */
+    static void busy(RoutingContext ctx, ServerSettings settings) {
+        error(ctx, 429, settings.maxRunningRuns() + " runs are going already (the server's limit, --max-runs); "
+                + "try again when one has ended");
+    }
+
+    /** A request that failed on a worker: 400 with the one-line message for what the client got wrong, else 500. */
+    static void failed(RoutingContext ctx, Throwable cause) {
+        if (cause instanceof IllegalArgumentException bad) {
+            error(ctx, 400, Main.oneLine(bad.getMessage()));
+        } else {
+            ctx.fail(cause);
+        }
+    }
+
     private static void json(RoutingContext ctx, int status, Object body) {
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(body instanceof JsonObject o ? o.encode() : ((JsonArray) body).encode());
     }
 
-    private static void error(RoutingContext ctx, int status, String message) {
+    static void error(RoutingContext ctx, int status, String message) {
         if (!ctx.response().ended()) {
             json(ctx, status, new JsonObject().put("error", message).put("status", status));
         }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Serve runs over HTTP: a web page to start runs and watch them live, a JSON API (POST /api/runs "
                 + "with a scenario, GET /api/runs/{id}, its samples at /api/runs/{id}/stream as Server-Sent Events or a "
-                + "WebSocket, DELETE to cancel, GET /api/presets) and Prometheus metrics at /metrics.",
+                + "WebSocket, DELETE to cancel, POST /api/steady and POST /api/sweep for steady states and sweeps, GET "
+                + "/api/presets) and Prometheus metrics at /metrics. The Python client (docs/python.md) uses it.",
                 "With --cluster, other JVMs on this machine (`coherent subscribe`) can subscribe to a run's samples."})
 public final class ServeCommand implements Callable<Integer> {
 

@@ -1,5 +1,8 @@
 package io.coherent.app.server;
 
+import io.coherent.app.cli.Reports;
+import io.coherent.config.ScenarioException;
+
 /**
  * Where the server listens and what it allows.
  *
@@ -22,6 +25,21 @@ record ServerSettings(String host, int port, int maxBodyBytes, int maxRunningRun
         positive("--kept-runs", keptRuns);
         if (!(maxUntil > 0) || Double.isInfinite(maxUntil)) {
             throw new IllegalArgumentException("--max-until " + maxUntil + " is not allowed: expected a finite number > 0");
+        }
+    }
+
+    /**
+     * Refuses, naming {@code points} or {@code until}, a run with more output times than the server's limit or one that
+     * ends later.
+     */
+    void checkRun(int points, double until) {
+        if (points > maxPoints) {
+            throw new ScenarioException("points", "points = " + points + " is not allowed here: the server runs "
+                    + "at most " + maxPoints + " output times (--max-points)");
+        }
+        if (until > maxUntil) {
+            throw new ScenarioException("until", "until = " + Reports.g(until) + " is not allowed here: the server "
+                    + "runs up to t = " + Reports.g(maxUntil) + " (--max-until)");
         }
     }
 

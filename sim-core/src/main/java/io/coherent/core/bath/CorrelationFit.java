@@ -22,7 +22,7 @@ import org.hipparchus.linear.SingularValueDecomposition;
  * squares. The error is measured, not assumed: max |C - fit| over a grid twice as fine that extends the
  * window by a quarter, plus the tail max |C| over its last sixth (where C has not decayed, the truncation of the
  * window is the error). Windows t_w = 2^j / scale (j = 2 .. 10) are tried in turn, until the error has grown
- * twice, and the one with the smallest measured error is kept. Deterministic: no random start, no iteration whose result depends on timing.
+ * twice or C has decayed well inside the window, and the one with the smallest measured error is kept. Deterministic: no random start, no iteration whose result depends on timing.
  */
 final class CorrelationFit {
     private static final int SAMPLES = 240;
@@ -32,19 +32,40 @@ final class CorrelationFit {
     private CorrelationFit() {
     }
 
+    /** Samples {Re C(t0 + m dt), Im C(t0 + m dt)}, m = 0 .. count-1, interleaved, with a bound on their error appended. */
+    @FunctionalInterface
+    interface Samples {
+        double[] uniform(double t0, double dt, int count);
+    }
+
+    /** Samples of an expansion (a Pade series with many terms), its error bound appended. */
+    private static Samples of(CorrelationExpansion e) {
+        return (t0, dt, count) -> {
+            double[] y = new double[2 * count + 1];
+            for (int m = 0; m < count; m++) {
+                double[] v = e.valueAt(t0 + m * dt);
+                y[2 * m] = v[0];
+                y[2 * m + 1] = v[1];
+            }
+            y[2 * count] = e.error();
+            return y;
+        };
+    }
+
     static CorrelationExpansion hermitian(SpectralDensity j, double temperature, ExpansionOptions options) {
         refuseSlowTail(j);
-        if (temperature > 0 && j.value(0) > 0) {
-            // a Lorentzian restricted to w > 0 has J(0+) > 0: J coth(w/2T) ~ 2T J(0)/w is not integrable
+        if (RationalDensity.of(j) != null) {
+            // restricted to w > 0 a Lorentzian has J(0+) > 0: at T > 0, J coth(w/2T) ~ 2T J(0)/w is not integrable;
+            // at T = 0 its one-sided transform has a slow oscillating tail that the quadrature cannot sample
             throw new InvalidModelException("temperature", "T = " + temperature + " with " + j.describe()
-                    + " on a hermitian coupling: J(0) > 0 makes C(t) = int J coth(w/2T) ... dw diverge at w = 0; "
-                    + "use the pade expansion (which describes J(w) - J(-w)) or a spectrum with J(0) = 0");
+                    + " on a hermitian coupling has no fit expansion (J(0) > 0 on the half line); use the pade expansion "
+                    + "at T > 0, which describes J(w) - J(-w)");
         }
         double scale = scale(j, temperature, 0);
         DoubleUnaryOperator a = temperature == 0 ? w -> w > 0 ? j.value(w) : 0
                 : w -> w > 0 ? j.value(w) / Math.tanh(w / (2 * temperature)) : 0;
         DoubleUnaryOperator b = w -> w > 0 ? j.value(w) : 0;
-        return fit(new CorrelationSampler(a, b, true, Double.NaN, scale, temperature), scale, options);
+        return fit(new CorrelationSampler(a, b, Double.NaN, scale, temperature), scale, options);
     }
 
     static ExchangeCorrelation exchange(SpectralDensity j, ThermalOccupation occupation, ExpansionOptions options) {
@@ -52,10 +73,22 @@ final class CorrelationFit {
         double t = occupation.temperature();
         double mu = occupation.chemicalPotential();
         int sign = occupation.statistics().sign();
-        boolean halfLine = j instanceof OhmicFamily;
         double scale = scale(j, t, mu);
         boolean bose = occupation.statistics() == Statistics.BOSE;
         double pv = bose && t > 0 ? mu : Double.NaN;
+        if (RationalDensity.of(j) != null) {
+            // a rational density on the whole line: sample the pole expansion (Pade, 20 poles, error bound included),
+            // not a quadrature whose 1/w^2 tails oscillate without end
+            if (t == 0 && !bose) {
+                throw new InvalidModelException("temperature", "T = 0 with " + j.describe() + " on a fermionic reservoir "
+                        + "has no fit expansion (the Fermi edge leaves a 1/t tail); use the pade expansion at T > 0");
+            }
+            ExchangeCorrelation series = BathCorrelations.exchange(j, occupation, new ExpansionOptions(ExpansionScheme.PADE, 20, false));
+            if (t == 0) {
+                return series; // the vacuum kernel, exact
+            }
+            return new ExchangeCorrelation(refit(series.emission(), scale, options), refit(series.absorption(), scale, options));
+        }
         DoubleUnaryOperator out = w -> {
             double v = j.value(w);
             return v == 0 ? 0 : v * (1 + sign * occupation.occupation(w));
@@ -64,13 +97,27 @@ final class CorrelationFit {
             double v = j.value(w);
             return v == 0 ? 0 : v * occupation.occupation(w);
         };
-        CorrelationExpansion emission = fit(new CorrelationSampler(out, out, halfLine, pv, scale, t, mu), scale, options);
+        CorrelationExpansion emission = fit(new CorrelationSampler(out, out, pv, scale, t, mu), scale, options);
         if (bose && t == 0) {
             return new ExchangeCorrelation(emission, new CorrelationExpansion(List.of(), 0, 0, 0, 0, "exact"));
         }
-        CorrelationExpansion absorption = fit(new CorrelationSampler(in, w -> -in.applyAsDouble(w), halfLine, pv, scale, t,
+        CorrelationExpansion absorption = fit(new CorrelationSampler(in, w -> -in.applyAsDouble(w), pv, scale, t,
                 mu), scale, options);
         return new ExchangeCorrelation(emission, absorption);
+    }
+
+    /**
+     * The fit of a pole series: its undamped terms (the Bose principal value at w = mu, Re gamma = 0) are kept as
+     * they are, since no decaying exponential follows them; the damped rest is fitted by K exponentials.
+     */
+    private static CorrelationExpansion refit(CorrelationExpansion series, double scale, ExpansionOptions options) {
+        List<CorrelationTerm> undamped = series.terms().stream().filter(c -> c.rateRe() == 0).toList();
+        CorrelationExpansion damped = new CorrelationExpansion(series.terms().stream().filter(c -> c.rateRe() > 0).toList(),
+                0, 0, series.error(), series.integratedError(), series.scheme());
+        CorrelationExpansion f = fit(of(damped), scale, options);
+        List<CorrelationTerm> terms = new ArrayList<>(f.terms());
+        terms.addAll(undamped);
+        return new CorrelationExpansion(terms, f.terminatorRe(), f.terminatorIm(), f.error(), f.integratedError(), "fit");
     }
 
     /** Drude-Lorentz: J ~ 1/w makes C(t) ~ log t at t = 0, which no finite sum of exponentials follows. */
@@ -95,11 +142,12 @@ final class CorrelationFit {
         return Math.max(s, Math.max(temperature, Math.abs(mu)));
     }
 
-    /** One window's fit with its error on its own samples (residual, and |C| over the window's last sixth). */
-    private record Candidate(double window, Complex[] rates, Complex[] eta, double error) {
+    /** One window's fit: the residual on its own samples, |C| over the window's last sixth, the sampling error. */
+    private record Candidate(double window, Complex[] rates, Complex[] eta, double[] samples, double residual, double tail,
+                             double quadratureError) {
     }
 
-    private static CorrelationExpansion fit(CorrelationSampler sampler, double scale, ExpansionOptions options) {
+    private static CorrelationExpansion fit(Samples sampler, double scale, ExpansionOptions options) {
         int k = options.exponents();
         if (k == 0) {
             throw new InvalidModelException("heom.exponents", 0, "at least 1 for the fit expansion");
@@ -110,20 +158,24 @@ final class CorrelationFit {
         CorrelationExpansion best = null;
         int worse = 0;
         for (int jw = FIRST_WINDOW; jw <= LAST_WINDOW && worse < 2; jw++) {
-            CorrelationExpansion c = verify(sampler, fitWindow(sampler, Math.pow(2, jw) / scale, k), options.terminator());
+            Candidate candidate = fitWindow(sampler, Math.pow(2, jw) / scale, k);
+            CorrelationExpansion c = verify(sampler, candidate, scale, options.terminator());
             if (best == null || c.error() < best.error()) {
                 best = c;
                 worse = 0;
             } else {
                 worse++;
             }
+            if (candidate.quadratureError > 0.5 * best.error() || candidate.tail < 0.1 * candidate.residual) {
+                break; // longer windows would oscillate beyond the quadrature budget, or C has decayed inside this one
+            }
         }
         return best;
     }
 
-    private static Candidate fitWindow(CorrelationSampler sampler, double window, int k) {
+    private static Candidate fitWindow(Samples sampler, double window, int k) {
         double dt = window / (SAMPLES - 1);
-        double[] y = sampler.uniform(dt, SAMPLES);
+        double[] y = sampler.uniform(0, dt, SAMPLES);
         Complex[] rates = pencil(y, SAMPLES, k, dt, window);
         Complex[] eta = amplitudes(y, SAMPLES, rates, dt);
         double residual = 0;
@@ -135,40 +187,69 @@ final class CorrelationFit {
                 tail = Math.max(tail, Math.hypot(y[2 * m], y[2 * m + 1]));
             }
         }
-        return new Candidate(window, rates, eta, Math.max(residual, tail));
+        return new Candidate(window, rates, eta, y, residual, tail, y[2 * SAMPLES]);
     }
 
     /**
-     * The measured error of the chosen fit: max |C - fit| on a grid twice as fine as the fit's and a quarter
-     * longer (fresh quadrature samples), and beyond it |C - fit| &lt;= |C| + |fit| with |C| taken as its maximum
-     * over the grid's last sixth (C has decayed to its tail there) and |fit| bounded term by term.
+     * The measured error of a window's fit: max |C - fit| over its samples, the midpoints between them and a
+     * quarter beyond (fresh samples), and a grid of 200 points with 1/50 of the spectral time over the first
+     * 4/scale (where C varies fastest); raised by 20% for the maxima between grid points; beyond the grid
+     * |C - fit| &lt;= |C| + |fit| with |C| taken as its maximum over the grid's last sixth (C has decayed to its
+     * tail there) and |fit| bounded term by term.
      */
-    private static CorrelationExpansion verify(CorrelationSampler sampler, Candidate c, boolean terminator) {
+    private static CorrelationExpansion verify(Samples sampler, Candidate c, double scale, boolean terminator) {
         Complex[] rates = c.rates;
         Complex[] eta = c.eta;
-        int fine = 2 * (SAMPLES - 1) * 5 / 4 + 1;
-        double fdt = c.window / (SAMPLES - 1) / 2;
-        double[] z = sampler.uniform(fdt, fine);
+        double dt = c.window / (SAMPLES - 1);
+        int count = (SAMPLES - 1) * 5 / 4;
+        double[] odd = sampler.uniform(dt / 2, dt, count);
+        double[] early = sampler.uniform(0, 0.02 / scale, 200);
+        int fine = 2 * count + 1;
+        double fdt = dt / 2;
+        double[] z = new double[2 * fine];
+        for (int m = 0; m < fine; m++) {
+            int i = m / 2;
+            boolean even = m % 2 == 0;
+            double[] src = even ? (i < SAMPLES ? c.samples : null) : odd;
+            if (src == null) {
+                z[2 * m] = Double.NaN; // an even point past the window: not sampled, only the midpoints are
+                continue;
+            }
+            z[2 * m] = src[2 * i];
+            z[2 * m + 1] = src[2 * i + 1];
+        }
         double sup = 0;
+        for (int m = 0; m < 200; m++) {
+            double[] s = sum(rates, eta, m * 0.02 / scale);
+            sup = Math.max(sup, Math.hypot(early[2 * m] - s[0], early[2 * m + 1] - s[1]));
+        }
         double l1 = 0;
         double deltaRe = 0;
         double deltaIm = 0;
         double tail = 0;
         double prevRe = 0;
         double prevIm = 0;
+        double prevT = 0;
+        boolean first = true;
         for (int m = 0; m < fine; m++) {
-            double[] s = sum(rates, eta, m * fdt);
+            if (Double.isNaN(z[2 * m])) {
+                continue;
+            }
+            double t = m * fdt;
+            double[] s = sum(rates, eta, t);
             double dr = z[2 * m] - s[0];
             double di = z[2 * m + 1] - s[1];
             double d = Math.hypot(dr, di);
             sup = Math.max(sup, d);
-            if (m > 0) {
-                l1 += 0.5 * fdt * (d + Math.hypot(prevRe, prevIm));
-                deltaRe += 0.5 * fdt * (dr + prevRe);
-                deltaIm += 0.5 * fdt * (di + prevIm);
+            if (!first) {
+                l1 += 0.5 * (t - prevT) * (d + Math.hypot(prevRe, prevIm));
+                deltaRe += 0.5 * (t - prevT) * (dr + prevRe);
+                deltaIm += 0.5 * (t - prevT) * (di + prevIm);
             }
+            first = false;
             prevRe = dr;
             prevIm = di;
+            prevT = t;
             if (m >= fine - fine / 6) {
                 tail = Math.max(tail, Math.hypot(z[2 * m], z[2 * m + 1]));
             }
@@ -180,8 +261,9 @@ final class CorrelationFit {
             fitTail += eta[i].norm() * Math.exp(-rates[i].getReal() * end);
             slowest = Math.min(slowest, rates[i].getReal());
         }
-        double quadrature = z[2 * fine];
-        double error = Math.max(sup, tail + fitTail) + quadrature;
+        double quadrature = Math.max(Math.max(c.quadratureError, odd[2 * count]), early[400]);
+        // 20% above the grid maximum for what falls between its points (checked against closed forms in the tests)
+        double error = Math.max(1.2 * sup, tail + fitTail) + quadrature;
         // beyond the grid the tail of C is read as not decaying faster than over the last sixth: |C| ~ tail up to
         // the end again, then (integrable tails only) as the fit's own slowest rate
         double tailIntegral = tail * end + fitTail / slowest;

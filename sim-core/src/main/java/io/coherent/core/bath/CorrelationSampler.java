@@ -10,15 +10,16 @@ import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Samples of a correlation function C(t) = int [a(w) cos(wt) - i b(w) sin(wt)] dw by adaptive Gauss-Kronrod
+ * Samples of a correlation function C(t) = int_0^inf [a(w) cos(wt) - i b(w) sin(wt)] dw by adaptive Gauss-Kronrod
  * quadrature, all samples of a uniform grid t_m = m dt in one vector integral (the cosines and sines follow
  * from one rotation per node). The panels resolve the spectral scale, a w^(s-1) end-point singularity at
  * w = 0 (geometric breakpoints down to 2^-30 of the scale) and, for bosons, the principal value at w = mu
- * (a folded panel).
+ * (a folded panel). Half line only: the densities without a pole expansion (the Ohmic family) vanish at w &lt;= 0,
+ * and their exponential cut-off keeps the tail panel free of slow oscillations.
  */
-final class CorrelationSampler {
+final class CorrelationSampler implements CorrelationFit.Samples {
     private static final double TOLERANCE = 1e-9;
-    private static final int MAX_EVALUATIONS = 2_000_000;
+    private static final int MAX_EVALUATIONS = 60_000;
 
     private final DoubleUnaryOperator a;
     private final DoubleUnaryOperator b;
@@ -27,12 +28,11 @@ final class CorrelationSampler {
     /**
      * @param a          the weight of cos(wt) (real part)
      * @param b          the weight of -i sin(wt)
-     * @param halfLine   whether the integrand vanishes for w &lt; 0 (Hermitian channels, Ohmic densities)
-     * @param pv         the point of a principal value (Bose factor at w = mu), or NaN
+     * @param pv         the point of a principal value (Bose factor at w = mu &gt; 0), or NaN
      * @param scale      the spectral scale (cut-off, peak position plus width)
      * @param breakpoints further points to split at (temperature, mu)
      */
-    CorrelationSampler(DoubleUnaryOperator a, DoubleUnaryOperator b, boolean halfLine, double pv, double scale,
+    CorrelationSampler(DoubleUnaryOperator a, DoubleUnaryOperator b, double pv, double scale,
                        double... breakpoints) {
         this.a = a;
         this.b = b;
@@ -40,39 +40,27 @@ final class CorrelationSampler {
         cuts.add(0.0);
         for (int j = -30; j <= 7; j++) {
             cuts.add(scale * Math.pow(2, j));
-            if (!halfLine) {
-                cuts.add(-scale * Math.pow(2, j));
-            }
         }
         for (double p : breakpoints) {
-            if (Double.isFinite(p) && p != 0 && (p > 0 || !halfLine)) {
+            if (Double.isFinite(p) && p > 0) {
                 cuts.add(p);
                 cuts.add(2 * p);
                 cuts.add(p / 2);
             }
         }
-        boolean folded = !Double.isNaN(pv) && (!halfLine || pv > 0);
+        boolean folded = pv > 0;
         double c = folded ? pv : 0;
         double h = 0;
         if (folded) {
             // the folded half-width: up to the nearest other breakpoint on either side (and to 0 on the half line)
-            h = scale / 8;
-            if (halfLine) {
-                h = Math.min(h, pv / 2);
-            }
+            h = Math.min(scale / 8, pv / 2);
             double ch = h;
             cuts.removeIf(x -> Math.abs(x - c) < ch);
             cuts.add(c - h);
             cuts.add(c + h);
         }
-        if (halfLine) {
-            cuts.removeIf(x -> x < 0);
-        }
         List<Double> sorted = new ArrayList<>(cuts);
         List<Panel> p = new ArrayList<>();
-        if (!halfLine) {
-            p.add(Panel.lowerTail(sorted.get(0)));
-        }
         for (int i = 0; i + 1 < sorted.size(); i++) {
             double lo = sorted.get(i);
             double hi = sorted.get(i + 1);
@@ -86,8 +74,9 @@ final class CorrelationSampler {
         this.panels = List.copyOf(p);
     }
 
-    /** {Re C(m dt), Im C(m dt)} for m = 0 .. count-1, interleaved, with the quadrature's error estimate appended. */
-    double[] uniform(double dt, int count) {
+    /** {Re C(t0 + m dt), Im C(t0 + m dt)} for m = 0 .. count-1, interleaved, with the quadrature's error estimate appended. */
+    @Override
+    public double[] uniform(double t0, double dt, int count) {
         VectorIntegrand f = new VectorIntegrand() {
             @Override
             public int dimension() {
@@ -100,8 +89,8 @@ final class CorrelationSampler {
                 double bv = b.applyAsDouble(w);
                 double c1 = Math.cos(w * dt);
                 double s1 = Math.sin(w * dt);
-                double c = 1;
-                double s = 0;
+                double c = Math.cos(w * t0);
+                double s = Math.sin(w * t0);
                 for (int m = 0; m < count; m++) {
                     out[2 * m] = av * c;
                     out[2 * m + 1] = -bv * s;
@@ -110,8 +99,8 @@ final class CorrelationSampler {
                     c = cn;
                     if ((m & 63) == 63) {
                         // re-anchor the rotation against accumulated rounding
-                        c = Math.cos(w * dt * (m + 1));
-                        s = Math.sin(w * dt * (m + 1));
+                        c = Math.cos(w * (t0 + dt * (m + 1)));
+                        s = Math.sin(w * (t0 + dt * (m + 1)));
                     }
                 }
             }

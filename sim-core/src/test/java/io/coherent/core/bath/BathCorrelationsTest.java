@@ -146,15 +146,20 @@ class BathCorrelationsTest {
         for (double temperature : new double[] {0.1, 1.5}) {
             double mu = -0.4;
             ThermalOccupation occ = new ThermalOccupation(ThermalOccupation.Statistics.BOSE, temperature, mu);
+            double[] times = {0, 0.5, 3};
+            double[][] out = new double[times.length][];
+            double[][] in = new double[times.length][];
+            for (int i = 0; i < times.length; i++) {
+                out[i] = CorrelationQuadrature.fourier(w -> l.value(w) * (1 + occ.occupation(w)), times[i], 1,
+                        CorrelationQuadrature.line(mu, 1, 1.0, temperature));
+                in[i] = CorrelationQuadrature.fourier(w -> l.value(w) * occ.occupation(w), times[i], -1,
+                        CorrelationQuadrature.line(mu, 1, 1.0, temperature));
+            }
             for (ExpansionOptions o : List.of(MATSUBARA_4, PADE_4)) {
                 ExchangeCorrelation x = BathCorrelations.exchange(l, occ, o);
-                for (double t : new double[] {0, 0.5, 3}) {
-                    double[] out = CorrelationQuadrature.fourier(w -> l.value(w) * (1 + occ.occupation(w)), t, 1,
-                            CorrelationQuadrature.line(mu, 1, 1.0, temperature));
-                    double[] in = CorrelationQuadrature.fourier(w -> l.value(w) * occ.occupation(w), t, -1,
-                            CorrelationQuadrature.line(mu, 1, 1.0, temperature));
-                    assertWithinError(out, x.emission(), t, "emission " + o.scheme() + " T=" + temperature);
-                    assertWithinError(in, x.absorption(), t, "absorption " + o.scheme() + " T=" + temperature);
+                for (int i = 0; i < times.length; i++) {
+                    assertWithinError(out[i], x.emission(), times[i], "emission " + o.scheme() + " T=" + temperature);
+                    assertWithinError(in[i], x.absorption(), times[i], "absorption " + o.scheme() + " T=" + temperature);
                 }
             }
         }
@@ -165,15 +170,20 @@ class BathCorrelationsTest {
         LorentzianSum j = new LorentzianSum(List.of(new Lorentzian(0.5, 1.0, 1.0), new Lorentzian(-1.0, 0.5, 0.3)));
         for (double temperature : new double[] {0.05, 1}) {
             ThermalOccupation occ = new ThermalOccupation(ThermalOccupation.Statistics.FERMI, temperature, 0.3);
+            double[] times = {0, 0.5, 3};
+            double[][] out = new double[times.length][];
+            double[][] in = new double[times.length][];
+            for (int i = 0; i < times.length; i++) {
+                out[i] = CorrelationQuadrature.fourier(w -> j.value(w) * (1 - occ.occupation(w)), times[i], 1,
+                        CorrelationQuadrature.line(Double.NaN, 1, 0.3, 0.5, -1));
+                in[i] = CorrelationQuadrature.fourier(w -> j.value(w) * occ.occupation(w), times[i], -1,
+                        CorrelationQuadrature.line(Double.NaN, 1, 0.3, 0.5, -1));
+            }
             for (ExpansionOptions o : List.of(MATSUBARA_4, PADE_4, new ExpansionOptions(ExpansionScheme.PADE, 20, false))) {
                 ExchangeCorrelation x = BathCorrelations.exchange(j, occ, o);
-                for (double t : new double[] {0, 0.5, 3}) {
-                    double[] out = CorrelationQuadrature.fourier(w -> j.value(w) * (1 - occ.occupation(w)), t, 1,
-                            CorrelationQuadrature.line(Double.NaN, 1, 0.3, 0.5, -1));
-                    double[] in = CorrelationQuadrature.fourier(w -> j.value(w) * occ.occupation(w), t, -1,
-                            CorrelationQuadrature.line(Double.NaN, 1, 0.3, 0.5, -1));
-                    assertWithinError(out, x.emission(), t, "emission " + o + " T=" + temperature);
-                    assertWithinError(in, x.absorption(), t, "absorption " + o + " T=" + temperature);
+                for (int i = 0; i < times.length; i++) {
+                    assertWithinError(out[i], x.emission(), times[i], "emission " + o + " T=" + temperature);
+                    assertWithinError(in[i], x.absorption(), times[i], "absorption " + o + " T=" + temperature);
                 }
             }
         }
