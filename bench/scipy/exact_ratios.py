@@ -14,7 +14,7 @@ def jmh(path):
         name = r["benchmark"].rsplit(".", 2)
         key = name[-2] + "." + name[-1]
         if r.get("params"):
-            key += "[" + ",".join(f"{v}" for v in r["params"].values()) + "]"
+            key += "[" + ",".join(f"{v}" for _, v in sorted(r["params"].items())) + "]"
         m = r["primaryMetric"]
         out[key] = (m["score"], m["scoreError"], m["scoreUnit"])
     return out
@@ -23,20 +23,23 @@ def jmh(path):
 def main():
     j = jmh(sys.argv[1])
     sp = json.load(open(sys.argv[2]))
-    lines = ["| workload | Java residues | Java quadrature | scipy `quad` (same run) | quad / residues | quadrature / residues |",
+    lines = ["| workload | Java residues (JMH) | Java quadrature (JMH) | scipy `quad`, same session: mean ± sd (min) | "
+             "quad / residues: mean (min) | quadrature / residues |",
              "|---|---|---|---|---|---|"]
     for theta in ("pi/8", "pi/400"):
-        r = j[f"SteadyStatePointBenchmark.point[{theta},residues]"]
-        q = j[f"SteadyStatePointBenchmark.point[{theta},quadrature]"]
+        r = j[f"SteadyStatePointBenchmark.point[residues,{theta}]"]
+        q = j[f"SteadyStatePointBenchmark.point[quadrature,{theta}]"]
         s = sp["point"]["quad"][theta]["time_s"]
         lines.append(f"| one point, theta = {theta} | {r[0]:.1f} ± {r[1]:.1f} µs | {q[0]:.0f} ± {q[1]:.0f} µs | "
-                     f"{s['mean'] * 1e6:.0f} ± {s['sd'] * 1e6:.0f} µs | {s['mean'] * 1e6 / r[0]:.0f}x | {q[0] / r[0]:.0f}x |")
+                     f"{s['mean'] * 1e6:.0f} ± {s['stdev'] * 1e6:.0f} ({s['min'] * 1e6:.0f}) µs | "
+                     f"{s['mean'] * 1e6 / r[0]:.0f}x ({s['min'] * 1e6 / r[0]:.0f}x) | {q[0] / r[0]:.0f}x |")
     s = sp["scan"]["quad"]["time_s"]
     for mode in ("sequential", "parallel"):
         r = j[f"ThetaScanBenchmark.{mode}[residues]"]
         q = j[f"ThetaScanBenchmark.{mode}[quadrature]"]
-        lines.append(f"| 401-point scan, {mode} | {r[0]:.2f} ± {r[1]:.2f} ms | {q[0]:.0f} ± {q[1]:.0f} ms | "
-                     f"{s['mean'] * 1e3:.0f} ± {s['sd'] * 1e3:.0f} ms (sequential) | {s['mean'] * 1e3 / r[0]:.0f}x | {q[0] / r[0]:.0f}x |")
+        lines.append(f"| 401-point scan, {mode} | {r[0]:.1f} ± {r[1]:.1f} ms | {q[0]:.0f} ± {q[1]:.0f} ms | "
+                     f"{s['mean'] * 1e3:.0f} ± {s['stdev'] * 1e3:.0f} ({s['min'] * 1e3:.0f}) ms, sequential | "
+                     f"{s['mean'] * 1e3 / r[0]:.0f}x ({s['min'] * 1e3 / r[0]:.0f}x) | {q[0] / r[0]:.0f}x |")
     lines.append("")
     lines.append("| whole run, warm (JMH) | time per run |")
     lines.append("|---|---|")
