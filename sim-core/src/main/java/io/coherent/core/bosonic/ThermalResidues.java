@@ -116,8 +116,7 @@ final class ThermalResidues {
      * At each pole's peak, w = -Im lambda_m, the response (A_b + iw)^{-1} E_k from the eigen-expansion against a
      * direct LU solve, which is componentwise backward stable: their relative difference measures how well the
      * eigenpairs resolve that peak (whose height is set by 1/Re lambda_m, the quantity the QR iteration alone gets
-     * least accurately). Poles whose normwise QR bound eps ||A|| cond(V)/|Re lambda| is already below 1e-12 skip the
-     * check and keep that bound.
+     * least accurately).
      */
     private double[] peakErrors() {
         double[] out = new double[nb];
@@ -125,12 +124,6 @@ final class ThermalResidues {
         double[] xr = new double[nb];
         double[] xi = new double[nb];
         for (int m = 0; m < nb; m++) {
-            // normwise bound of the QR eigenvalue alone, relative to the peak width: when already tiny, no check needed
-            double normwise = EPS * eigen.norm() * eigen.condition() / Math.abs(eigen.eigenvalueRe(m));
-            if (normwise < 1e-12) {
-                out[m] = normwise;
-                continue;
-            }
             double w = -eigen.eigenvalueIm(m);
             if (!lu.factorise(embedding.brightGeneratorRe(), embedding.brightGeneratorIm(), 0, w)) {
                 out[m] = Double.POSITIVE_INFINITY;
