@@ -18,8 +18,12 @@ public final class ExactDynamics implements Generator {
     private final PseudoModeEmbedding embedding;
     private final ThermalIntegral thermal;
     private final QuadratureTolerance tolerance;
-    /** The closed-form thermal part (whole line, T &gt; 0 somewhere); null where it does not apply. */
-    private final ThermalTransient closedForm;
+    /**
+     * The closed-form thermal part (whole line, T &gt; 0 somewhere); null where it does not apply. Built at the first
+     * sample after t = 0 (it costs one bath expansion), so that asking a generator for its observable names stays cheap.
+     */
+    private ThermalTransient closedForm;
+    private boolean closedFormBuilt;
     private final int n;
     private final int size;
     private final double[] aRe;
@@ -30,7 +34,6 @@ public final class ExactDynamics implements Generator {
         this.embedding = new PseudoModeEmbedding(model);
         this.thermal = new ThermalIntegral(embedding, tolerance);
         this.tolerance = tolerance;
-        this.closedForm = thermalClosedForm(embedding);
         this.n = embedding.modes();
         this.size = embedding.size();
         this.aRe = embedding.generatorRe();
@@ -134,6 +137,10 @@ public final class ExactDynamics implements Generator {
 
     /** Closed form where it meets the tolerance, quadrature otherwise (its error estimate decides). */
     private ThermalIntegral.Result thermal(double t, double[] phiRe, double[] phiIm) {
+        if (!closedFormBuilt) {
+            closedForm = thermalClosedForm(embedding);
+            closedFormBuilt = true;
+        }
         if (closedForm != null) {
             ThermalIntegral.Result r = closedForm.at(t);
             double scale = Math.max(r.thermal().maxAbs(), r.noise().maxAbs());
