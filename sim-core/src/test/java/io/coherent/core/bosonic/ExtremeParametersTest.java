@@ -43,6 +43,19 @@ class ExtremeParametersTest {
     }
 
     @Test
+    void positiveSupportKeepsTheHighTemperatureLawByQuadrature() {
+        // the quadrature path (frequency_support: positive): T = 1e30 used to merge the panels around the poles
+        io.coherent.core.bath.FrequencySupport positive = io.coherent.core.bath.FrequencySupport.positive(0.1);
+        double low = new SteadyStateSolver(QuadratureTolerance.STEADY_STATE).solve(withT(1e6).toModel(positive))
+                .observables().value("Jx") / 1e6;
+        SteadyState s = new SteadyStateSolver(QuadratureTolerance.STEADY_STATE).solve(withT(1e30).toModel(positive));
+        Estimate jx = s.observables().values().get("Jx");
+        assertEquals(SteadyStateSolver.Scheme.QUADRATURE, s.scheme());
+        assertEquals(low, jx.value() / 1e30, 1e-6 * low);
+        assertTrue(jx.error() < 1e-8 * jx.value());
+    }
+
+    @Test
     void temperaturesBeyondWhatDoublesRepresentAreRefused() {
         InvalidModelException e = assertThrows(InvalidModelException.class, () -> withT(1e200).toModel());
         assertTrue(e.getMessage().contains("temperature") && e.getMessage().contains("[0, 1e100]"), e.getMessage());
