@@ -274,8 +274,10 @@ final class CorrelationSpectrum {
             if (!Double.isFinite(v)) {
                 throw new InvalidModelException("lamb_shift", "the Lamb shift of bath " + reservoir.name() + " at w = "
                         + (w + 0.0) + " diverges: its principal-value integral over gamma(w')/(w - w') is not finite "
-                        + "(gamma(w') is singular or jumps at w' = 0, e.g. Ohmic s <= 1 at T > 0); use lamb_shift = false, "
-                        + "s > 1 or T = 0");
+                        + "(gamma(w') is singular or jumps at w' = 0: at T > 0 it needs J(w) to vanish faster than w at "
+                        + "w = 0); use lamb_shift = false" + (reservoir.channels().stream().anyMatch(
+                                c -> c.spectralDensity() instanceof io.coherent.core.bath.OhmicFamily)
+                        ? ", s > 1 or T = 0" : " or T = 0"));
             }
         }
         return new LambShift(r.values(), r.errors(), r.converged());
