@@ -34,15 +34,17 @@ import org.junit.jupiter.api.io.TempDir;
  * is resumed. Both results files must equal, cell for cell (all but the wall time of each point), the same sweep run
  * on one machine without a cluster: every point exactly once, and bit for bit the same numbers.
  *
- * <p>The points (steady states of the partial-collective model, about 1.5 ms each) are cheap; the grid is large
- * enough (1200 points) that a kill after the first results lands mid-sweep. The workers live for both tests.
+ * <p>Each point is a trajectory of the partial-collective model integrated to t = 200 (or to its steady state), about
+ * 1400 steps of the exact engine, ~20 ms warm: the 240 points take seconds on three evaluators, so a kill after the
+ * first results lands mid-sweep however fast a single evaluation of the model is (its steady state directly takes
+ * ~20 us, the whole grid of those would end before a worker joins). The workers live for both tests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusteredSweepTest {
-    static final List<String> SWEEP = List.of("sweep", "--param", "theta=0.1:1.5:40", "--param", "T=0.5:2:30", "--set",
-            "gamma=0.5", "--steady");
-    static final int POINTS = 1200;
+    static final List<String> SWEEP = List.of("sweep", "--param", "theta=0.1:1.5:16", "--param", "T=0.5:2:15", "--set",
+            "gamma=0.5", "--run", "--until", "200");
+    static final int POINTS = 240;
 
     private Path tmp;
 
@@ -94,7 +96,7 @@ class ClusteredSweepTest {
         CompletableFuture<MainTest.Result> coordinator = CompletableFuture.supplyAsync(() -> coherent(args(out,
                 "--cluster", "--cluster-port", Integer.toString(basePort()), "--members", members, "--threads", "1",
                 "--json")));
-        await(() -> read(workerLogs.get(0)).contains("steady state at " + POINTS + " points; evaluating"), 60,
+        await(() -> read(workerLogs.get(0)).contains(" at " + POINTS + " points; evaluating"), 60,
                 "worker 0 got points: " + read(workerLogs.get(0)));
         int rowsAtKill = rows(out);
         mark("kill worker");
