@@ -75,19 +75,19 @@ class BrowserTest {
                 WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(90), Duration.ofMillis(20));
                 wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
                 assertEquals("partial-collective", page.findElement(By.id("preset")).getDomProperty("value"));
-                set(page, "until", "1000");
-                // oscillators and bath centre at frequency 30 instead of 1: the integrator resolves thirty times as many
-                // oscillations (~40000 steps instead of ~1250), and 2000 output times (the test server's --max-points)
+                set(page, "until", "2000");
+                // oscillators and bath centre at frequency 100 instead of 1: the integrator resolves a hundred times as
+                // many oscillations (~140000 steps instead of ~1250; at 30, ~40000 steps were watched only 3 times), and 2000 output times (the test server's --max-points)
                 // are each evaluated, streamed and plotted, so the exact run lasts long enough to be watched however
                 // fast one step is (the default run of 501 points took ~30 ms warm). The relaxation time, 81.8633, does
                 // not depend on the frequencies (Lorentzians of one width gamma on resonance); the steady state is
-                // reached at 962.2949 (`coherent run partial-collective --set omega1=30 --set omega2=30 --set
-                // omega0=30 --set until=1000 --stop-on-steady --json`), later than 818.63 at omega = 1: the faster
+                // reached at 1056.604 (`coherent run partial-collective --set omega1=100 --set omega2=100 --set
+                // omega0=100 --set until=2000 --stop-on-steady --json`), later than 818.63 at omega = 1: the faster
                 // residual oscillation needs longer to fall below the criterion's |dy/dt| < 1e-4
                 for (String omega : List.of("omega1", "omega2", "omega0")) {
                     WebElement input = page.findElement(By.cssSelector("input[data-parameter][name=" + omega + "]"));
                     input.clear();
-                    input.sendKeys("30");
+                    input.sendKeys("100");
                 }
                 set(page, "points", "2000");
                 page.findElement(By.cssSelector("input[name=method][value=redfield]")).click();
@@ -127,7 +127,7 @@ class BrowserTest {
                             .findFirst().orElse(null));
                     assertTrue(marker.getText().startsWith("steady state at t = "), marker.getText());
                 }
-                assertEquals("steady state at t = 962.29", panel(page, "partial-collective-exact")
+                assertEquals("steady state at t = 1056.6", panel(page, "partial-collective-exact")
                         .findElement(By.className("steady-marker")).getText());
                 // one chart per group, each with labelled axes, the methods overlaid in it
                 List<String> groups = page.findElements(By.cssSelector("div.chart")).stream()
