@@ -14,7 +14,10 @@ public record IntegratorSettings(String name, double absoluteTolerance, double r
                                  double maxStep) {
 
     public static final List<String> NAMES = List.of("dormand-prince-853", "dormand-prince-54", "gragg-bulirsch-stoer",
-            "adams-moulton");
+            "adams-moulton", "krylov");
+
+    /** The exponential propagator, for linear time-independent generators ({@link io.coherent.core.dynamics.LinearGenerator}). */
+    public static final String KRYLOV = "krylov";
 
     public static final IntegratorSettings DEFAULT = new IntegratorSettings("dormand-prince-853", 1e-10, 1e-10, 0, 0);
 
