@@ -98,20 +98,22 @@ public final class ScenarioLoader {
             throw new ScenarioException("scenario", presetOrFile + " is a directory, not a scenario file");
         }
         throw new ScenarioException("scenario", "no preset or scenario file named '" + presetOrFile
-                + "': presets are " + String.join(", ", PRESETS) + "; a scenario file (.yaml) must exist");
+                + "': presets are " + String.join(", ", PRESETS) + "; a scenario file (.yaml) must exist"
+                + Spelling.hint(presetOrFile, PRESETS));
     }
 
     public static Scenario loadPreset(String preset, List<String> overrides) {
         if (!PRESETS.contains(preset)) {
             throw new ScenarioException("preset", "preset = " + preset + " is not allowed: expected one of "
-                    + String.join(", ", PRESETS));
+                    + String.join(", ", PRESETS) + Spelling.hint(preset, PRESETS));
         }
         return preset(Presets.find(preset), preset, "preset " + preset, new LinkedHashMap<>(), new LinkedHashMap<>(),
                 parseOverrides(overrides), Origin.DEFAULT);
     }
 
     public static Scenario loadFile(Path file, List<String> overrides) {
-        return loadTree(YamlTree.read(file), file.toString(), stem(file), parseOverrides(overrides));
+        return loadTree(YamlTree.read(file), file.toString(), stem(file), parseOverrides(overrides),
+                ModelLimits.fromEnvironment());
     }
 
     /**
@@ -121,7 +123,13 @@ public final class ScenarioLoader {
      * @param file the file the text was read from
      */
     public static Scenario loadFileText(String text, Path file, List<String> overrides) {
-        return loadTree(YamlTree.parse(text, file.toString()), file.toString(), stem(file), parseOverrides(overrides));
+        return loadFileText(text, file, overrides, ModelLimits.fromEnvironment());
+    }
+
+    /** {@link #loadFileText(String, Path, List)} with a limit on the model's size (the server's own). */
+    public static Scenario loadFileText(String text, Path file, List<String> overrides, ModelLimits limits) {
+        return loadTree(YamlTree.parse(text, file.toString()), file.toString(), stem(file), parseOverrides(overrides),
+                limits);
     }
 
     private static String stem(Path file) {
@@ -134,10 +142,15 @@ public final class ScenarioLoader {
      * @param source what to call the text in messages (where a file name would go), also its default name
      */
     public static Scenario loadText(String text, String source) {
-        return loadTree(YamlTree.parse(text, source), source, source, List.of());
+        return loadText(text, source, ModelLimits.fromEnvironment());
     }
 
-    private static Scenario loadTree(Node root, String fileName, String stem, List<Setting> sets) {
+    /** {@link #loadText(String, String)} with a limit on the model's size (the server's own). */
+    public static Scenario loadText(String text, String source, ModelLimits limits) {
+        return loadTree(YamlTree.parse(text, source), source, source, List.of(), limits);
+    }
+
+    private static Scenario loadTree(Node root, String fileName, String stem, List<Setting> sets, ModelLimits limits) {
         if (!(root instanceof MapNode map)) {
             throw root.origin().error("scenario", "a scenario file must be a mapping of keys (preset: or model:), got "
                     + root.kind());
@@ -168,10 +181,10 @@ public final class ScenarioLoader {
         if (map.fields().containsKey("model")) {
             if (choice("model", scalar("model", map.fields().get("model")), MODEL_TYPES).equals("finite")) {
                 checkKeys(map, "", FiniteSystemSection.KEYS);
-                return FiniteSystemSection.read(name, fileName, map, sets);
+                return FiniteSystemSection.read(name, fileName, map, sets, limits);
             }
             checkKeys(map, "", BILINEAR_KEYS);
-            return bilinear(name, fileName, map, sets);
+            return bilinear(name, fileName, map, sets, limits);
         }
         throw Origin.file(fileName, 0).error("scenario", "a scenario file needs either 'preset: "
                 + String.join("|", PRESETS) + "' or 'model: bilinear|finite'");
@@ -224,7 +237,8 @@ public final class ScenarioLoader {
 
     // ---------------------------------------------------------------- general bilinear model
 
-    private static Scenario bilinear(String name, String fileName, MapNode root, List<Setting> sets) {
+    private static Scenario bilinear(String name, String fileName, MapNode root, List<Setting> sets,
+                                     ModelLimits limits) {
         Origin fileOrigin = Origin.file(fileName, 0);
         Map<String, Value> settings = collectSettings(root);
         for (Setting s : sets) {
@@ -248,6 +262,12 @@ public final class ScenarioLoader {
             throw fileOrigin.error("hamiltonian", "hamiltonian is missing: give the n x n one-body matrix, "
                     + "e.g. hamiltonian: [[1.0, 0.05], [0.05, 1.2]]");
         }
+        if (hNode instanceof ListNode rows) {
+            String tooLarge = limits.refusal(rows.items().size(), rows.items().size() + " modes");
+            if (tooLarge != null) {
+                throw hNode.origin().error("hamiltonian", "hamiltonian: " + tooLarge);
+            }
+        }
         ComplexMatrix h = matrix("hamiltonian", hNode);
         fields.put("hamiltonian", "hamiltonian", hNode.origin(), null);
 
@@ -263,6 +283,11 @@ public final class ScenarioLoader {
             for (int i = 0; i < list.items().size(); i++) {
                 baths.add(bath(list.items().get(i), i + 1, names, fields));
             }
+        }
+        if (baths.isEmpty()) {
+            // without a bath nothing relaxes, and the bath-frequency grid of every method would be empty
+            throw (bathsNode == null ? fileOrigin : bathsNode.origin()).error("baths", "baths: a bilinear model needs "
+                    + "at least one bath (name, coupling, temperature, spectral_density)");
         }
 
         ComplexMatrix occupation;
@@ -520,7 +545,8 @@ public final class ScenarioLoader {
         Boolean lambShift = s.containsKey("lamb_shift")
                 ? Boolean.valueOf(choice("lamb_shift", s.get("lamb_shift"), List.of("true", "false"))) : lambShiftDefault;
         RunSettings run = new RunSettings(until, points, integrator, atol, rtol, qt, steadyQt, initialStep, maxStep,
-                output, times, decades, lambShift, heomOptions(s));
+                output, times, decades, lambShift, heomOptions(s), s.containsKey("until") || output.equals("list"),
+                s.containsKey("points"));
         try {
             run.integratorSettings();
         } catch (IllegalArgumentException e) {

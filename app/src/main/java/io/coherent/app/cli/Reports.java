@@ -42,14 +42,22 @@ public final class Reports {
     }
 
     /**
-     * The observables a summary shows, in order. A bilinear model shows Jx, Jy, Jz and the energy current
-     * per bath (the issue-2 contract); a finite open system shows everything its generator computes.
+     * The observables a summary shows, in order. A bilinear model shows Jx, Jy, Jz, then everything else run and
+     * steady compute (their vacuum and thermal parts, the occupations n1, n2, ...), then the energy current per bath;
+     * a finite open system shows everything its generator computes.
      */
     static List<String> reported(ObservableSet o, Model model) {
         if (!(model instanceof BilinearModel)) {
             return List.copyOf(o.values().keySet());
         }
+        // Jx, Jy, Jz first (null for one mode), then their vacuum and thermal parts and the occupations, as run
+        // and steady compute them, then the currents
         List<String> names = new ArrayList<>(COHERENCES);
+        for (String name : o.values().keySet()) {
+            if (!names.contains(name) && !name.startsWith("energy_current.")) {
+                names.add(name);
+            }
+        }
         for (String bath : model.bathNames()) {
             names.add("energy_current." + bath);
         }
@@ -215,9 +223,12 @@ public static String json(ObjectNode node) {
         return String.format(Locale.ROOT, "%.10g +- %.2g", e.value() + 0.0, e.error());
     }
 
-    /** A short human form: 200, 0.1, 81.8633, 1e-10; "infinite" for a non-finite value. */
+    /** A short human form: 200, 0.1, 81.8633, 1e-10; "infinite" for an infinite value, "not computed" for NaN. */
     public static String g(double x) {
-        if (!Double.isFinite(x)) {
+        if (Double.isNaN(x)) {
+            return "not computed"; // e.g. the hierarchy's relaxation time (no Liouvillian spectrum)
+        }
+        if (Double.isInfinite(x)) {
             return "infinite";
         }
         if (x == Math.rint(x) && Math.abs(x) < 1e7) {

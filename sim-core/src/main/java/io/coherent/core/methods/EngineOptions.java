@@ -9,7 +9,7 @@ import io.coherent.core.quadrature.QuadratureTolerance;
  * @param trajectoryQuadrature tolerance of frequency integrals evaluated at each sample of a trajectory
  * @param steadyQuadrature     tolerance of frequency integrals of a steady state
  * @param lambShift            master equations: keep the Lamb shift (principal-value parts of the rates)?
- *                             null lets the engine decide (on wherever the principal value exists)
+ *                             null lets the engine decide (on except for a flat density; refused where the principal value diverges)
  * @param heom                 settings of the hierarchical equations of motion (method heom)
  */
 public record EngineOptions(QuadratureTolerance trajectoryQuadrature, QuadratureTolerance steadyQuadrature,
