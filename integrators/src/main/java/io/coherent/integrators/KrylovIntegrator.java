@@ -22,8 +22,13 @@ import org.hipparchus.ode.sampling.AbstractODEStateInterpolator;
  * the step ends. The step is limited by how fast exp(s L) y0 changes, not by the stiffness of L.
  */
 final class KrylovIntegrator extends AdaptiveStepsizeIntegrator {
-    /** Krylov dimension: Expokit's default. */
-    static final int DIMENSION = 30;
+    /**
+     * Krylov dimension. On a stiff hierarchy the step grows like m^2 (the error of exp(s L) y in an m-dimensional
+     * space is small once m^2 exceeds s times the fastest decay rate) while a step costs m evaluations: measured on
+     * the two-qubit heom benchmark at depth 5, m = 30 (Expokit's default) needs 3 931 evaluations to t = 300, m = 45
+     * 2 206, m = 60 2 221 with more orthogonalisation and memory.
+     */
+    static final int DIMENSION = 45;
     private static final double SAFETY = 0.9;
     private static final double MAX_GROWTH = 10;
     private static final double MIN_SHRINK = 0.1;

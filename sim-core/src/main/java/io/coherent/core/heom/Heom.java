@@ -133,9 +133,9 @@ public final class Heom {
 
     /**
      * Vectors of the hierarchy's size an integrator keeps: the Krylov propagator (the default for the hierarchy) its
-     * 31 basis vectors and about 5 state and work vectors; Dormand-Prince 8(5,3) needs fewer (12 stages and the state).
+     * 46 basis vectors and about 5 state and work vectors; Dormand-Prince 8(5,3) needs fewer (12 stages and the state).
      */
-    static final int TRAJECTORY_VECTORS = 36;
+    static final int TRAJECTORY_VECTORS = 51;
 
     /** Count, memory and preconditioner form of one hierarchy. */
     record Size(long ados, long bytes, long bytesPerAdo, boolean fullPreconditioner) {
