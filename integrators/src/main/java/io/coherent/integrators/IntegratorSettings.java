@@ -3,7 +3,8 @@ package io.coherent.integrators;
 import java.util.List;
 
 /**
- * Which adaptive Hipparchus integrator to use and its step-size control. Every number a run prints is
+ * Which adaptive integrator to use (one of Hipparchus', or the Krylov exponential propagator for linear
+ * time-independent generators) and its step-size control. Every number a run prints is
  * accurate to about max(absoluteTolerance, relativeTolerance * |value|) per step, plus the quadrature
  * error reported with each thermal observable.
  *
