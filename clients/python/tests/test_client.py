@@ -133,7 +133,7 @@ def test_to_pandas(client):
     df = traj.to_pandas()
     assert len(df) == 51
     assert list(df.columns[:2]) == ["t", traj.observables[0]]
-    assert "error_coherence_l1" in df.columns and "event" in df.columns
+    assert "coherence_l1_error" in df.columns and "event" in df.columns
     assert df["coherence_l1"].iloc[-1] == traj.final()["coherence_l1"]
     assert df.attrs["method"] == "redfield"
 

@@ -88,14 +88,14 @@ class Trajectory:
         return {n: self.values[n][-1] for n in self.observables}
 
     def to_pandas(self):
-        """A DataFrame: ``t``, every observable, ``error_<name>`` for each, ``dydt`` and ``event``; one row per
+        """A DataFrame: ``t``, every observable, ``<name>_error`` for each, ``dydt`` and ``event``; one row per
         sample. ``df.attrs`` holds the run's id, name, method and status."""
         pd = _optional.require_pandas("Trajectory.to_pandas()")
         columns = {"t": list(self.t)}
         for n in self.observables:
             columns[n] = list(self.values[n])
         for n in self.observables:
-            columns["error_" + n] = list(self.errors[n])
+            columns[n + "_error"] = list(self.errors[n])
         columns["dydt"] = list(self.dydt)
         columns["event"] = list(self._event_column)
         df = pd.DataFrame(columns)
