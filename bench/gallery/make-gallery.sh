@@ -7,7 +7,7 @@
 # (with names, only those figures).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-JAR=app/target/coherent.jar
+JAR=${COHERENT_JAR:-app/target/coherent.jar}   # COHERENT_JAR: another build of the jar
 [ -f "$JAR" ] || mvn -q -B -DskipTests package
 mkdir -p docs/figures/gallery
 start=$(date +%s)

@@ -88,8 +88,8 @@ class Trajectory:
         return {n: self.values[n][-1] for n in self.observables}
 
     def to_pandas(self):
-        """A DataFrame: ``t``, every observable, ``<name>_error`` for each, ``dydt`` and ``event``; one row per
-        sample. ``df.attrs`` holds the run's id, name, method and status."""
+        """A DataFrame: ``t``, every observable, ``<name>_error`` for each (named as in every CSV of the product),
+        ``dydt`` and ``event``; one row per sample. ``df.attrs`` holds the run's id, name, method and status."""
         pd = _optional.require_pandas("Trajectory.to_pandas()")
         columns = {"t": list(self.t)}
         for n in self.observables:

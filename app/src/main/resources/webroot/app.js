@@ -1,14 +1,42 @@
 'use strict';
-// The coherent web page: choose a preset, edit its parameters, start one run per chosen method, and watch each
-// run's observables live (Server-Sent Events from /api/runs/{id}/stream, plotted with uPlot).
+// The coherent web page: choose a preset, edit its parameters, start one run per chosen method, and watch them live
+// (Server-Sent Events from /api/runs/{id}/stream, plotted with uPlot). The methods of one start share one chart per
+// group of observables (coherences, populations, currents, other observables), each with its own labelled axis;
+// every run has a card with its status, latest values, steady-state time, downloads and a cancel button. Runs the
+// server cannot take yet (429, its --max-runs limit) wait in a queue on the page and start when a run ends.
 
 const $ = (id) => document.getElementById(id);
 let presets = [];
+/** Runs waiting for a free slot on the server: functions that try to start them again. */
+const queue = [];
 
-/** Observables worth plotting: the coherences and currents of bilinear models, the finite systems' own. */
+const GROUPS = [
+  { key: 'coherences', title: 'coherences' },
+  { key: 'populations', title: 'populations' },
+  { key: 'currents', title: 'currents' },
+  { key: 'other', title: 'other observables' },
+];
+const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#7F7F7F', '#000000'];
+const DASHES = [[], [8, 5], [2, 4], [10, 4, 2, 4]];
+
+/** The panel an observable belongs to (the figures' grouping, io.coherent.app.plot.Quantities). */
+function group(name) {
+  if (/current/.test(name)) return 'currents';
+  const element = /^rho_(\d)(\d)$/.exec(name);
+  if (element) return element[1] === element[2] ? 'populations' : 'coherences';
+  if (/^(Jz|n\d+$|population|v3$|sigma_z)/.test(name)) return 'populations';
+  if (/^(J[xy]|coherence|re_|im_|v[12]$|sigma_[xy]|concurrence)/.test(name)) return 'coherences';
+  return 'other';
+}
+
+/**
+ * Observables worth a curve: not the vacuum and thermal parts of the coherences, the real and imaginary parts of
+ * elements whose modulus is shown, diagonal elements (the populations in the eigenbasis are), the bare-basis
+ * coherence, the smallest eigenvalue or particle currents (all of them are in the cards and the downloads).
+ */
 function plotted(names) {
-  const wanted = names.filter((n) => /^(Jx|Jy|Jz|coherence_l1)$|^(population|energy_current)/.test(n));
-  return wanted.length > 0 ? wanted : names.slice(0, 6);
+  return names.filter((n) => !/_(vacuum|thermal)$|^(re|im)_|^rho_(\d)\3$|^coherence_l1_bare$|^min_eigenvalue$|^particle_current/
+    .test(n));
 }
 
 function showPreset(name) {
@@ -39,139 +67,337 @@ function showPreset(name) {
   methods.replaceChildren('methods: ');
   for (const m of p.methods) {
     const label = document.createElement('label');
-    const box = document.createElement('input');
-    box.type = 'checkbox';
-    box.value = m;
-    box.name = 'method';
-    box.checked = m === p.default_method;
-    label.append(box, ' ' + m);
+    const check = document.createElement('input');
+    check.type = 'checkbox';
+    check.value = m;
+    check.name = 'method';
+    check.checked = m === p.default_method;
+    label.append(check, ' ' + m);
     methods.append(label);
   }
+}
+
+/** Shows a form error next to the field it names (the server's message names the key), or on its own. */
+function formError(message) {
+  document.querySelectorAll('.invalid').forEach((e) => e.classList.remove('invalid'));
+  const text = message.replace(/^scenario(, line \d+)?: /, '');
+  const key = /^(?:parameters\.)?([A-Za-z_][A-Za-z0-9_]*)\b/.exec(text);
+  const field = key && (document.querySelector(`[data-parameter][name="${key[1]}"]`) || $(key[1]));
+  if (field) {
+    field.classList.add('invalid');
+    field.title = text;
+    $('message').textContent = 'field ' + key[1] + ': ' + text;
+  } else {
+    $('message').textContent = text;
+  }
+}
+
+/** Checks what the page can check itself; returns an error naming the field, or null. */
+function check(until, points) {
+  if (!(Number(until) > 0)) return 'until = ' + until + ' is not allowed: expected a number > 0';
+  if (!(Number.isInteger(Number(points)) && Number(points) >= 2)) return 'points = ' + points + ' is not allowed: expected a whole number >= 2';
+  return null;
 }
 
 async function start(event) {
   event.preventDefault();
   $('message').textContent = '';
+  document.querySelectorAll('.invalid').forEach((e) => e.classList.remove('invalid'));
   const parameters = {};
   document.querySelectorAll('[data-parameter]').forEach((i) => { parameters[i.name] = i.value; });
   const methods = [...document.querySelectorAll('input[name=method]:checked')].map((b) => b.value);
   if (methods.length === 0) {
-    $('message').textContent = 'choose at least one method';
+    $('message').textContent = 'field methods: choose at least one method';
     return;
   }
+  const bad = check($('until').value, $('points').value);
+  if (bad) {
+    formError(bad);
+    return;
+  }
+  const preset = $('preset').value;
+  const comparison = new Comparison(preset, methods);
   for (const method of methods) {
-    const scenario = { preset: $('preset').value, name: $('preset').value + '-' + method, parameters,
-      method, until: $('until').value, points: $('points').value };
-    const reply = await fetch('/api/runs?stop_on_steady=' + $('steady').checked, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(scenario) });
-    const body = await reply.json();
-    if (!reply.ok) {
-      $('message').textContent = method + ': ' + body.error;
-      continue;
-    }
-    watch(body);
+    const scenario = { preset, name: preset + '-' + method, parameters, method, until: $('until').value,
+      points: $('points').value };
+    const card = comparison.card(scenario.name, method);
+    const tryStart = async () => {
+      const reply = await fetch('/api/runs?stop_on_steady=' + $('steady').checked, { method: 'POST',
+        headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(scenario) });
+      const body = await reply.json();
+      if (reply.status === 429 || reply.status === 503) {
+        card.queued(body.error);
+        queue.push(tryStart);
+        return;
+      }
+      if (!reply.ok) {
+        card.failed(body.error);
+        formError(body.error);
+        return;
+      }
+      card.started(body);
+      comparison.watch(method, body, card);
+    };
+    await tryStart();
   }
 }
 
-/** A panel per run: status, plot, steady-state marker, links. */
-function watch(run) {
-  const panel = document.createElement('section');
-  panel.className = 'run';
-  panel.id = 'run-' + run.id;
-  panel.dataset.samples = '0';
-  const title = document.createElement('h2');
-  title.textContent = run.name + ' (' + run.id + ')';
-  const status = document.createElement('div');
-  status.className = 'status';
-  status.textContent = 'starting';
-  const plotBox = document.createElement('div');
-  const links = document.createElement('div');
-  const csv = document.createElement('a');
-  csv.href = run.links.csv;
-  csv.textContent = 'trajectory.csv';
-  csv.download = '';
-  const jsonl = document.createElement('a');
-  jsonl.href = run.links.jsonl;
-  jsonl.textContent = 'trajectory.jsonl';
-  jsonl.download = '';
-  const cancel = document.createElement('button');
-  cancel.textContent = 'cancel';
-  cancel.onclick = () => fetch(run.links.self, { method: 'DELETE' });
-  links.append(csv, jsonl, cancel);
-  panel.append(title, status, plotBox, links);
-  $('runs').prepend(panel);
+/** A run has ended: start the next queued one, if any (it queues itself again if the server is still full). */
+function slotFreed() {
+  const next = queue.shift();
+  if (next) next();
+}
+// a slot may also free up between a 429 and the queueing of its run, or through another client's run: try again
+// every second while something waits
+setInterval(() => { if (queue.length > 0) slotFreed(); }, 1000);
 
-  let names = null;
-  let plot = null;
-  let data = null;
-  let events = [];
-  let steady = null;
-  let dirty = false;
-
-  const marker = (u) => {
-    const ctx = u.ctx;
-    const lines = events.map((e) => [e, '#888']);
-    if (steady !== null) lines.push([steady, '#070']);
-    for (const [t, colour] of lines) {
-      const x = u.valToPos(t, 'x', true);
-      ctx.save();
-      ctx.strokeStyle = colour;
-      ctx.setLineDash([5, 4]);
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      ctx.moveTo(x, u.bbox.top);
-      ctx.lineTo(x, u.bbox.top + u.bbox.height);
-      ctx.stroke();
-      ctx.restore();
-    }
-  };
-
-  const redraw = () => {
-    if (dirty && plot) {
-      plot.setData(data);
-      dirty = false;
-    }
-    requestAnimationFrame(redraw);
-  };
-
-  const source = new EventSource(run.links.stream);
-  source.addEventListener('sample', (e) => {
-    const s = JSON.parse(e.data);
-    if (names === null) {
-      names = plotted(Object.keys(s.values));
-      data = [[], ...names.map(() => [])];
-      const palette = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
-      plot = new uPlot({ width: 560, height: 300, scales: { x: { time: false } },
-        series: [{ label: 't' }, ...names.map((n, i) => ({ label: n, stroke: palette[i % palette.length] }))],
-        hooks: { draw: [marker] } }, data, plotBox);
+/** The runs of one start: their cards, and one chart per group of observables with every method overlaid. */
+class Comparison {
+  constructor(preset, methods) {
+    this.methods = methods;
+    this.tables = new Map(); // method -> {t: [], columns: {name: []}}
+    this.steady = new Map(); // method -> steady-state time
+    this.events = [];
+    this.charts = new Map(); // group -> {box, plot, series: [[method, name]]}
+    this.section = document.createElement('section');
+    this.section.className = 'comparison';
+    const title = document.createElement('h2');
+    title.textContent = preset + ': ' + methods.join(', ');
+    this.cards = document.createElement('div');
+    this.cards.className = 'cards';
+    this.chartBox = document.createElement('div');
+    this.chartBox.className = 'charts';
+    const note = document.createElement('p');
+    note.className = 'note';
+    note.textContent = 'ħ = k_B = 1: frequencies, energies and temperatures in the preset\'s frequency unit, times in '
+      + 'its inverse. Line style: ' + methods.map((m, i) => m + ' ' + ['solid', 'dashed', 'dotted', 'dash-dotted'][i % 4])
+        .join(', ') + '. Green dashed lines: steady state reached.';
+    this.section.append(title, this.chartBox, note, this.cards);
+    $('runs').prepend(this.section);
+    this.dirty = false;
+    const redraw = () => {
+      if (this.dirty) {
+        this.dirty = false;
+        this.charts.forEach((c) => this.draw(c));
+      }
       requestAnimationFrame(redraw);
+    };
+    requestAnimationFrame(redraw);
+  }
+
+  card(name, method) {
+    return new RunCard(this.cards, name, method);
+  }
+
+  watch(method, run, card) {
+    const table = { t: [], columns: {}, errors: {} };
+    this.tables.set(method, table);
+    const source = new EventSource(run.links.stream);
+    source.addEventListener('sample', (e) => {
+      const s = JSON.parse(e.data);
+      if (table.t.length === 0) {
+        for (const n of plotted(Object.keys(s.values))) {
+          table.columns[n] = [];
+          table.errors[n] = 0;
+        }
+        this.addSeries(method, Object.keys(table.columns));
+      }
+      table.t.push(s.t);
+      for (const n of Object.keys(table.columns)) {
+        table.columns[n].push(s.values[n]);
+        table.errors[n] = s.errors ? s.errors[n] : null;
+      }
+      if (s.event) this.events.push(s.t);
+      card.sample(s, table);
+      this.dirty = true;
+    });
+    source.addEventListener('end', (e) => {
+      source.close();
+      const end = JSON.parse(e.data);
+      card.ended(end, run, (time) => {
+        this.steady.set(method, time);
+        this.charts.forEach((c) => c.plot && c.plot.redraw());
+      });
+      slotFreed();
+    });
+    source.onerror = () => card.status('stream interrupted');
+  }
+
+  /** Adds a method's observables to the charts of their groups (a chart is rebuilt with its new series). */
+  addSeries(method, names) {
+    for (const g of GROUPS) {
+      const mine = names.filter((n) => group(n) === g.key);
+      if (mine.length === 0) continue;
+      let chart = this.charts.get(g.key);
+      if (!chart) {
+        const box = document.createElement('div');
+        box.className = 'chart';
+        box.dataset.group = g.key;
+        const heading = document.createElement('h3');
+        heading.textContent = g.title;
+        box.append(heading);
+        chart = { group: g, box, plot: null, series: [] };
+        this.charts.set(g.key, chart);
+        const order = GROUPS.map((q) => q.key);
+        const after = [...this.chartBox.children].find((c) => order.indexOf(c.dataset.group) > order.indexOf(g.key));
+        this.chartBox.insertBefore(box, after || null);
+      }
+      mine.forEach((n) => chart.series.push([method, n]));
+      // in the order of the methods, whatever order their first samples came in: data() joins them so
+      chart.series.sort((a, b) => this.methods.indexOf(a[0]) - this.methods.indexOf(b[0]));
+      if (chart.plot) {
+        chart.plot.destroy();
+        chart.plot = null;
+      }
     }
-    data[0].push(s.t);
-    names.forEach((n, i) => data[i + 1].push(s.values[n]));
-    if (s.event) events.push(s.t);
-    panel.dataset.samples = String(data[0].length);
-    status.textContent = 'running: t = ' + s.t.toPrecision(5) + ', ' + data[0].length + ' samples';
-    dirty = true;
-  });
-  source.addEventListener('end', (e) => {
-    source.close();
-    const end = JSON.parse(e.data);
+  }
+
+  /** The chart's data: every method's table joined on the union of their times. */
+  data(chart) {
+    const tables = [];
+    for (const m of this.methods) {
+      const table = this.tables.get(m);
+      const names = chart.series.filter(([method]) => method === m).map(([, n]) => n);
+      if (table && names.length > 0) tables.push([table.t, ...names.map((n) => table.columns[n])]);
+    }
+    return uPlot.join(tables);
+  }
+
+  draw(chart) {
+    const data = this.data(chart);
+    if (!chart.plot) {
+      const observables = [...new Set(chart.series.map(([, n]) => n))];
+      const full = chart.group.title + ': ' + observables.join(', ');
+      // a label longer than the chart is high would be cut: then the group's name (the legend has the rest)
+      const yLabel = full.length > 34 ? chart.group.title : full;
+      chart.box.dataset.xLabel = 'time t';
+      chart.box.dataset.yLabel = yLabel;
+      const marker = (u) => {
+        const ctx = u.ctx;
+        const lines = this.events.map((t) => [t, '#888', []]);
+        this.steady.forEach((t, m) => lines.push([t, '#070', DASHES[this.methods.indexOf(m) % DASHES.length]]));
+        for (const [t, colour, dash] of lines) {
+          const x = u.valToPos(t, 'x', true);
+          ctx.save();
+          ctx.strokeStyle = colour;
+          ctx.setLineDash(dash.length ? dash : [5, 4]);
+          ctx.lineWidth = 2;
+          ctx.beginPath();
+          ctx.moveTo(x, u.bbox.top);
+          ctx.lineTo(x, u.bbox.top + u.bbox.height);
+          ctx.stroke();
+          ctx.restore();
+        }
+      };
+      chart.plot = new uPlot({
+        width: 620, height: 300, scales: { x: { time: false } }, legend: { live: false },
+        axes: [{ label: 'time t', labelSize: 24 }, { label: yLabel, labelSize: 24, size: 60 }],
+        series: [{ label: 't' }, ...chart.series.map(([m, n]) => ({
+          label: n + ' (' + m + ')', stroke: PALETTE[observables.indexOf(n) % PALETTE.length], width: 2,
+          dash: DASHES[this.methods.indexOf(m) % DASHES.length], spanGaps: true, points: { show: false } }))],
+        hooks: { draw: [marker] },
+      }, data, chart.box);
+    } else {
+      chart.plot.setData(data);
+    }
+    chart.box.dataset.samples = String(data[0].length);
+  }
+}
+
+/** A run's card: name, status, latest values, steady-state time, downloads, cancel. */
+class RunCard {
+  constructor(parent, name, method) {
+    this.panel = document.createElement('section');
+    this.panel.className = 'run';
+    this.panel.dataset.method = method;
+    this.panel.dataset.samples = '0';
+    this.title = document.createElement('h2');
+    this.title.textContent = name;
+    this.line = document.createElement('div');
+    this.line.className = 'status';
+    this.line.textContent = 'starting';
+    this.verdict = document.createElement('div');
+    this.verdict.className = 'status verdict';
+    this.values = document.createElement('table');
+    this.values.className = 'latest';
+    this.latest = document.createElement('details');
+    this.latestTitle = document.createElement('summary');
+    this.latestTitle.textContent = 'latest values';
+    this.latest.append(this.latestTitle, this.values);
+    this.links = document.createElement('div');
+    this.panel.append(this.title, this.line, this.verdict, this.latest, this.links);
+    parent.append(this.panel);
+    this.name = name;
+  }
+
+  status(text) {
+    this.line.textContent = text;
+  }
+
+  queued(reason) {
+    this.panel.dataset.queued = 'true';
+    this.panel.dataset.queuedBecause = reason;
+    this.status('queued: ' + reason.replace(/; try again.*$/, '') + '; starts when a run ends');
+  }
+
+  failed(reason) {
+    this.panel.dataset.ended = 'true';
+    this.status('not started: ' + reason);
+  }
+
+  started(run) {
+    delete this.panel.dataset.queued;
+    this.title.textContent = this.name + ' (' + run.id + ')';
+    const csv = document.createElement('a');
+    csv.href = run.links.csv;
+    csv.textContent = 'trajectory.csv';
+    csv.download = '';
+    const jsonl = document.createElement('a');
+    jsonl.href = run.links.jsonl;
+    jsonl.textContent = 'trajectory.jsonl';
+    jsonl.download = '';
+    const cancel = document.createElement('button');
+    cancel.textContent = 'cancel';
+    cancel.onclick = () => fetch(run.links.self, { method: 'DELETE' });
+    this.links.append(csv, jsonl, cancel);
+    this.status('running');
+  }
+
+  sample(s, table) {
+    this.panel.dataset.samples = String(table.t.length);
+    this.status('running: t = ' + s.t.toPrecision(5) + ', ' + table.t.length + ' samples');
+    const rows = Object.keys(table.columns).map((n) => {
+      const row = document.createElement('tr');
+      const name = document.createElement('th');
+      name.textContent = n;
+      const value = document.createElement('td');
+      const v = s.values[n];
+      const e = table.errors[n];
+      value.textContent = (v === null ? 'n/a' : v.toPrecision(6)) + (e ? ' ± ' + e.toPrecision(2) : '');
+      row.append(name, value);
+      return row;
+    });
+    this.values.replaceChildren(...rows);
+    if (table.t.length === 1) {
+      // open for a few observables; a finite system's dozens stay folded (the charts show them)
+      this.latest.open = rows.length <= 8;
+      this.latestTitle.textContent = 'latest values (' + rows.length + ' observables)';
+    }
+  }
+
+  ended(end, run, markSteady) {
     const how = end.failure ? 'failed: ' + end.failure : end.stopped_by ? 'stopped: ' + end.stopped_by : 'finished';
-    status.textContent = how + ' at t = ' + (end.t === null ? '?' : end.t.toPrecision(5)) + ', '
-      + panel.dataset.samples + ' samples' + (end.dropped ? ' (' + end.dropped + ' not shown)' : '');
-    const verdict = document.createElement('div');
-    verdict.className = 'status';
-    panel.insertBefore(verdict, plotBox);
+    this.status(how + ' at t = ' + (end.t === null ? '?' : end.t.toPrecision(5)) + ', ' + this.panel.dataset.samples
+      + ' samples' + (end.dropped ? ' (' + end.dropped + ' not shown)' : ''));
+    this.panel.dataset.ended = 'true';
     const mark = (time, reason) => {
-      steady = time;
       const span = document.createElement('span');
       span.className = 'steady-marker';
       span.textContent = 'steady state at t = ' + time.toPrecision(5);
       span.title = reason;
-      verdict.replaceChildren(span);
-      if (plot) plot.redraw();
+      this.verdict.replaceChildren(span);
+      markSteady(time);
     };
-    panel.dataset.ended = 'true';
     if (end.steady_state.reached) {
       mark(end.steady_state.time, end.steady_state.reason);
       return;
@@ -187,12 +413,11 @@ function watch(run) {
       if (c && c.converged) {
         mark(c.time, c.reason);
       } else {
-        verdict.textContent = 'steady state: ' + (c ? c.reason : end.steady_state.reason);
+        this.verdict.textContent = 'steady state: ' + (c ? c.reason : end.steady_state.reason);
       }
     });
     summary();
-  });
-  source.onerror = () => { status.textContent = 'stream interrupted'; };
+  }
 }
 
 async function init() {

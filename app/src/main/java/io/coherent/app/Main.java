@@ -33,16 +33,21 @@ import picocli.CommandLine.Spec;
         description = {"Watching open quantum systems relax: exact non-Markovian dynamics of bilinear bosonic models "
                 + "and master equations (Redfield, secular, local Lindblad) for any finite system.",
                 "",
-                "  coherent run      propagate a scenario in time, write DIR/trajectory.csv",
-                "  coherent steady   the steady state directly (frequency formula or Liouvillian null space)",
-                "  coherent compare  several methods on one model: overlaid trajectories, steady states, where they part",
-                "  coherent sweep    one or two parameters over a grid: DIR/results.csv and a plot",
-                "  coherent worker   evaluate the points of clustered sweeps (sweep --cluster) on this machine",
-                "  coherent presets  the papers' models, their parameters and defaults",
-                "  coherent serve    a web page and JSON API: start runs, watch them live (SSE, WebSocket), metrics",
-                "  coherent subscribe  print a served run's samples from another JVM (with serve --cluster)",
+                "Commands:",
+                "  run        propagate a scenario in time: DIR/trajectory.csv and a figure",
+                "  steady     the steady state directly (frequency formula, Lyapunov equation",
+                "             or the Liouvillian's null space)",
+                "  compare    several methods on one model: overlaid trajectories, steady",
+                "             states, where they part",
+                "  sweep      one or two parameters over a grid: DIR/results.csv and figures",
+                "  presets    the papers' models: parameters, defaults, observables",
+                "  serve      a web page and JSON API: start runs, watch them live",
+                "  subscribe  print a served run's samples from another JVM (serve --cluster)",
+                "  worker     evaluate points of clustered sweeps (sweep --cluster)",
+                "  help       a command's options: coherent help COMMAND",
                 "",
-                "A scenario is a preset (default: partial-collective) or a YAML file; change any key with --set key=value."})
+                "A scenario is a preset (default: partial-collective) or a YAML file; change",
+                "any key with --set key=value."})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int RUN_FAILED = 1;
@@ -58,7 +63,15 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cmd = commandLine();
-        int code = cmd.execute(args);
+        int code;
+        try {
+            code = cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // one line instead of a stack trace; the model limits (COHERENT_MAX_DIMENSION) keep most runs from here
+            cmd.getErr().println("coherent: out of memory (" + e.getMessage() + "): give the JVM more heap (-Xmx) or "
+                    + "make the model smaller");
+            code = RUN_FAILED;
+        }
         cmd.getOut().flush();
         cmd.getErr().flush();
         System.exit(code);
@@ -67,6 +80,9 @@ public final class Main implements Runnable {
     /** The command line with coherent's error handling; tests set its out/err writers. */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new Main());
+        // the description lists the commands once, in words that fit 80 columns; not picocli's list again
+        cmd.getHelpSectionMap().remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING);
+        cmd.getHelpSectionMap().remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST);
         cmd.setExecutionExceptionHandler(EXECUTION_ERRORS);
         cmd.setParameterExceptionHandler(PARAMETER_ERRORS);
         return cmd;
@@ -106,7 +122,7 @@ public final class Main implements Runnable {
     }
 
     /** The version from the jar's Maven metadata. */
-    static final class Version implements CommandLine.IVersionProvider {
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             Properties p = new Properties();

@@ -24,6 +24,10 @@ import picocli.CommandLine;
 
 /** Runs the picocli command in-process with captured stdout and stderr. */
 public class MainTest {
+    /** What steady and run report for a two-mode bilinear model (JSON observables, in order). */
+    private static final List<String> BILINEAR_OBSERVABLES = List.of("Jx", "Jy", "Jz", "Jx_vacuum", "Jy_vacuum",
+            "Jz_vacuum", "Jx_thermal", "Jy_thermal", "Jz_thermal", "n1", "n2", "energy_current");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -85,7 +89,7 @@ public class MainTest {
                 "decoherence_free_modes", "time_averaged", "method", "solver", "iterations", "unique", "residual", "notes"),
                 fields(j));
         JsonNode o = j.get("observables");
-        assertEquals(List.of("Jx", "Jy", "Jz", "energy_current"), fields(o));
+        assertEquals(BILINEAR_OBSERVABLES, fields(o), "steady and run report the same observables");
         assertEquals(List.of("common", "individual1", "individual2"), fields(o.get("energy_current")));
         assertTrue(o.get("Jx").isNumber());
         assertTrue(o.get("Jx").asDouble() > 0.05, "Fig. 1(a) keeps a positive steady coherence");
@@ -134,13 +138,13 @@ public class MainTest {
         assertEquals("", r.err());
         List<String> csv = Files.readAllLines(out.resolve("trajectory.csv"));
         assertEquals(12, csv.size());
-        assertTrue(csv.get(0).startsWith("t,Jx,Jy,Jz,"), csv.get(0));
+        assertTrue(csv.get(0).startsWith("t,Jx,Jx_error,Jy,Jy_error,Jz,Jz_error,"), csv.get(0));
         String[] last = csv.get(11).split(",");
         assertEquals(5.0, Double.parseDouble(last[0]), 1e-12);
 
         JsonNode j = r.json();
         assertEquals(List.of("method", "until", "steady_state", "relaxation_time", "observables", "integrator",
-                "accuracy", "events", "metrics", "observers"), fields(j));
+                "accuracy", "events", "metrics", "observers", "length"), fields(j));
         assertEquals("exact", j.get("method").asText());
         assertEquals(5.0, j.get("until").asDouble());
         JsonNode steady = j.get("steady_state");
@@ -149,7 +153,7 @@ public class MainTest {
         assertTrue(steady.get("time").isNull());
         assertTrue(j.get("relaxation_time").asDouble() > 0);
         JsonNode o = j.get("observables");
-        assertEquals(List.of("Jx", "Jy", "Jz", "energy_current"), fields(o));
+        assertEquals(BILINEAR_OBSERVABLES, fields(o), "steady and run report the same observables");
         assertEquals(Double.parseDouble(last[1]), o.get("Jx").asDouble(), 1e-15, "JSON and CSV agree at the final time");
         assertEquals(List.of("common", "individual1", "individual2"), fields(o.get("energy_current")));
         JsonNode integ = j.get("integrator");
@@ -312,7 +316,7 @@ public class MainTest {
                 Arguments.of(List.of("run", "--until", "-1"), "--until -1 is not allowed"),
                 Arguments.of(List.of("run", "--when", "Jq=0.1"), "--when Jq=0.1: no observable 'Jq'; this run has Jx, Jy, Jz"),
                 Arguments.of(List.of("run", "--stop-when", "0.1"), "--stop-when expects NAME=LEVEL"),
-                Arguments.of(List.of("run", "--at", "300"), "--at 300 is not allowed: expected a time in (0, 200]"),
+                Arguments.of(List.of("run", "--at", "600"), "--at 600 is not allowed: expected a time in (0, 500]"),
                 Arguments.of(List.of("run", "--set", "output=list"), "times is missing"),
                 Arguments.of(List.of("run", "--set", "max_step=-1"), "max_step = -1 is not allowed"),
                 Arguments.of(List.of("run", "--set", "theta"), "--set expects key=value"),
@@ -362,6 +366,11 @@ public class MainTest {
         assertEquals(0, coherent("--version").code());
         Result none = coherent();
         assertEquals(0, none.code());
-        assertTrue(none.out().contains("coherent run"), none.out());
+        for (String command : List.of("run", "steady", "compare", "sweep", "presets", "serve", "subscribe", "worker",
+                "help")) {
+            assertEquals(1, none.out().lines().filter(l -> l.startsWith("  " + command + " ")).count(),
+                    command + " is listed once: " + none.out());
+        }
+        assertTrue(none.out().lines().allMatch(l -> l.length() <= 80), "fits 80 columns: " + none.out());
     }
 }

@@ -87,17 +87,17 @@ public final class Expressions {
         }
     }
 
+    /** Signs are read in a loop, not by recursion: any number of them ({@code --1}, 6000 minus signs) is one value. */
     private double unary() {
+        boolean negative = false;
         skipSpaces();
-        if (peek('-')) {
+        while (peek('-') || peek('+')) {
+            negative ^= peek('-');
             pos++;
-            return -unary();
+            skipSpaces();
         }
-        if (peek('+')) {
-            pos++;
-            return unary();
-        }
-        return atom();
+        double v = atom();
+        return negative ? -v : v;
     }
 
     private double atom() {

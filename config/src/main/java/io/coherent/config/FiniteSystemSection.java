@@ -54,7 +54,7 @@ final class FiniteSystemSection {
     private FiniteSystemSection() {
     }
 
-    static Scenario read(String name, String fileName, MapNode root, List<Setting> sets) {
+    static Scenario read(String name, String fileName, MapNode root, List<Setting> sets, ModelLimits limits) {
         Origin fileOrigin = Origin.file(fileName, 0);
         Map<String, Value> settings = ScenarioLoader.collectSettings(root);
         for (Setting s : sets) {
@@ -71,10 +71,17 @@ final class FiniteSystemSection {
         RunSettings run = ScenarioLoader.runSettings(settings, null);
         String method = ScenarioLoader.method(settings, Method.REDFIELD);
         HilbertSpace space = space(ScenarioLoader.required(root, "subsystems", "",
-                "a list like [{name: a, type: qubit}, {name: c, type: oscillator, cutoff: 10}]"));
+                "a list like [{name: a, type: qubit}, {name: c, type: oscillator, cutoff: 10}]"), limits);
         Resolver resolver = new Resolver(space);
-        ComplexMatrix h = operator("hamiltonian", ScenarioLoader.required(root, "hamiltonian", "",
-                "an operator expression such as 0.5*sz(a) + 0.5*sz(b)"), resolver);
+        Node hamiltonian = ScenarioLoader.required(root, "hamiltonian", "",
+                "an operator expression such as 0.5*sz(a) + 0.5*sz(b)");
+        ComplexMatrix h = operator("hamiltonian", hamiltonian, resolver);
+        double defect = h.hermiticityDefect();
+        if (h.isFinite() && defect > OpenSystem.TOLERANCE * Math.max(1, h.maxAbs())) {
+            throw hamiltonian.origin().error("hamiltonian", "hamiltonian must be Hermitian (H_ij = conj(H_ji)); largest "
+                    + "defect " + String.format(java.util.Locale.ROOT, "%.3g", defect) + ": write both halves of each "
+                    + "pair, e.g. sp(a)*sm(b) + sm(a)*sp(b)");
+        }
         List<Reservoir> reservoirs = new ArrayList<>();
         Node bathsNode = root.fields().get("baths");
         if (bathsNode != null) {
@@ -109,7 +116,7 @@ final class FiniteSystemSection {
         return new Scenario(name, fileName, method, system, run, Map.of(), Map.of());
     }
 
-    private static HilbertSpace space(Node node) {
+    private static HilbertSpace space(Node node, ModelLimits limits) {
         if (!(node instanceof ListNode list) || list.items().isEmpty()) {
             throw node.origin().error("subsystems", "subsystems must be a non-empty list like "
                     + "[{name: a, type: qubit}], got " + node.kind());
@@ -144,6 +151,12 @@ final class FiniteSystemSection {
             } catch (InvalidModelException e) {
                 throw m.origin().error(key, e.getMessage());
             }
+        }
+        // in double: 42 qubits overflow an int, and no operator may be built before the size is known to fit
+        double dimension = out.stream().mapToDouble(Subsystem::dimension).reduce(1, (a, b) -> a * b);
+        String tooLarge = limits.refusal(dimension, out.size() + " subsystems");
+        if (tooLarge != null) {
+            throw node.origin().error("subsystems", "subsystems: " + tooLarge);
         }
         try {
             return new HilbertSpace(out);

@@ -24,9 +24,13 @@ final class OperatorExpression {
         }
     }
 
+    /** Deepest nesting of parentheses: each level is a recursion, and a scenario never needs more than a few. */
+    static final int MAX_DEPTH = 100;
+
     private final String text;
     private final Resolver resolver;
     private int pos;
+    private int depth;
 
     private OperatorExpression(String text, Resolver resolver) {
         this.text = text;
@@ -88,26 +92,30 @@ final class OperatorExpression {
         }
     }
 
+    /** Signs are read in a loop, not by recursion, so that no number of them can overflow the stack. */
     private Term unary() {
+        boolean negative = false;
         skipSpaces();
-        if (peek('-')) {
+        while (peek('-') || peek('+')) {
+            negative ^= peek('-');
             pos++;
-            return multiply(Term.scalar(-1, 0), unary());
+            skipSpaces();
         }
-        if (peek('+')) {
-            pos++;
-            return unary();
-        }
-        return atom();
+        Term v = atom();
+        return negative ? multiply(Term.scalar(-1, 0), v) : v;
     }
 
     private Term atom() {
         skipSpaces();
         if (peek('(')) {
+            if (++depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("parentheses nested deeper than " + MAX_DEPTH + " levels");
+            }
             pos++;
             Term v = sum();
             skipSpaces();
             expect(')');
+            depth--;
             return v;
         }
         int start = pos;

@@ -30,7 +30,7 @@ public interface Preset {
 
     /**
      * Whether master equations keep the Lamb shift by default for this model: TRUE or FALSE as the paper
-     * does, or null to let the engine decide (on wherever the principal value exists).
+     * does, or null to let the engine decide (on except for a flat density; refused where the principal value diverges).
      */
     default Boolean lambShiftDefault() {
         return null;

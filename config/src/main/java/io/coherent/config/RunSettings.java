@@ -1,5 +1,6 @@
 package io.coherent.config;
 
+import io.coherent.core.heom.HeomOptions;
 import io.coherent.core.methods.EngineOptions;
 import io.coherent.core.quadrature.QuadratureTolerance;
 import io.coherent.integrators.IntegratorSettings;
@@ -26,11 +27,17 @@ import java.util.List;
  * @param times                         the output times of {@code output = list}; the run ends at the last one
  * @param decades                       decades spanned by a logarithmic grid (default 4)
  * @param lambShift                     whether master equations keep the Lamb shift; null lets the model or the
- *                                      engine decide (on wherever the principal value exists)
+ *                                      engine decide (on except for a flat density; refused where the principal value diverges)
+ * @param heom                          hierarchy settings of method heom (keys heom_depth, heom_exponents,
+ *                                      heom_expansion, heom_terminator, heom_tolerance, heom_max_memory)
+ * @param untilGiven                    the scenario or the command line set {@code until} (or listed the times);
+ *                                      otherwise a command may fit it to the model ({@link #withLength})
+ * @param pointsGiven                   the scenario or the command line set {@code points}
  */
 public record RunSettings(double until, int points, String integrator, double atol, double rtol,
                           double quadratureTolerance, double steadyQuadratureTolerance, double initialStep,
-                          double maxStep, String output, List<Double> times, double decades, Boolean lambShift) {
+                          double maxStep, String output, List<Double> times, double decades, Boolean lambShift,
+                          HeomOptions heom, boolean untilGiven, boolean pointsGiven) {
 
     public static final double DEFAULT_UNTIL = 200;
     public static final int DEFAULT_POINTS = 401;
@@ -38,6 +45,15 @@ public record RunSettings(double until, int points, String integrator, double at
 
     public RunSettings {
         times = List.copyOf(times);
+        if (heom == null) {
+            heom = HeomOptions.DEFAULT;
+        }
+    }
+
+    /** The same settings with another final time and number of output times (both then count as given). */
+    public RunSettings withLength(double until, int points) {
+        return new RunSettings(until, points, integrator, atol, rtol, quadratureTolerance, steadyQuadratureTolerance,
+                initialStep, maxStep, output, times, decades, lambShift, heom, true, true);
     }
 
     public IntegratorSettings integratorSettings() {
@@ -58,7 +74,7 @@ public record RunSettings(double until, int points, String integrator, double at
     }
 
     public EngineOptions engineOptions() {
-        return new EngineOptions(trajectoryQuadrature(), steadyQuadrature(), lambShift);
+        return new EngineOptions(trajectoryQuadrature(), steadyQuadrature(), lambShift, heom);
     }
 
     public QuadratureTolerance steadyQuadrature() {

@@ -14,7 +14,9 @@ import io.coherent.core.bath.LorentzianSum;
 import io.coherent.core.bath.SpectralDensity;
 import io.coherent.core.bosonic.Bath;
 import io.coherent.core.bosonic.BilinearModel;
+import io.coherent.core.bath.ExpansionScheme;
 import io.coherent.core.dynamics.Method;
+import io.coherent.core.heom.HeomOptions;
 import io.coherent.core.dynamics.Model;
 import io.coherent.core.methods.Engines;
 import io.coherent.core.linalg.ComplexMatrix;
@@ -40,7 +42,8 @@ import java.util.function.Function;
  * <p>Keys valid for every scenario ({@link #GENERIC_KEYS}): {@code method}, {@code until}, {@code points},
  * {@code integrator}, {@code atol}, {@code rtol}, {@code quadrature_tolerance}, {@code frequency_support},
  * {@code frequency_cutoff}, {@code initial_step}, {@code max_step}, {@code output}, {@code times},
- * {@code decades}, {@code lamb_shift}. In a file they may be written at the top level or grouped under {@code run:}.
+ * {@code decades}, {@code lamb_shift}, and for method heom {@code heom_depth}, {@code heom_exponents},
+ * {@code heom_expansion}, {@code heom_terminator}, {@code heom_tolerance}, {@code heom_max_memory}. In a file they may be written at the top level or grouped under {@code run:}.
  * Each preset ({@link Presets}) adds its paper's parameters.
  * Numbers may be written as expressions: {@code pi/8}, {@code -pi/4}, {@code 2*pi} (see {@link Expressions}).
  */
@@ -52,7 +55,9 @@ public final class ScenarioLoader {
     public static final List<String> FREQUENCY_SUPPORTS = List.of("whole-line", "positive");
     public static final List<String> GENERIC_KEYS = List.of("method", "until", "points", "integrator", "atol", "rtol",
             "quadrature_tolerance", "frequency_support", "frequency_cutoff", "initial_step", "max_step", "output", "times",
-            "decades", "lamb_shift");
+            "decades", "lamb_shift", "heom_depth", "heom_exponents", "heom_expansion", "heom_terminator", "heom_tolerance",
+            "heom_max_memory");
+    public static final List<String> HEOM_EXPANSIONS = List.of("pade", "matsubara", "fit");
     public static final List<String> SPECTRAL_DENSITY_TYPES = List.of("lorentzian", "lorentzian-sum", "drude-lorentz",
             "ohmic", "flat");
     public static final List<String> MODEL_TYPES = List.of("bilinear", "finite");
@@ -93,20 +98,22 @@ public final class ScenarioLoader {
             throw new ScenarioException("scenario", presetOrFile + " is a directory, not a scenario file");
         }
         throw new ScenarioException("scenario", "no preset or scenario file named '" + presetOrFile
-                + "': presets are " + String.join(", ", PRESETS) + "; a scenario file (.yaml) must exist");
+                + "': presets are " + String.join(", ", PRESETS) + "; a scenario file (.yaml) must exist"
+                + Spelling.hint(presetOrFile, PRESETS));
     }
 
     public static Scenario loadPreset(String preset, List<String> overrides) {
         if (!PRESETS.contains(preset)) {
             throw new ScenarioException("preset", "preset = " + preset + " is not allowed: expected one of "
-                    + String.join(", ", PRESETS));
+                    + String.join(", ", PRESETS) + Spelling.hint(preset, PRESETS));
         }
         return preset(Presets.find(preset), preset, "preset " + preset, new LinkedHashMap<>(), new LinkedHashMap<>(),
                 parseOverrides(overrides), Origin.DEFAULT);
     }
 
     public static Scenario loadFile(Path file, List<String> overrides) {
-        return loadTree(YamlTree.read(file), file.toString(), stem(file), parseOverrides(overrides));
+        return loadTree(YamlTree.read(file), file.toString(), stem(file), parseOverrides(overrides),
+                ModelLimits.fromEnvironment());
     }
 
     /**
@@ -116,7 +123,13 @@ public final class ScenarioLoader {
      * @param file the file the text was read from
      */
     public static Scenario loadFileText(String text, Path file, List<String> overrides) {
-        return loadTree(YamlTree.parse(text, file.toString()), file.toString(), stem(file), parseOverrides(overrides));
+        return loadFileText(text, file, overrides, ModelLimits.fromEnvironment());
+    }
+
+    /** {@link #loadFileText(String, Path, List)} with a limit on the model's size (the server's own). */
+    public static Scenario loadFileText(String text, Path file, List<String> overrides, ModelLimits limits) {
+        return loadTree(YamlTree.parse(text, file.toString()), file.toString(), stem(file), parseOverrides(overrides),
+                limits);
     }
 
     private static String stem(Path file) {
@@ -129,10 +142,15 @@ public final class ScenarioLoader {
      * @param source what to call the text in messages (where a file name would go), also its default name
      */
     public static Scenario loadText(String text, String source) {
-        return loadTree(YamlTree.parse(text, source), source, source, List.of());
+        return loadText(text, source, ModelLimits.fromEnvironment());
     }
 
-    private static Scenario loadTree(Node root, String fileName, String stem, List<Setting> sets) {
+    /** {@link #loadText(String, String)} with a limit on the model's size (the server's own). */
+    public static Scenario loadText(String text, String source, ModelLimits limits) {
+        return loadTree(YamlTree.parse(text, source), source, source, List.of(), limits);
+    }
+
+    private static Scenario loadTree(Node root, String fileName, String stem, List<Setting> sets, ModelLimits limits) {
         if (!(root instanceof MapNode map)) {
             throw root.origin().error("scenario", "a scenario file must be a mapping of keys (preset: or model:), got "
                     + root.kind());
@@ -163,10 +181,10 @@ public final class ScenarioLoader {
         if (map.fields().containsKey("model")) {
             if (choice("model", scalar("model", map.fields().get("model")), MODEL_TYPES).equals("finite")) {
                 checkKeys(map, "", FiniteSystemSection.KEYS);
-                return FiniteSystemSection.read(name, fileName, map, sets);
+                return FiniteSystemSection.read(name, fileName, map, sets, limits);
             }
             checkKeys(map, "", BILINEAR_KEYS);
-            return bilinear(name, fileName, map, sets);
+            return bilinear(name, fileName, map, sets, limits);
         }
         throw Origin.file(fileName, 0).error("scenario", "a scenario file needs either 'preset: "
                 + String.join("|", PRESETS) + "' or 'model: bilinear|finite'");
@@ -219,7 +237,8 @@ public final class ScenarioLoader {
 
     // ---------------------------------------------------------------- general bilinear model
 
-    private static Scenario bilinear(String name, String fileName, MapNode root, List<Setting> sets) {
+    private static Scenario bilinear(String name, String fileName, MapNode root, List<Setting> sets,
+                                     ModelLimits limits) {
         Origin fileOrigin = Origin.file(fileName, 0);
         Map<String, Value> settings = collectSettings(root);
         for (Setting s : sets) {
@@ -243,6 +262,12 @@ public final class ScenarioLoader {
             throw fileOrigin.error("hamiltonian", "hamiltonian is missing: give the n x n one-body matrix, "
                     + "e.g. hamiltonian: [[1.0, 0.05], [0.05, 1.2]]");
         }
+        if (hNode instanceof ListNode rows) {
+            String tooLarge = limits.refusal(rows.items().size(), rows.items().size() + " modes");
+            if (tooLarge != null) {
+                throw hNode.origin().error("hamiltonian", "hamiltonian: " + tooLarge);
+            }
+        }
         ComplexMatrix h = matrix("hamiltonian", hNode);
         fields.put("hamiltonian", "hamiltonian", hNode.origin(), null);
 
@@ -258,6 +283,11 @@ public final class ScenarioLoader {
             for (int i = 0; i < list.items().size(); i++) {
                 baths.add(bath(list.items().get(i), i + 1, names, fields));
             }
+        }
+        if (baths.isEmpty()) {
+            // without a bath nothing relaxes, and the bath-frequency grid of every method would be empty
+            throw (bathsNode == null ? fileOrigin : bathsNode.origin()).error("baths", "baths: a bilinear model needs "
+                    + "at least one bath (name, coupling, temperature, spectral_density)");
         }
 
         ComplexMatrix occupation;
@@ -506,13 +536,73 @@ public final class ScenarioLoader {
         Boolean lambShift = s.containsKey("lamb_shift")
                 ? Boolean.valueOf(choice("lamb_shift", s.get("lamb_shift"), List.of("true", "false"))) : lambShiftDefault;
         RunSettings run = new RunSettings(until, points, integrator, atol, rtol, qt, steadyQt, initialStep, maxStep,
-                output, times, decades, lambShift);
+                output, times, decades, lambShift, heomOptions(s), s.containsKey("until") || output.equals("list"),
+                s.containsKey("points"));
         try {
             run.integratorSettings();
         } catch (IllegalArgumentException e) {
             throw new ScenarioException("integrator", e.getMessage());
         }
         return run;
+    }
+
+    /** The hierarchy keys of method heom (docs/heom.md); absent depth and exponents mean automatic. */
+    static HeomOptions heomOptions(Map<String, Value> s) {
+        Integer depth = s.containsKey("heom_depth") ? (int) number("heom_depth", s.get("heom_depth"),
+                x -> x >= 1 && x <= 1000 && x == Math.rint(x), "a whole number >= 1 (absent = automatic)") : null;
+        Integer exponents = s.containsKey("heom_exponents") ? (int) number("heom_exponents", s.get("heom_exponents"),
+                x -> x >= 0 && x <= 1000 && x == Math.rint(x), "a whole number >= 0 (absent = automatic)") : null;
+        ExpansionScheme expansion = null;
+        if (s.containsKey("heom_expansion")) {
+            String e = choice("heom_expansion", s.get("heom_expansion"), HEOM_EXPANSIONS);
+            expansion = switch (e) {
+                case "matsubara" -> ExpansionScheme.MATSUBARA;
+                case "fit" -> ExpansionScheme.FIT;
+                default -> ExpansionScheme.PADE;
+            };
+        }
+        boolean terminator = !s.containsKey("heom_terminator")
+                || Boolean.parseBoolean(choice("heom_terminator", s.get("heom_terminator"), List.of("true", "false")));
+        double tolerance = s.containsKey("heom_tolerance") ? number("heom_tolerance", s.get("heom_tolerance"), x -> x > 0,
+                "a finite number > 0") : HeomOptions.DEFAULT_TOLERANCE;
+        long memory = s.containsKey("heom_max_memory") ? bytes("heom_max_memory", s.get("heom_max_memory"))
+                : HeomOptions.DEFAULT_MAX_MEMORY;
+        return new HeomOptions(depth, exponents, expansion, terminator, tolerance, memory);
+    }
+
+    private static final java.util.regex.Pattern BYTES =
+            java.util.regex.Pattern.compile("(?i)^\\s*([0-9.eE+]+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?\\s*$");
+
+    /** A number of bytes, e.g. 2GiB, 512MiB, 1.5GB, 4e9 (binary and decimal suffixes, B optional). */
+    static long bytes(String key, Value v) {
+        String allowed = "a number of bytes > 0, e.g. 2GiB, 512MiB, 4GB or 4e9";
+        java.util.regex.Matcher m = BYTES.matcher(v.text() == null ? "" : v.text());
+        double x = Double.NaN;
+        if (m.matches()) {
+            try {
+                x = Double.parseDouble(m.group(1));
+            } catch (NumberFormatException e) {
+                x = Double.NaN;
+            }
+            String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(java.util.Locale.ROOT);
+            double scale = switch (unit) {
+                case "k", "kib" -> 1024.0;
+                case "kb" -> 1e3;
+                case "m", "mib" -> 1024.0 * 1024;
+                case "mb" -> 1e6;
+                case "g", "gib" -> 1024.0 * 1024 * 1024;
+                case "gb" -> 1e9;
+                case "t", "tib" -> 1024.0 * 1024 * 1024 * 1024;
+                case "tb" -> 1e12;
+                default -> 1;
+            };
+            x *= scale;
+        }
+        if (!(x >= 1) || x > 9e18) {
+            throw v.origin().error(key, key + " = " + (v.text() == null || v.text().isBlank() ? "(empty)" : v.text().strip())
+                    + " is not allowed: expected " + allowed);
+        }
+        return (long) x;
     }
 
     /** "1, 2, 5" or "[1, 2, 5]": strictly increasing times > 0. */

@@ -16,6 +16,9 @@ import java.util.Map;
  * of every key and value (Jackson's JsonLocation), so that errors can point at the line.
  */
 final class YamlTree {
+    /** Deepest nesting read: a scenario needs about five levels; each level is a recursion of {@code node}. */
+    static final int MAX_DEPTH = 40;
+
     private YamlTree() {
     }
 
@@ -76,7 +79,13 @@ final class YamlTree {
             if (first == null) {
                 throw Origin.file(name, 0).error("scenario", "the scenario file is empty");
             }
-            return node(p, name);
+            Node root = node(p, name, 0);
+            if (p.nextToken() != null) {
+                // Jackson reads the documents of a stream one after the other; a scenario is one document
+                throw Origin.file(name, p.currentTokenLocation().getLineNr()).error("scenario", "a second YAML "
+                        + "document starts here (after ---): a scenario is one document");
+            }
+            return root;
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw Origin.file(name, line).error("scenario", "not valid YAML: " + firstLine(e.getOriginalMessage()));
@@ -85,8 +94,11 @@ final class YamlTree {
         }
     }
 
-    private static Node node(JsonParser p, String file) throws IOException {
+    private static Node node(JsonParser p, String file, int depth) throws IOException {
         Origin here = Origin.file(file, p.currentTokenLocation().getLineNr());
+        if (depth > MAX_DEPTH) {
+            throw here.error("scenario", "lists and mappings nested deeper than " + MAX_DEPTH + " levels");
+        }
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {
@@ -95,7 +107,7 @@ final class YamlTree {
                     String key = p.currentName();
                     Origin keyOrigin = Origin.file(file, p.currentTokenLocation().getLineNr());
                     p.nextToken();
-                    Node value = node(p, file);
+                    Node value = node(p, file, depth + 1);
                     if (map.fields().containsKey(key)) {
                         throw keyOrigin.error(key, key + " is given twice (first on "
                                 + map.keyOrigin(key).description().replaceFirst("^.*, ", "") + ")");
@@ -107,7 +119,7 @@ final class YamlTree {
             case START_ARRAY -> {
                 List<Node> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(node(p, file));
+                    items.add(node(p, file, depth + 1));
                 }
                 return new ListNode(items, here);
             }

@@ -106,6 +106,9 @@ class FiniteSystemSectionTest {
         fails(TWO_QUBITS.replace("{name: b, type: qubit}", "{name: b, type: oscillator}"), "subsystems[2].cutoff is missing");
         fails(TWO_QUBITS.replace("[e, g]", "[e]"), "initial_state.product needs one level per subsystem (2)");
         fails(TWO_QUBITS.replace("0.5*sz(a)", "0.5*sz(a) + i*sz(b)"), "hamiltonian", "Hermitian");
+        // one half of a hopping pair: the line of the hamiltonian and the size of the defect, |0.05 - 0|
+        fails(TWO_QUBITS.replace(" + sm(a)*sp(b))", ")"), "bad.yaml, line 5: hamiltonian must be Hermitian",
+                "largest defect 0.0500", "sp(a)*sm(b) + sm(a)*sp(b)");
         fails(TWO_QUBITS + "method: exact\n", "method = exact applies to bilinear bosonic models only");
         fails(TWO_QUBITS.replace("temperature: 2", "temperature: 2\n    statistics: fermi"), "baths.hot.statistics",
                 "fermi needs an exchange");

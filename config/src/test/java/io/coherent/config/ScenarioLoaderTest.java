@@ -1,5 +1,6 @@
 package io.coherent.config;
 
+import io.coherent.core.heom.HeomOptions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,7 +78,7 @@ class ScenarioLoaderTest {
                 "quadrature_tolerance=1e-6", "frequency_support=positive", "frequency_cutoff=0.01"));
         assertEquals(new PartialCollectiveModel(1, 1, 1, 2, 0.2, 0.3, 0.5, -Math.PI / 4)
                 .toModel(FrequencySupport.positive(0.01)), s.model());
-        assertEquals(new RunSettings(5, 11, "dormand-prince-54", 1e-8, 0, 1e-6, 1e-6, 0, 0, "uniform", List.of(), 4, null), s.run());
+        assertEquals(new RunSettings(5, 11, "dormand-prince-54", 1e-8, 0, 1e-6, 1e-6, 0, 0, "uniform", List.of(), 4, null, HeomOptions.DEFAULT, true, true), s.run());
         assertEquals(0.3, s.parameters().get("theta"));
         assertEquals(new Lorentzian(1, 0.2, 2), s.bilinearModel().baths().get(0).spectralDensity());
     }

@@ -2,7 +2,9 @@ package io.coherent.integrators;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -16,6 +18,10 @@ public final class SteadyStateMonitor {
     private final SteadyStateCriterion criterion;
     private final double relaxationTime;
     private final Deque<Sample> history = new ArrayDeque<>();
+    /** Each observable's extremes over {@link #history}, kept up to date in O(1) amortised per sample. */
+    private final Map<String, WindowExtremes> extremes = new HashMap<>();
+    /** Number of samples accepted; the newest sample has this index, the oldest in the window index - size + 1. */
+    private long accepted;
     private boolean flat;
     private double lastChange = Double.NaN;
     private double lastDerivative = Double.NaN;
@@ -35,9 +41,17 @@ public final class SteadyStateMonitor {
      */
     public boolean accept(Sample s) {
         history.addLast(s);
+        accepted++;
+        for (Map.Entry<String, ?> e : s.observables().values().entrySet()) {
+            extremes.computeIfAbsent(e.getKey(), k -> new WindowExtremes()).add(accepted, s.observables().value(e.getKey()));
+        }
         // keep the newest sample at least one window old, and nothing older
         while (history.size() > 2 && secondOldest().t() <= s.t() - criterion.window()) {
             history.removeFirst();
+        }
+        long oldest = accepted - history.size() + 1;
+        for (WindowExtremes w : extremes.values()) {
+            w.dropBefore(oldest);
         }
         lastDerivative = s.derivativeNorm();
         if (s.t() - history.peekFirst().t() < criterion.window()) {
@@ -88,19 +102,64 @@ public final class SteadyStateMonitor {
         return it.next();
     }
 
+    /** The largest range (max - min) of any observable of the newest sample over the window; NaN if one is NaN. */
     private double maxChange() {
         double worst = 0;
         for (String name : history.peekLast().observables().values().keySet()) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (Sample h : history) {
-                double v = h.observables().value(name);
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-            worst = Math.max(worst, hi - lo);
+            worst = Math.max(worst, extremes.get(name).range());
         }
         return worst;
+    }
+
+    /**
+     * The minimum and maximum of one observable over a sliding window, with monotone deques (indices of samples
+     * whose values are increasing from the front for the minimum, decreasing for the maximum): each sample is
+     * added once and removed at most once, so the work per sample is O(1) amortised, whatever the window holds.
+     * NaN values are counted apart, since they compare with nothing.
+     */
+    private static final class WindowExtremes {
+        private final ArrayDeque<long[]> minima = new ArrayDeque<>();
+        private final ArrayDeque<long[]> maxima = new ArrayDeque<>();
+        private final ArrayDeque<Long> nans = new ArrayDeque<>();
+
+        void add(long index, double v) {
+            if (Double.isNaN(v)) {
+                nans.addLast(index);
+                return;
+            }
+            long bits = Double.doubleToRawLongBits(v);
+            while (!minima.isEmpty() && value(minima.peekLast()) >= v) {
+                minima.removeLast();
+            }
+            minima.addLast(new long[] {index, bits});
+            while (!maxima.isEmpty() && value(maxima.peekLast()) <= v) {
+                maxima.removeLast();
+            }
+            maxima.addLast(new long[] {index, bits});
+        }
+
+        void dropBefore(long oldest) {
+            while (!minima.isEmpty() && minima.peekFirst()[0] < oldest) {
+                minima.removeFirst();
+            }
+            while (!maxima.isEmpty() && maxima.peekFirst()[0] < oldest) {
+                maxima.removeFirst();
+            }
+            while (!nans.isEmpty() && nans.peekFirst() < oldest) {
+                nans.removeFirst();
+            }
+        }
+
+        double range() {
+            if (!nans.isEmpty()) {
+                return Double.NaN;
+            }
+            return maxima.isEmpty() ? 0 : value(maxima.peekFirst()) - value(minima.peekFirst());
+        }
+
+        private static double value(long[] entry) {
+            return Double.longBitsToDouble(entry[1]);
+        }
     }
 
     /** The verdict of the samples seen so far, for a stream that ended at {@code endTime}. */

@@ -1,64 +1,105 @@
 package io.coherent.observers;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
- * A text file written in whole lines: lines are built in {@link #buffer()} and {@link #flush} writes them with
- * one system call, so the file never ends inside a line and a killed run leaves a readable file. Shared by
- * the trajectory writers. Not thread-safe.
+ * A text file written in whole lines: lines are built in {@link #buffer()} and {@link #flush} writes them at once.
+ * The file never ends inside a line: a killed run leaves the lines written so far, and a write that fails half-way
+ * (a full disk writes what fits, then fails) is cut back to where it started before the error is reported. Shared by
+ * the trajectory writers and the sweep's results file. Not thread-safe.
  */
-final class LineFile implements AutoCloseable {
+public final class LineFile implements AutoCloseable {
     private final Path file;
-    private final OutputStream out;
+    private final FileChannel out;
     private final StringBuilder buffer = new StringBuilder(512);
     private boolean closed;
 
     /**
-     * Creates the directory if needed and the file (replacing an existing one).
+     * Creates the directory if needed and the file (replacing an existing one), or appends to it.
      *
      * @throws UncheckedIOException if the directory or file cannot be created
      */
+    public LineFile(Path file, boolean append) {
+        this(file, open(file, append));
+    }
+
+    /** Creates the directory if needed and the file (replacing an existing one). */
     LineFile(Path file) {
+        this(file, false);
+    }
+
+    /** Writes through {@code channel}, positioned at the end of the file's whole lines. */
+    LineFile(Path file, FileChannel channel) {
         this.file = file;
+        this.out = channel;
+    }
+
+    private static FileChannel open(Path file, boolean append) {
         try {
             Path directory = file.getParent();
             if (directory != null && !Files.isDirectory(directory)) {
                 // only if needed: on an existing directory it builds and catches an exception, every run
                 Files.createDirectories(directory);
             }
-            this.out = Files.newOutputStream(file);
+            FileChannel channel = append
+                    ? FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE)
+                    : FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                            StandardOpenOption.TRUNCATE_EXISTING);
+            channel.position(channel.size());
+            return channel;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** Where the next lines are built; each must end with a newline before {@link #flush}. */
-    StringBuilder buffer() {
+    public StringBuilder buffer() {
         if (closed) {
             throw new IllegalStateException(file + " is closed");
         }
         return buffer;
     }
 
-    /** Writes the buffered lines with one system call. */
-    void flush() {
+    /**
+     * Writes the buffered lines. If the write fails part-way, the file is truncated back to its length before it (the
+     * lines are lost, the file stays whole) and the failure is thrown.
+     */
+    public void flush() {
         if (buffer.isEmpty()) {
             return;
         }
+        ByteBuffer bytes = ByteBuffer.wrap(buffer.toString().getBytes(StandardCharsets.UTF_8));
+        buffer.setLength(0);
+        long before;
         try {
-            out.write(buffer.toString().getBytes(StandardCharsets.UTF_8));
+            before = out.position();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        buffer.setLength(0);
+        try {
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+        } catch (IOException e) {
+            try {
+                out.truncate(before);
+                out.position(before);
+            } catch (IOException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage() + " (the file keeps its "
+                    + "whole lines up to the last one written)", e);
+        }
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
@@ -67,15 +108,25 @@ final class LineFile implements AutoCloseable {
         if (closed) {
             return;
         }
+        UncheckedIOException failure = null;
         try {
             flush();
-        } finally {
-            closed = true;
+        } catch (UncheckedIOException e) {
+            failure = e;
         }
+        closed = true;
         try {
             out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
+            UncheckedIOException closing = new UncheckedIOException("cannot close " + file + ": " + e.getMessage(), e);
+            if (failure == null) {
+                failure = closing;
+            } else {
+                failure.addSuppressed(closing);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

@@ -25,6 +25,7 @@ public final class RunStream {
     private final RunAddress run;
     /** Encoded once, sent as they are to every subscriber; message i has sequence number i + 1. */
     private final List<String> history = new ArrayList<>();
+    private long bytes;
     private boolean ended;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final MessageConsumer<JsonObject> historyConsumer;
@@ -57,6 +58,40 @@ public final class RunStream {
         return List.copyOf(history.subList(from, history.size()));
     }
 
+    /**
+     * The messages after sequence number {@code after}, in order, as many as fit in {@code maxChars} characters (at
+     * least one, if there is one): a bounded piece of the history for one write.
+     */
+    public synchronized List<String> since(long after, int maxChars) {
+        int from = (int) Math.min(Math.max(after, 0), history.size());
+        int to = from;
+        long chars = 0;
+        while (to < history.size() && (to == from || chars + history.get(to).length() <= maxChars)) {
+            chars += history.get(to).length();
+            to++;
+        }
+        return List.copyOf(history.subList(from, to));
+    }
+
+    /**
+     * Bytes the history holds on the heap, approximately: each message's characters (JSON is ASCII, one byte each in a
+     * compact string) plus {@link #BYTES_PER_MESSAGE} of object headers and references.
+     */
+    public synchronized long bytes() {
+        return bytes;
+    }
+
+    /** Overhead of one kept message besides its characters: String and array headers, the list's reference. */
+    public static final int BYTES_PER_MESSAGE = 64;
+
+    /**
+     * Ends a stream whose run never started (cancelled, or failed while it was being prepared): the end of the run is
+     * its only message, with {@code stoppedBy} or {@code failure} set.
+     */
+    public void endBeforeStart(String stoppedBy, String failure) {
+        append(SampleJson.endBeforeStart(next(), stoppedBy, failure));
+    }
+
     /** Number of messages so far (samples, and the end once the run has ended). */
     public synchronized int size() {
         return history.size();
@@ -69,7 +104,9 @@ public final class RunStream {
 
     private void append(JsonObject message) {
         synchronized (this) {
-            history.add(message.encode());
+            String text = message.encode();
+            history.add(text);
+            bytes += text.length() + BYTES_PER_MESSAGE;
             ended = SampleJson.isEnd(message);
         }
         listeners.forEach(Runnable::run);

@@ -42,6 +42,13 @@ public final class SampleJson {
         return o.put("steady_state", steady).put("stopped_by", outcome.stoppedBy()).put("failure", outcome.failure());
     }
 
+    /** The end of a run that never started: no time reached, no steady state, why it ended. */
+    public static JsonObject endBeforeStart(long seq, String stoppedBy, String failure) {
+        JsonObject steady = new JsonObject().put("reached", false).put("reason", "the run did not start");
+        return new JsonObject().put("seq", seq).put("end", true).putNull("t").put("steady_state", steady)
+                .put("stopped_by", stoppedBy).put("failure", failure);
+    }
+
     public static boolean isEnd(JsonObject message) {
         return message.getBoolean("end", false);
     }

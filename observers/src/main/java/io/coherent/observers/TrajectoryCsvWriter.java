@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Writes samples to {@code DIR/trajectory.csv}: a header {@code t,<observable>,...} with the observables
- * in the generator's order, then one line per sample. {@link #accept} writes its line at once; {@link #append}
+ * Writes samples to {@code DIR/trajectory.csv}: a header {@code t,<observable>,<observable>_error,...} with the
+ * observables in the generator's order, each followed by its error estimate (named as in a sweep's results.csv), then one line per sample. {@link #accept} writes its line at once; {@link #append}
  * collects lines until {@link #flush} writes them with one system call (a batch of samples). Only whole lines
  * are ever written, so a run that is killed leaves a readable file with the samples up to its last write.
  * Numbers are written in Java's shortest round-trip form ({@code 0.1}, {@code 1.0E-12}; Schubfach, from the
@@ -20,6 +20,8 @@ import java.util.function.Consumer;
  */
 public final class TrajectoryCsvWriter implements Consumer<Sample>, AutoCloseable {
     public static final String FILE_NAME = "trajectory.csv";
+    /** The column of an observable's error estimate is its name with this suffix, in every CSV the product writes. */
+    public static final String ERROR_SUFFIX = "_error";
 
     private final LineFile out;
     private final List<String> names;
@@ -35,7 +37,7 @@ public final class TrajectoryCsvWriter implements Consumer<Sample>, AutoCloseabl
         this.out = new LineFile(directory.resolve(FILE_NAME));
         StringBuilder header = out.buffer().append('t');
         for (String n : names) {
-            header.append(',').append(n);
+            header.append(',').append(n).append(',').append(n).append(ERROR_SUFFIX);
         }
         header.append('\n');
         out.flush();
@@ -59,7 +61,8 @@ public final class TrajectoryCsvWriter implements Consumer<Sample>, AutoCloseabl
         pending.append(DoubleToDecimal.toString(sample.t()));
         try {
             for (String n : names) {
-                pending.append(',').append(DoubleToDecimal.toString(sample.observables().value(n)));
+                pending.append(',').append(DoubleToDecimal.toString(sample.observables().value(n))).append(',')
+                        .append(DoubleToDecimal.toString(sample.observables().error(n)));
             }
         } catch (IllegalArgumentException unknownObservable) {
             pending.setLength(start);

@@ -76,10 +76,9 @@ class EventDrivenRunTest {
         AtomicLong received = new AtomicLong();
         MessageConsumer<Object> slow = slowSubscriber("test.slow", received);
         RunAddress address = new RunAddress("slow-live");
-        long started = System.nanoTime();
         RunReport r = run("slow-live", g, RunPlan.of(grid), List.of(new TrajectoryWriter(address, dir, g.observableNames())),
                 List.of(new LiveSubscription("plot", "test.slow", 1)));
-        double seconds = (System.nanoTime() - started) / 1e9;
+        long seenByTheSubscriber = received.get();
         slow.unregister().await();
         assertNull(r.outcome().failure(), r.outcome().failure());
         assertFalse(g.onEventLoop.get(), "the integration never runs on an event loop");
@@ -96,7 +95,9 @@ class EventDrivenRunTest {
         assertEquals(2001, count(r, RunMetrics.PUBLISHED, null));
         assertTrue(dropped > 1000, "the busy subscriber misses most samples: dropped " + dropped);
         assertTrue(delivered + dropped <= 2001, delivered + " + " + dropped);
-        assertTrue(seconds < 2001 * 0.005 / 2, "the run did not wait for 5 ms per sample: " + seconds + " s");
+        // the run ended having handed the subscriber fewer than half of its samples: it never waited for it (counted,
+        // not timed: speed belongs in benchmarks)
+        assertTrue(seenByTheSubscriber < 1001, "the subscriber saw " + seenByTheSubscriber + " of 2001 samples");
     }
 
     /** Records how far the run got ahead of it, and takes 1 ms per sample on a worker thread. */
@@ -177,7 +178,7 @@ class EventDrivenRunTest {
                     String[] cells = lines.get(i).split(",");
                     double t = 4.0 * (i - 1) / (points[k] - 1);
                     assertEquals(t, Double.parseDouble(cells[0]), 1e-12);
-                    assertEquals(generators[k].value(1, t), Double.parseDouble(cells[2]), 1e-7, lines.get(i));
+                    assertEquals(generators[k].value(1, t), Double.parseDouble(cells[3]), 1e-7, lines.get(i));
                 }
                 JsonObject jz = r.observers().get("population_difference").getJsonObject("Jz");
                 assertEquals(points[k], jz.getLong("samples"));

@@ -1,6 +1,15 @@
 package io.coherent.app.cli;
 
 import io.coherent.app.Main;
+import io.coherent.app.plot.Quantities;
+import io.coherent.config.Scenario;
+import io.coherent.config.ScenarioLoader;
+import io.coherent.core.dynamics.Method;
+import io.coherent.core.methods.Engines;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import io.coherent.config.Preset;
 import io.coherent.config.PresetParameter;
 import io.coherent.config.Presets;
@@ -12,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "presets", mixinStandardHelpOptions = true,
-        description = "List the presets (the source papers' models) with their parameters, defaults and default method.")
+        description = "List the presets (the source papers' models) with their parameters, defaults, default method, "
+                + "observables and units.")
 public final class PresetsCommand implements Callable<Integer> {
 
     @Spec
@@ -29,6 +39,15 @@ public final class PresetsCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  %s = %s  (%s%s)%n", Reports.pad(q.name(), width), q.defaultValue(), q.meaning(),
                         q.isChoice() ? "; one of " + String.join(", ", q.choices()) : "");
             }
+            Scenario s = ScenarioLoader.loadPreset(p.name(), List.of());
+            Map<Quantities.Group, List<String>> groups = new EnumMap<>(Quantities.Group.class);
+            for (String name : Engines.observableNames(s.model(), Method.of(s.method()), s.run().engineOptions())) {
+                groups.computeIfAbsent(Quantities.group(name), g -> new ArrayList<>()).add(name);
+            }
+            out.printf(Locale.ROOT, "  observables (%s):%n", s.method());
+            groups.forEach((g, names) -> out.printf(Locale.ROOT, "    %s: %s%n", g.title(), String.join(", ", names)));
+            out.println("  units: hbar = k_B = 1; frequencies, rates, energies and temperatures in one frequency unit (the"
+                    + " parameters' values), times in its inverse, angles in radians");
         }
         out.flush();
         return Main.OK;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coherent.core.bosonic.BilinearModel;
 import io.coherent.core.dynamics.Model;
+import io.coherent.core.heom.HierarchyLevel;
+import io.coherent.core.heom.HierarchyReport;
 import io.coherent.core.observables.Estimate;
 import io.coherent.core.observables.ObservableSet;
 import io.coherent.integrators.RunMetrics;
@@ -40,14 +42,22 @@ public final class Reports {
     }
 
     /**
-     * The observables a summary shows, in order. A bilinear model shows Jx, Jy, Jz and the energy current
-     * per bath (the issue-2 contract); a finite open system shows everything its generator computes.
+     * The observables a summary shows, in order. A bilinear model shows Jx, Jy, Jz, then everything else run and
+     * steady compute (their vacuum and thermal parts, the occupations n1, n2, ...), then the energy current per bath;
+     * a finite open system shows everything its generator computes.
      */
     static List<String> reported(ObservableSet o, Model model) {
         if (!(model instanceof BilinearModel)) {
             return List.copyOf(o.values().keySet());
         }
+        // Jx, Jy, Jz first (null for one mode), then their vacuum and thermal parts and the occupations, as run
+        // and steady compute them, then the currents
         List<String> names = new ArrayList<>(COHERENCES);
+        for (String name : o.values().keySet()) {
+            if (!names.contains(name) && !name.startsWith("energy_current.")) {
+                names.add(name);
+            }
+        }
         for (String bath : model.bathNames()) {
             names.add("energy_current." + bath);
         }
@@ -76,6 +86,57 @@ public final class Reports {
             node.putObject("energy_current");
         }
         return node;
+    }
+
+    /**
+     * The {@code hierarchy} object of method heom: the hierarchy used, the levels the convergence tried, and each
+     * observable's error estimate (its last change between levels, or along a trajectory its change from one depth
+     * less).
+     */
+    public static ObjectNode hierarchy(HierarchyReport h, ObservableSet o, List<String> notes) {
+        ObjectNode node = object();
+        node.put("depth", h.depth());
+        node.put("exponents", h.exponents());
+        node.set("terms_per_bath", JSON.valueToTree(h.termsPerBath()));
+        node.put("ados", h.ados());
+        node.put("bytes", h.bytes());
+        node.put("bytes_per_ado", h.bytesPerAdo());
+        node.set("expansion", JSON.valueToTree(h.expansion()));
+        ObjectNode fit = node.putObject("expansion_error");
+        h.expansionError().forEach((bath, e) -> number(fit, bath, e));
+        node.put("terminator", h.terminator());
+        node.put("automatic", h.automatic());
+        node.put("converged", h.converged());
+        number(node, "tolerance", h.tolerance());
+        number(node, "last_change", h.lastChange());
+        var levels = node.putArray("levels");
+        for (HierarchyLevel l : h.levels()) {
+            ObjectNode level = levels.addObject();
+            level.put("depth", l.depth());
+            level.put("exponents", l.exponents());
+            level.put("ados", l.ados());
+            number(level, "change", l.change());
+            if (l.largest() == null) {
+                level.putNull("largest_change");
+            } else {
+                level.put("largest_change", l.largest());
+            }
+            level.put("iterations", l.iterations());
+        }
+        ObjectNode errors = node.putObject("error_estimates");
+        o.values().forEach((name, e) -> number(errors, name, e.error()));
+        node.put("note", h.note());
+        var n = node.putArray("notes");
+        notes.forEach(n::add);
+        return node;
+    }
+
+    /** One line on the hierarchy for the human summaries. */
+    public static String hierarchyLine(HierarchyReport h) {
+        return String.format(Locale.ROOT, "hierarchy: depth %d, %d exponents per bath, %d auxiliary density operators"
+                        + " (%d bytes), %s, terminator %s; %s", h.depth(), h.exponents(), h.ados(), h.bytes(), h.expansion(),
+                h.terminator() ? "on" : "off", h.converged() ? "converged to " + g(h.tolerance())
+                        : "NOT converged" + (h.note().isEmpty() ? "" : " (" + h.note() + ")"));
     }
 
     /** The largest error estimate among the observables that are reported. */
@@ -162,9 +223,12 @@ public static String json(ObjectNode node) {
         return String.format(Locale.ROOT, "%.10g +- %.2g", e.value() + 0.0, e.error());
     }
 
-    /** A short human form: 200, 0.1, 81.8633, 1e-10; "infinite" for a non-finite value. */
+    /** A short human form: 200, 0.1, 81.8633, 1e-10; "infinite" for an infinite value, "not computed" for NaN. */
     public static String g(double x) {
-        if (!Double.isFinite(x)) {
+        if (Double.isNaN(x)) {
+            return "not computed"; // e.g. the hierarchy's relaxation time (no Liouvillian spectrum)
+        }
+        if (Double.isInfinite(x)) {
             return "infinite";
         }
         if (x == Math.rint(x) && Math.abs(x) < 1e7) {

@@ -1,6 +1,7 @@
 package io.coherent.app.cli;
 
 import io.coherent.app.Main;
+import io.coherent.app.plot.TrajectoryFigure;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coherent.config.Expressions;
@@ -8,6 +9,7 @@ import io.coherent.config.RunSettings;
 import io.coherent.config.Scenario;
 import io.coherent.config.ScenarioException;
 import io.coherent.core.dynamics.Generator;
+import io.coherent.core.heom.EmbeddedHierarchy;
 import io.coherent.core.dynamics.Method;
 import io.coherent.core.methods.Engines;
 import io.coherent.integrators.EventRecord;
@@ -32,6 +34,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -74,6 +77,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on stdout instead of the summary.")
     boolean json;
 
+    @Option(names = "--quiet", description = "No progress line on stderr (there is none when stderr is not a terminal).")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -96,6 +102,9 @@ public final class RunCommand implements Callable<Integer> {
         RunSettings run = s.run();
         Path dir = out != null ? out : Path.of("runs", s.name());
         Generator generator = Engines.generator(s.model(), Method.of(s.method()), run.engineOptions());
+        RunLength length = RunLength.fit(run, generator, stopOnSteady);
+        run = length.settings();
+        s = new Scenario(s.name(), s.source(), s.method(), s.model(), run, s.parameters(), s.choices());
         OutputGrid grid = run.outputGrid();
         RunPlan plan = RunPlan.of(grid).withEvents(events(generator, grid));
         if (stopOnSteady) {
@@ -110,6 +119,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<SampleObserver> observers = new ArrayList<>(List.of(writer));
         observers.addAll(recorders(address, generator));
+        if (System.console() != null && !quiet) {
+            observers.add(new RunProgress(address, spec.commandLine().getErr(), grid.start(), grid.end(), System::nanoTime));
+        }
         RunRequest request = new RunRequest(address.runId(), generator, run.integratorSettings(), plan, observers,
                 List.of(), List.of());
         Vertx vertx = Vertx.vertx(EventDrivenRun.singleRunOptions());
@@ -120,12 +132,25 @@ public final class RunCommand implements Callable<Integer> {
             vertx.close().await();
         }
         RunOutcome outcome = report.outcome();
+        List<Path> figures = plot(writer.csvFile(), s.name() + ", " + s.method(), dir.resolve("trajectory"));
         double tau = generator.slowestRelaxationTime().orElse(Double.POSITIVE_INFINITY);
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
-            stdout.println(Reports.json(toJson(s, report, tau)));
+            ObjectNode root = toJson(s, report, tau).put("length", length.how());
+            if (generator instanceof EmbeddedHierarchy h) {
+                root.set("hierarchy", Reports.hierarchy(h.hierarchy(), outcome.last().observables(), h.notes()));
+            }
+            stdout.println(Reports.json(root));
         } else {
+            stdout.println("length: " + length.how());
             printSummary(stdout, s, report, tau, writer);
+            if (generator instanceof EmbeddedHierarchy h) {
+                stdout.println(Reports.hierarchyLine(h.hierarchy()));
+                h.notes().forEach(n -> stdout.println("note: " + n));
+            }
+            if (!figures.isEmpty()) {
+                stdout.println("figure: " + figures.stream().map(Path::toString).collect(Collectors.joining(", ")));
+            }
         }
         stdout.flush();
         if (outcome.failed()) {
@@ -159,6 +184,16 @@ public final class RunCommand implements Callable<Integer> {
         addThresholds(events, generator, "--when", when, false);
         addThresholds(events, generator, "--stop-when", stopWhen, true);
         return events;
+    }
+
+    /** The run's figure next to its CSV; a figure that cannot be drawn is reported on stderr, not a failure. */
+    private List<Path> plot(Path csv, String title, Path stem) {
+        try {
+            return TrajectoryFigure.write(csv, title, stem);
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("coherent: no figure: " + Main.oneLine(String.valueOf(e.getMessage())));
+            return List.of();
+        }
     }
 
     private static void addThresholds(List<EventSpec> events, Generator generator, String option, List<String> specs,

@@ -55,6 +55,9 @@ public final class SteadyCommand implements Callable<Integer> {
                     ? " (the steady state is unique)"
                     : " (the steady state depends on the initial state; this is the one reached from it" + (ss.timeAveraged()
                             ? "; undamped modes keep oscillating, values are time averages)" : ")")));
+            if (ss.hierarchy() != null) {
+                out.println(Reports.hierarchyLine(ss.hierarchy()));
+            }
             ss.notes().forEach(n -> out.println("note: " + n));
         }
         out.flush();
@@ -91,6 +94,9 @@ public final class SteadyCommand implements Callable<Integer> {
         Reports.number(root, "residual", ss.residual());
         ArrayNode notes = root.putArray("notes");
         ss.notes().forEach(notes::add);
+        if (ss.hierarchy() != null) {
+            root.set("hierarchy", Reports.hierarchy(ss.hierarchy(), ss.observables(), List.of()));
+        }
         return root;
     }
 }

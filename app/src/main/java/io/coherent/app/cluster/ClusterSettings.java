@@ -28,6 +28,8 @@ import java.util.List;
 public record ClusterSettings(String host, int port, List<String> members, int busPort, boolean lite) {
     static final String LOOPBACK = "127.0.0.1";
     static final int DEFAULT_PORT = 5701;
+    /** Seconds without a heartbeat after which the cluster removes a member. */
+    public static final int MEMBER_SILENCE_SECONDS = 5;
     private static final String LOOPBACK_MEMBER = "(127\\.0\\.0\\.1|localhost)(:\\d{1,5})?";
     private static final String MEMBER = "[A-Za-z0-9.-]+(:\\d{1,5})?";
 
@@ -81,6 +83,11 @@ public record ClusterSettings(String host, int port, List<String> members, int b
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.max.wait.seconds.before.join", "1");
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        // a member that stops answering is removed after 5 s (Hazelcast's default: 60 s), so that a killed worker's
+        // points go to the others within seconds (SweepCoordinator.memberLeft) instead of after --point-timeout; a
+        // member paused longer than that (a very long GC) is removed too, and its late results are duplicates
+        config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+        config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(MEMBER_SILENCE_SECONDS));
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(port).setPortAutoIncrement(true);
         network.getInterfaces().setEnabled(true).setInterfaces(List.of(host));

@@ -32,7 +32,7 @@ final class PointJson {
             observables.add(new JsonArray().add(e.getKey()).add(number(e.getValue().value()))
                     .add(number(e.getValue().error())));
         }
-        return json.put("result", new JsonObject().put("observables", observables).put("converged", r.converged())
+        return json.put("result", new JsonObject().put("observables", observables).put("converged", r.converged()).put("unique", r.unique())
                 .put("relaxation_time", number(r.relaxationTime())).put("t", number(r.time())));
     }
 
@@ -55,6 +55,7 @@ final class PointJson {
                 values.put(e.getString(0), new Estimate(number(e.getValue(1)), number(e.getValue(2))));
             }
             return new PointOutcome(point, new PointResult(new ObservableSet(values), r.getBoolean("converged"),
+                    r.getBoolean("unique", true),
                     number(r.getValue("relaxation_time")), number(r.getValue("t"))), null, seconds);
         } catch (ClassCastException | NullPointerException | NumberFormatException e) {
             throw new IllegalArgumentException("not a point outcome: " + e + ": " + json.encode());

@@ -29,9 +29,13 @@ public final class SweepCoordinator extends VerticleBase {
     private final SweepRun run;
     private final PrintWriter log;
     private final String id = UUID.randomUUID().toString();
+    private final String build;
+    /** Workers refused for another build, each said once. */
+    private final Set<String> refused = new HashSet<>();
     private JsonObject definitionJson;
 
-    private SweepCoordinator(SweepDefinition definition, SweepRun run, PrintWriter log) {
+    private SweepCoordinator(SweepDefinition definition, SweepRun run, PrintWriter log, String build) {
+        this.build = build;
         this.definition = definition;
         this.fingerprint = definition.fingerprint();
         this.run = run;
@@ -40,7 +44,7 @@ public final class SweepCoordinator extends VerticleBase {
 
     /** Starts serving {@code run}'s points to the workers of {@code vertx}'s cluster, until {@code vertx} is closed. */
     public static Future<String> deploy(Vertx vertx, SweepDefinition definition, SweepRun run, PrintWriter log) {
-        return vertx.deployVerticle(new SweepCoordinator(definition, run, log),
+        return vertx.deployVerticle(new SweepCoordinator(definition, run, log, BuildFingerprint.current()),
                 new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
     }
 
@@ -66,6 +70,18 @@ public final class SweepCoordinator extends VerticleBase {
     private void lease(Message<JsonObject> request) {
         JsonObject body = request.body();
         String member = body.getString("member", "?");
+        String theirs = body.getString("build");
+        if (!build.equals(theirs)) {
+            // another build computes other numbers: none of its results may enter this sweep
+            String why = "another build of coherent (" + BuildFingerprint.shortForm(theirs) + ") than the coordinator's ("
+                    + BuildFingerprint.shortForm(build) + "): run the same jar on every member";
+            if (refused.add(member)) {
+                log.println("coherent: sweep: refused worker " + member + ": it runs " + why);
+                log.flush();
+            }
+            request.reply(new JsonObject().put("points", new JsonArray()).put("refused", "this worker runs " + why));
+            return;
+        }
         int capacity = Math.max(0, Math.min(body.getInteger("capacity", 1), 1024));
         // the worker's word on which of this sweep's points it holds: a reply it gave up waiting for took points along
         Set<Integer> held = new HashSet<>();

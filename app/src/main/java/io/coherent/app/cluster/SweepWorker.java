@@ -45,6 +45,7 @@ public final class SweepWorker extends VerticleBase {
     private static final int PREPARED = 4;
 
     private final String member;
+    private final String build;
     private final int threads;
     private final PrintWriter log;
     private final Promise<Void> failed;
@@ -73,13 +74,15 @@ public final class SweepWorker extends VerticleBase {
 
     /**
      * @param member this worker's id in the cluster (its Hazelcast member id, so the coordinator knows when it leaves)
-     * @param failed failed if a sweep's definition cannot be prepared here (another version of coherent)
+     * @param build  this worker's {@link BuildFingerprint}; a coordinator of another build refuses the worker
+     * @param failed failed if a sweep's definition cannot be prepared here or a coordinator refuses this build
      */
-    public SweepWorker(String member, int threads, PrintWriter log, Promise<Void> failed) {
+    public SweepWorker(String member, String build, int threads, PrintWriter log, Promise<Void> failed) {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads " + threads + " is not allowed: expected an integer >= 1");
         }
         this.member = member;
+        this.build = build;
         this.threads = threads;
         this.log = log;
         this.failed = failed;
@@ -110,10 +113,16 @@ public final class SweepWorker extends VerticleBase {
         asking = true;
         JsonObject holding = new JsonObject();
         held.forEach((run, points) -> holding.put(run, new JsonArray(List.copyOf(points))));
-        JsonObject request = new JsonObject().put("member", member).put("capacity", capacity).put("held", holding)
+        JsonObject request = new JsonObject().put("member", member).put("build", build).put("capacity", capacity)
+                .put("held", holding)
                 .put("prepared", new JsonArray(prepared.keySet().stream().map(Object.class::cast).toList()));
         vertx.eventBus().<JsonObject>request(SweepBus.LEASE, request, new DeliveryOptions().setSendTimeout(LEASE_TIMEOUT_MILLIS))
                 .onComplete(ar -> {
+                    if (ar.succeeded() && ar.result().body().getString("refused") != null) {
+                        say("refused by a coordinator: " + ar.result().body().getString("refused"));
+                        failed.tryFail(ar.result().body().getString("refused"));
+                        return;
+                    }
                     if (ar.failed() || ar.result().body().getJsonArray("points").isEmpty()) {
                         if (ar.failed() && !waitingSaid) {
                             say("waiting for a sweep (" + ar.cause().getMessage() + ")");

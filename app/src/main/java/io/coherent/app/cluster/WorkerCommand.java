@@ -45,11 +45,15 @@ public final class WorkerCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         HazelcastClusterManager manager = settings.clusterManager();
         Vertx vertx = settings.vertx(EventDrivenRun.vertxOptions(), manager).await();
-        err.println("coherent: worker: joined the cluster as " + manager.getNodeId() + " ("
+        err.println("coherent: worker: joined the cluster as "
+                + manager.getHazelcastInstance().getCluster().getLocalMember().getUuid() + " ("
                 + manager.getHazelcastInstance().getCluster().getLocalMember().getAddress() + ", " + n + " threads)");
         err.flush();
         Promise<Void> failed = Promise.promise();
-        vertx.deployVerticle(new SweepWorker(manager.getNodeId(), n, err, failed)).await();
+        // the Hazelcast member id, which the coordinator's membership listener sees when this worker leaves (Vert.x's
+        // node id is another UUID: with it, a killed worker's points waited for --point-timeout)
+        String member = manager.getHazelcastInstance().getCluster().getLocalMember().getUuid().toString();
+        vertx.deployVerticle(new SweepWorker(member, BuildFingerprint.current(), n, err, failed)).await();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             vertx.close().await();

@@ -1,6 +1,8 @@
 package io.coherent.app.compare;
 
 import io.coherent.app.Main;
+import io.coherent.app.cli.RunLength;
+import io.coherent.config.RunSettings;
 import io.coherent.app.cli.Reports;
 import io.coherent.app.cli.ScenarioOptions;
 import io.coherent.config.Scenario;
@@ -99,20 +101,41 @@ public final class CompareCommand implements Callable<Integer> {
             throw new ScenarioException("--methods", "compare needs at least two methods that apply to " + s.name()
                     + "; only " + generators.keySet() + " do");
         }
+        // the length that fits the slowest of the methods, sampled finely enough for the fastest
+        RunLength length = null;
+        int points = 0;
+        for (Generator g : generators.values()) {
+            RunLength l = RunLength.fit(s.run(), g, false);
+            if (length == null || l.settings().until() > length.settings().until()) {
+                length = l;
+            }
+            points = Math.max(points, l.settings().points());
+        }
+        RunSettings fitted = s.run().withLength(length.settings().until(), points);
+        s = new Scenario(s.name(), s.source(), s.method(), s.model(), fitted, s.parameters(), s.choices());
+        runner = new MethodRunner(s.model(), fitted);
         List<String> shared = Comparison.shared(generators.values().stream().map(Generator::observableNames).toList());
         List<String> compared = observables == null ? shared : chosen(observables, shared);
         Path dir = out != null ? out : Path.of("runs", s.name(), "compare");
         List<MethodRun> runs = runAll(runner, generators, dir);
         Comparison comparison = Comparison.of(runs, compared, tolerance);
-        ComparePlots.figures(dir, s.name(), runs, compared);
+        ComparePlots.Selection selection = ComparePlots.select(runs, compared);
+        List<String> drawn = selection.plotted().isEmpty() ? compared : selection.plotted();
+        ComparePlots.figures(dir, s.name(), runs, drawn);
         Path overviewFile = overview != null ? overview : dir.resolve("overview.png");
-        ComparePlots.overview(overviewFile, s.name(), runs, compared);
+        ComparePlots.overview(overviewFile, s.name(), runs, drawn);
         PrintWriter stdout = spec.commandLine().getOut();
         CompareReport report = new CompareReport(s, runs, comparison, skipped, dir, overviewFile);
         if (json) {
             stdout.println(Reports.json(report.json()));
         } else {
+            stdout.println("length: " + length.how() + (points > length.settings().points()
+                    ? " (points raised to " + points + " for the fastest method)" : ""));
             report.print(stdout);
+            if (!selection.flat().isEmpty() && !selection.plotted().isEmpty()) {
+                stdout.println("not plotted (0 within the error estimates for every method; values above): "
+                        + String.join(", ", selection.flat()));
+            }
         }
         stdout.flush();
         List<MethodRun> failed = runs.stream().filter(r -> r.outcome().failed()).toList();

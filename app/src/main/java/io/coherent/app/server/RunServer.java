@@ -14,12 +14,19 @@ import io.coherent.core.methods.Engines;
 import io.coherent.integrators.OutputGrid;
 import io.coherent.integrators.RunPlan;
 import io.coherent.integrators.SteadyStateCriterion;
+import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.EventDrivenRun;
+import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.RunAddress;
+import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.RunReport;
+import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.RunRequest;
+import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.RunStream;
+import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.SampleJson;
+import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.SampleObserver;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -35,11 +42,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,7 +63,7 @@ public final class RunServer {
     private final ServerSettings settings;
     private final ServerMetrics metrics = new ServerMetrics();
     private final EventDrivenRun runtime;
-    private final Map<String, HostedRun> runs = new LinkedHashMap<>();
+    private final KeptRuns runs;
     private final SecureRandom random = new SecureRandom();
     private final JsonArray presets;
     private HttpServer http;
@@ -69,6 +73,7 @@ public final class RunServer {
         this.settings = settings;
         this.runtime = new EventDrivenRun(vertx);
         this.presets = presets;
+        this.runs = new KeptRuns(settings.keptRuns(), settings.historyBytes());
     }
 
     /** Starts the server on {@code settings}' host and port (0: any free port, see {@link #port()}). */
@@ -135,60 +140,113 @@ public final class RunServer {
             error(ctx, 400, e.getMessage());
             return;
         }
-        if (!metrics.reserveRun(settings.maxRunningRuns())) {
-            metrics.refused("busy");
-            busy(ctx, settings);
-            return;
-        }
-        vertx.executeBlocking(() -> prepare(request, "true".equals(stopOnSteady)), false).onComplete(ar -> {
-            if (ar.failed()) {
-                metrics.releaseRun();
-                if (ar.cause() instanceof IllegalArgumentException bad) {
-                    metrics.refused("invalid");
-                    error(ctx, 400, Main.oneLine(bad.getMessage()));
-                } else {
-                    ctx.fail(ar.cause());
-                }
+        boolean stop = "true".equals(stopOnSteady);
+        // validated before a run slot is taken: a bad scenario is a 400 however busy the server is
+        vertx.executeBlocking(() -> load(request), false).onComplete(loaded -> {
+            if (loaded.failed()) {
+                refuseOrFail(ctx, loaded.cause());
                 return;
             }
-            HostedRun run = launch(ar.result());
+            if (!metrics.reserveRun(settings.maxRunningRuns())) {
+                metrics.refused("busy");
+                busy(ctx, settings);
+                return;
+            }
+            HostedRun run = accept(ctx, loaded.result());
+            if (run == null) {
+                return;
+            }
             ctx.response().putHeader(HttpHeaders.LOCATION, "/api/runs/" + run.id());
             json(ctx, 201, run.json());
+            // the generator (an eigendecomposition, seconds for a large model) is built after the reply, so that the
+            // run can be cancelled meanwhile
+            vertx.executeBlocking(() -> plan(loaded.result(), stop), false).onComplete(built -> {
+                if (built.failed()) {
+                    metrics.releaseRun();
+                    if (built.cause() instanceof OutOfMemoryError fatal) {
+                        throw fatal; // to Vert.x's exception handler: the OutOfMemoryGuard stops the server
+                    }
+                    String why = Main.oneLine(built.cause() instanceof IllegalArgumentException bad ? bad.getMessage()
+                            : String.valueOf(built.cause()));
+                    if (run.endBeforeLaunch(new JsonObject().put("failure", why), null, why)) {
+                        metrics.ended("failed", null);
+                    }
+                    return;
+                }
+                launch(run, built.result());
+            });
+            // when the 201 cannot be written (the client left), the run goes on: it is listed and can be cancelled
         });
     }
 
-    /** A scenario ready to run: loaded and checked exactly as on the command line, within the server's limits. */
+    private void refuseOrFail(RoutingContext ctx, Throwable cause) {
+        if (cause instanceof IllegalArgumentException) {
+            metrics.refused("invalid");
+        }
+        failed(ctx, cause);
+    }
+
+    /** On a worker thread: loads and validates the scenario exactly as on the command line, within the server's limits. */
+    private Scenario load(ScenarioRequest request) {
+        Scenario s = request.load(settings.modelLimits());
+        OutputGrid grid = s.run().outputGrid();
+        settings.checkRun(grid.size(), grid.end());
+        return s;
+    }
+
+    /** A scenario ready to run: its generator built and its plan made. */
     private record Prepared(Scenario scenario, Generator generator, RunPlan plan) {
     }
 
-    /** On a worker thread: loads, validates and builds; IllegalArgumentException for anything the client got wrong. */
-    private Prepared prepare(ScenarioRequest request, boolean stopOnSteady) {
-        Scenario s = request.load();
-        OutputGrid grid = s.run().outputGrid();
-        settings.checkRun(grid.size(), grid.end());
-        RunPlan plan = RunPlan.of(grid);
+    /** On a worker thread: builds the generator (IllegalArgumentException for a model the engine refuses). */
+    private static Prepared plan(Scenario s, boolean stopOnSteady) {
+        RunPlan plan = RunPlan.of(s.run().outputGrid());
         return new Prepared(s, Engines.generator(s.model(), Method.of(s.method()), s.run().engineOptions()),
                 stopOnSteady ? plan.stopOnSteady(SteadyStateCriterion.DEFAULT) : plan);
     }
 
-    private HostedRun launch(Prepared p) {
+    /**
+     * Gives the scenario an id and a stream and keeps it, if its history fits in the server's memory for histories;
+     * otherwise answers 503, releases the run slot and returns null.
+     */
+    private HostedRun accept(RoutingContext ctx, Scenario s) {
         String id = HexFormat.of().formatHex(nextId());
-        RunAddress address = new RunAddress(id);
-        RunStream stream = new RunStream(vertx, address);
+        HostedRun run = new HostedRun(id, s, new RunStream(vertx, new RunAddress(id)),
+                s.run().outputGrid().size() + 1L);
+        String refused = runs.admit(run);
+        if (refused != null) {
+            run.stream().close();
+            metrics.releaseRun();
+            metrics.refused("memory");
+            error(ctx, 503, refused);
+            return null;
+        }
+        metrics.started();
+        return run;
+    }
+
+    private void launch(HostedRun run, Prepared p) {
+        RunAddress address = run.stream().run();
+        String id = run.id();
+        RunStream stream = run.stream();
         List<SampleObserver> observers = new ArrayList<>(RunCommand.recorders(address, p.generator()));
         observers.add(stream.observer());
         RunRequest request = new RunRequest(id, p.generator(), p.scenario().run().integratorSettings(),
                 p.plan(), observers, List.of(), List.of());
-        HostedRun run = new HostedRun(id, p.scenario(), stream);
-        keep(run);
-        metrics.started();
         double tau = p.generator().slowestRelaxationTime().orElse(Double.POSITIVE_INFINITY);
         stream.ready().compose(ready -> {
+            if (!run.launch()) {
+                // cancelled while its generator was being built: it has ended already
+                return Future.<RunReport>failedFuture(new CancelledBeforeStart());
+            }
             vertx.eventBus().publish(ANNOUNCEMENTS, new JsonObject().put("id", id).put("name", p.scenario().name())
                     .put("method", p.scenario().method()).put("address", address.stream()));
             return runtime.start(request);
         }).onComplete(ar -> {
             metrics.releaseRun();
+            if (ar.cause() instanceof CancelledBeforeStart) {
+                return;
+            }
             RunReport report = ar.succeeded() ? ar.result() : null;
             JsonObject summary = report != null
                     ? new JsonObject(Reports.json(RunCommand.toJson(p.scenario(), report, tau)))
@@ -196,7 +254,13 @@ public final class RunServer {
             String status = run.end(summary, report == null || report.outcome().failed());
             metrics.ended(status, report == null ? null : report.metrics());
         });
-        return run;
+    }
+
+    /** A run that was cancelled before its integration started. */
+    private static final class CancelledBeforeStart extends RuntimeException {
+        CancelledBeforeStart() {
+            super("cancelled before the run started", null, false, false);
+        }
     }
 
     private byte[] nextId() {
@@ -205,27 +269,13 @@ public final class RunServer {
         return id;
     }
 
-    /** Adds a run, forgetting the oldest ended runs beyond the kept number. */
-    private synchronized void keep(HostedRun run) {
-        runs.put(run.id(), run);
-        Iterator<HostedRun> it = runs.values().iterator();
-        int excess = runs.size() - settings.keptRuns();
-        while (excess > 0 && it.hasNext()) {
-            HostedRun old = it.next();
-            if (!old.running()) {
-                it.remove();
-                old.stream().close();
-                excess--;
-            }
-        }
+    private List<HostedRun> snapshot() {
+        return runs.snapshot();
     }
 
-    private synchronized List<HostedRun> snapshot() {
-        return List.copyOf(runs.values());
-    }
-
-    private synchronized HostedRun find(String id) {
-        return runs.get(id);
+    /** The run with {@code id}, or null. */
+    HostedRun run(String id) {
+        return runs.find(id);
     }
 
     private interface RunHandler {
@@ -233,7 +283,7 @@ public final class RunServer {
     }
 
     private void withRun(RoutingContext ctx, RunHandler handler) {
-        HostedRun run = find(ctx.pathParam("id"));
+        HostedRun run = run(ctx.pathParam("id"));
         if (run == null) {
             error(ctx, 404, "no run with id '" + ctx.pathParam("id") + "'");
         } else {
@@ -246,7 +296,12 @@ public final class RunServer {
             error(ctx, 409, "run " + run.id() + " has already ended");
             return;
         }
-        vertx.eventBus().send(run.stream().run().control(), "cancelled by the client");
+        if (run.endBeforeLaunch(new JsonObject().put("stopped_by", "cancelled by the client"),
+                "cancelled by the client", null)) {
+            metrics.ended("cancelled", null);
+        } else {
+            vertx.eventBus().send(run.stream().run().control(), "cancelled by the client");
+        }
         json(ctx, 202, run.json());
     }
 
@@ -318,7 +373,7 @@ public final class RunServer {
         List<String> names = messages.isEmpty() || SampleJson.isEnd(messages.get(0)) ? List.of()
                 : List.copyOf(messages.get(0).getJsonObject("values").fieldNames());
         out.append("t");
-        names.forEach(n -> out.append(',').append(n).append(",error_").append(n));
+        names.forEach(n -> out.append(',').append(n).append(',').append(n).append(TrajectoryCsvWriter.ERROR_SUFFIX));
         out.append(",event\n");
         for (JsonObject m : messages) {
             if (SampleJson.isEnd(m)) {

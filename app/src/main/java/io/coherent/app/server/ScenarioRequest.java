@@ -1,6 +1,7 @@
 package io.coherent.app.server;
 
 import io.coherent.app.sweep.ScenarioSource;
+import io.coherent.config.ModelLimits;
 import io.coherent.config.Scenario;
 import io.coherent.config.ScenarioException;
 import io.coherent.config.ScenarioLoader;
@@ -44,11 +45,11 @@ record ScenarioRequest(String text, List<String> overrides) {
     /**
      * Loads and validates the scenario as the command line loads a file with {@code --set}: the same checks and
      * messages, with {@value RunServer#SOURCE} where a file name would be and {@code set} where the command line
-     * says {@code --set}.
+     * says {@code --set}; a model larger than {@code limits} is refused naming its key.
      */
-    Scenario load() {
+    Scenario load(ModelLimits limits) {
         try {
-            return ScenarioLoader.loadFileText(text, Path.of(RunServer.SOURCE), overrides);
+            return ScenarioLoader.loadFileText(text, Path.of(RunServer.SOURCE), overrides, limits);
         } catch (ScenarioException e) {
             throw forHttp(e);
         }

@@ -44,6 +44,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--kept-runs", paramLabel = "N", description = "Ended runs kept for status and download. Default 100.")
     int keptRuns = 100;
 
+    @Option(names = "--history-mb", paramLabel = "MB", description = "Memory for the samples of kept and running runs; "
+            + "the oldest ended runs are forgotten to make room, new runs refused (503) while running runs fill it. "
+            + "Default 256.")
+    long historyMb = ServerSettings.DEFAULT_HISTORY_BYTES / 1_000_000;
+
+    @Option(names = "--max-dimension", paramLabel = "D", description = "Largest Hilbert-space dimension of a run's model "
+            + "(the product of its subsystems' dimensions; modes of a bilinear model); larger models get 400. Default 64.")
+    long maxDimension = ServerSettings.DEFAULT_MAX_DIMENSION;
+
     @Option(names = "--cluster", paramLabel = "MEMBER[,MEMBER...]", split = ",", arity = "0..*",
             description = "Join a Vert.x cluster (Hazelcast, TCP on loopback, no multicast); members as 127.0.0.1:PORT. "
                     + "Without members this process starts the cluster.")
@@ -57,10 +66,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerSettings settings = new ServerSettings(host, port, maxBody, maxRuns, maxPoints, maxUntil, keptRuns);
+        ServerSettings settings = new ServerSettings(host, port, maxBody, maxRuns, maxPoints, maxUntil, keptRuns,
+                historyMb > Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : historyMb * 1_000_000, maxDimension);
         Future<Vertx> vertx = cluster == null ? Future.succeededFuture(Vertx.vertx(EventDrivenRun.vertxOptions()))
                 : new ClusterSettings(clusterPort, new ArrayList<>(cluster), false).vertx(EventDrivenRun.vertxOptions());
         Vertx v = vertx.await();
+        OutOfMemoryGuard.install(v, spec.commandLine().getErr());
         RunServer server = RunServer.start(v, settings).await();
         PrintWriter out = spec.commandLine().getOut();
         out.println("coherent: serving on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port()

@@ -32,7 +32,7 @@ final class SteadyEndpoint {
             RunServer.error(ctx, 400, e.getMessage());
             return;
         }
-        vertx.executeBlocking(request::load, false).onComplete(loaded -> {
+        vertx.executeBlocking(() -> request.load(settings.modelLimits()), false).onComplete(loaded -> {
             if (loaded.failed()) {
                 RunServer.failed(ctx, loaded.cause());
                 return;

@@ -79,6 +79,9 @@ final class StreamClient {
         }
     }
 
+    /** The most characters of messages in one write (one message if it alone is longer). */
+    static final int CHUNK_CHARS = 64 * 1024;
+
     /** Messages arriving within this time go out in one write: fewer, larger writes for fast runs. */
     static final long BATCH_MILLIS = 100;
 
@@ -128,21 +131,24 @@ final class StreamClient {
         }
     }
 
-    /** Writes what the subscriber has not had yet, as far as its write queue allows. */
-    private void pump() {
-        if (ended || sink.writeQueueFull()) {
-            return;
-        }
-        List<String> messages = stream.since(next);
-        if (messages.isEmpty()) {
-            return;
-        }
-        long first = next + 1L;
-        next += messages.size();
-        ended = next == stream.size() && stream.ended();
-        sink.write(messages, first, ended);
-        if (ended) {
-            stream.removeListener(wakeUp);
+    /**
+     * Writes what the subscriber has not had yet, in pieces of at most {@link #CHUNK_CHARS} characters, as long as its
+     * write queue has room; the drain handler calls it again when the queue has drained. So an idle subscriber costs
+     * one write queue (Netty's high-water mark, 64 KiB) and one piece, never a copy of the history.
+     */
+    void pump() {
+        while (!ended && !sink.writeQueueFull()) {
+            List<String> messages = stream.since(next, CHUNK_CHARS);
+            if (messages.isEmpty()) {
+                return;
+            }
+            long first = next + 1L;
+            next += messages.size();
+            ended = next == stream.size() && stream.ended();
+            sink.write(messages, first, ended);
+            if (ended) {
+                stream.removeListener(wakeUp);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.coherent.app.sweep;
 
 import io.coherent.core.observables.Estimate;
+import io.coherent.observers.LineFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * parameter slowest) by an atomic replace. A sweep that is killed leaves every finished point on disk.
  *
  * <p>Columns: {@code point}, the swept parameters, then for every observable {@code NAME} and
- * {@code NAME_error} (its error estimate), then {@code converged}, {@code relaxation_time}, {@code t} (the
+ * {@code NAME_error} (its error estimate), then {@code converged}, {@code unique} (false where the steady state depends on the initial state), {@code relaxation_time}, {@code t} (the
  * time the values refer to; {@code Infinity} for a direct steady state), {@code seconds} (wall time of the
  * point), {@code status} ({@code ok} or {@code failed}) and {@code reason} (why it failed; empty if ok).
  * The observable columns are {@link Sweep#observables()}; a failed point leaves them empty.
@@ -35,7 +36,7 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
     private final Path file;
     private final Grid grid;
     private final List<String> observables;
-    private final BufferedWriter writer;
+    private final LineFile writer;
     private final Map<Integer, String> rows = new TreeMap<>();
     private final List<PointOutcome> recorded;
 
@@ -47,13 +48,12 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
         this.recorded = List.of();
         try {
             Files.createDirectories(dir);
-            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            writer.write(header());
-            writer.newLine();
-            writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+        this.writer = new LineFile(file, false);
+        writer.buffer().append(header()).append('\n');
+        writer.flush();
     }
 
     /**
@@ -92,7 +92,8 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(complete.getBytes(StandardCharsets.UTF_8).length);
         }
-        this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        // whole lines only, also on a full disk (LineFile cuts a failed write back)
+        this.writer = new LineFile(file, true);
         this.recorded = List.copyOf(read);
     }
 
@@ -143,7 +144,7 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
             h.add(name);
             h.add(name + "_error");
         }
-        h.addAll(List.of("converged", "relaxation_time", "t", "seconds", "status", "reason"));
+        h.addAll(List.of("converged", "unique", "relaxation_time", "t", "seconds", "status", "reason"));
         return String.join(",", h);
     }
 
@@ -159,6 +160,7 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
             b.append(',').append(e == null ? "" : number(e.value())).append(',').append(e == null ? "" : number(e.error()));
         }
         b.append(',').append(r == null ? "" : r.converged())
+                .append(',').append(r == null ? "" : r.unique())
                 .append(',').append(r == null ? "" : number(r.relaxationTime()))
                 .append(',').append(r == null ? "" : number(r.time()))
                 .append(',').append(number(o.seconds()))
@@ -168,25 +170,16 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
         if (rows.put(o.point().index(), row) != null) {
             throw new IllegalStateException("point " + o.point().index() + " was recorded twice");
         }
-        try {
-            writer.write(row);
-            writer.newLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        writer.buffer().append(row).append('\n');
     }
 
     private void flush() {
-        try {
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        writer.flush();
     }
 
     /** A row as {@link #write} wrote it; {@code line} (1-based) for messages. */
     private PointOutcome parse(String row, int line) {
-        int columns = 1 + grid.axes().size() + 2 * observables.size() + 6;
+        int columns = 1 + grid.axes().size() + 2 * observables.size() + 7;
         // the reason, last, is quoted and may contain commas
         String[] f = row.split(",", columns);
         String where = file + ", line " + line;
@@ -224,7 +217,7 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
                 c += 2;
             }
             PointResult result = new PointResult(new ObservableSet(values), Boolean.parseBoolean(f[c]),
-                    Double.parseDouble(f[c + 1]), Double.parseDouble(f[c + 2]));
+                    Boolean.parseBoolean(f[c + 1]), Double.parseDouble(f[c + 2]), Double.parseDouble(f[c + 3]));
             return new PointOutcome(point, result, null, seconds);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(where + ": not a number: " + e.getMessage());

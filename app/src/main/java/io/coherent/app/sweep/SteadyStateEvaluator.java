@@ -28,6 +28,6 @@ public final class SteadyStateEvaluator implements PointEvaluator {
     public PointResult evaluate(Scenario scenario) {
         SteadyStateReport ss = Engines.steadyState(scenario.model(), Method.of(scenario.method()),
                 scenario.run().engineOptions());
-        return new PointResult(ss.observables(), ss.converged(), ss.relaxationTime(), Double.POSITIVE_INFINITY);
+        return new PointResult(ss.observables(), ss.converged(), ss.unique(), ss.relaxationTime(), Double.POSITIVE_INFINITY);
     }
 }

@@ -1,6 +1,7 @@
 package io.coherent.app.sweep;
 
 import io.coherent.app.Main;
+import io.coherent.app.plot.Quantities;
 import io.coherent.app.cli.Reports;
 import io.coherent.app.cli.ScenarioOptions;
 import io.coherent.app.cluster.ClusterOptions;
@@ -45,7 +46,9 @@ public final class SweepCommand implements Callable<Integer> {
                     "The first --param is the slow index of the grid and the x axis of the plots."})
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--steady", description = "At each point, the steady state from the frequency formula (method exact).")
+    @Option(names = "--steady", description = "At each point, the steady state computed directly by the scenario's method "
+            + "(as `coherent steady`): the frequency formula (exact), the second-moment Lyapunov equation, the "
+            + "Liouvillian's null space or GMRES (finite systems), or the closed forms (leading-order).")
     boolean steady;
 
     @Option(names = "--run", description = "At each point, run the scenario and keep its final state (stops early once "
@@ -56,8 +59,9 @@ public final class SweepCommand implements Callable<Integer> {
     String until;
 
     @Option(names = "--plot", paramLabel = "NAME[,NAME...]", split = ",",
-            description = "Observables to plot (default: Jx, Jy, Jz; for a model without them every observable but the "
-                    + "energy currents).")
+            description = "Observables to plot. Default: Jx, Jy, Jz for a bilinear model; otherwise the observables named "
+                    + "coherence* (e.g. coherence_l1, coherence_l1_bare); for a model with neither, every observable but "
+                    + "the currents. With two parameters, one that is 0 within its error everywhere gets no figure.")
     List<String> plot;
 
     @Option(names = "--lines", description = "With two parameters: line plots against the first parameter, one curve per "
@@ -143,10 +147,11 @@ public final class SweepCommand implements Callable<Integer> {
         }
         ResultsCsv csv;
         try {
-            csv = resuming ? ResultsCsv.resume(dir, grid, sweep.observables()) : new ResultsCsv(dir, grid, sweep.observables());
+            // the definition first: a sweep killed at any moment after this can be resumed
             if (!resuming) {
                 definition.record(dir);
             }
+            csv = resuming ? ResultsCsv.resume(dir, grid, sweep.observables()) : new ResultsCsv(dir, grid, sweep.observables());
         } catch (UncheckedIOException e) {
             throw new ScenarioException("--out", e.getMessage());
         }
@@ -168,7 +173,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
         progress.finish();
         String title = sweep.base().name() + ", " + sweep.base().method() + " " + sweep.evaluator().description();
-        SweepPlots.Written plots = SweepPlots.write(dir, title, grid, outcomes, plotted, lines);
+        SweepPlots.Written plots = SweepPlots.write(dir, title, Quantities.of(sweep.base().name(), overrides), grid, outcomes,
+                plotted, lines);
 
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {

@@ -6,8 +6,11 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -85,14 +88,27 @@ public record SweepDefinition(ScenarioSource scenario, List<String> overrides, G
         }
     }
 
-    /** Writes {@link #FILE_NAME} into {@code dir} (created if needed). */
+    /**
+     * Writes {@link #FILE_NAME} into {@code dir} (created if needed), atomically: to a temporary file in the same
+     * directory, then renamed over it, so that a kill or a full disk leaves the previous file or the whole new one.
+     */
     public void record(Path dir) {
         Path file = dir.resolve(FILE_NAME);
+        Path temporary = dir.resolve(FILE_NAME + ".tmp");
         try {
             Files.createDirectories(dir);
-            Files.writeString(file, new JsonObject().put("fingerprint", fingerprint()).put("sweep", toJson())
+            Files.writeString(temporary, new JsonObject().put("fingerprint", fingerprint()).put("sweep", toJson())
                     .encodePrettily() + "\n", StandardCharsets.UTF_8);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // the first failure is the one to report
+            }
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }

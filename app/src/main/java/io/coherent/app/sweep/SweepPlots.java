@@ -1,38 +1,30 @@
 package io.coherent.app.sweep;
 
+import io.coherent.app.plot.Figures;
+import io.coherent.app.plot.HeatMapFigure;
+import io.coherent.app.plot.LineFigure;
+import io.coherent.app.plot.Quantities;
 import io.coherent.core.observables.Estimate;
-import java.awt.Color;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import java.util.stream.Collectors;
+import org.jfree.chart.axis.NumberAxis;
 
 /**
- * The figures of a sweep, as PNG and SVG: for one parameter a line plot of the chosen observables against
- * it ({@code DIR/plot.png}); for two parameters one heat map per observable ({@code DIR/heatmap-NAME.png},
- * first parameter across, second up). Failed points are left out (a gap in a line, an empty cell).
+ * The figures of a sweep, as PNG and SVG: for one parameter a line plot of the chosen observables against it
+ * ({@code DIR/plot.png}); for two parameters one heat map per observable ({@code DIR/heatmap-NAME.png}, first
+ * parameter across, second up) or, with {@code lines}, one curve per value of the second parameter.
+ *
+ * <p>What the figures show beyond the values: error bars where the error estimate is visible at plot scale (a note
+ * gives its size otherwise), non-converged points ringed (outlined in a map), failed points as red lines (grey
+ * cells), and points whose steady state is not unique (a decoherence-free mode, such as theta = 0 of the
+ * partial-collective model) drawn apart: not joined to their neighbours, and not setting a map's colour range.
  */
 public final class SweepPlots {
     private static final int WIDTH = 900;
-    private static final int HEIGHT = 600;
-    private static final int TICKS = 8;
+    private static final int HEIGHT = 620;
     private static final List<String> COHERENCES = List.of("Jx", "Jy", "Jz");
 
     private SweepPlots() {
@@ -58,15 +50,22 @@ public final class SweepPlots {
         return coherences.isEmpty() ? names.stream().filter(n -> !n.contains("current")).toList() : coherences;
     }
 
+    /** {@link #write(Path, String, Quantities, Grid, List, List, boolean)} with symbols but no parameter meanings. */
+    public static Written write(Path dir, String title, Grid grid, List<PointOutcome> outcomes, List<String> observables,
+                                boolean lines) {
+        return write(dir, title, Quantities.none(), grid, outcomes, observables, lines);
+    }
+
     /**
      * Draws the figures of a sweep into {@code dir}.
      *
+     * @param quantities  what the parameters are (axis labels, angles)
      * @param observables what to plot (see {@link #defaultObservables})
      * @param lines       for two parameters: instead of heat maps, one line plot per observable against the first
      *                    parameter with a curve for each value of the second ({@code DIR/lines-NAME.png})
      */
-    public static Written write(Path dir, String title, Grid grid, List<PointOutcome> outcomes, List<String> observables,
-                                boolean lines) {
+    public static Written write(Path dir, String title, Quantities quantities, Grid grid, List<PointOutcome> outcomes,
+                                List<String> observables, boolean lines) {
         List<PointOutcome> all = outcomes.stream().sorted(Comparator.comparingInt(o -> o.point().index())).toList();
         List<PointOutcome> ok = all.stream().filter(o -> !o.failed()).toList();
         List<Path> files = new ArrayList<>();
@@ -77,8 +76,16 @@ public final class SweepPlots {
         }
         Axis first = grid.axes().get(0);
         if (grid.axes().size() == 1) {
-            files.addAll(save(linePlot(title, first, String.join(", ", observables),
-                    observables.stream().map(n -> new Curve(n, all, n)).toList()), dir.resolve("plot")));
+            String yLabel = observables.size() == 1 ? Quantities.observableLabel(observables.get(0))
+                    : observables.stream().map(Quantities::observableSymbol).collect(Collectors.joining(", "));
+            LineFigure figure = new LineFigure(title, axis(quantities, first), Figures.axis(yLabel, Figures.Scale.LINEAR),
+                    false);
+            for (int k = 0; k < observables.size(); k++) {
+                String label = observables.size() == 1 ? Quantities.observableSymbol(observables.get(k))
+                        : Quantities.observableLabel(observables.get(k));
+                addCurve(figure, quantities, first, label, all, observables.get(k), k, k, k == 0);
+            }
+            files.addAll(Figures.save(figure.chart(), dir.resolve("plot"), WIDTH, HEIGHT));
             return new Written(files, skipped);
         }
         Axis second = grid.axes().get(1);
@@ -89,106 +96,102 @@ public final class SweepPlots {
             } else if (!(range[1] > range[0])) {
                 skipped.add(new Skipped(name, "it is " + range[0] + " at every point"));
             } else if (lines) {
-                List<Curve> curves = new ArrayList<>();
-                Set<String> labels = new HashSet<>();
+                LineFigure figure = new LineFigure(title + ": " + Quantities.observableSymbol(name), axis(quantities, first),
+                        Figures.axis(Quantities.observableLabel(name), Figures.Scale.LINEAR), false);
                 for (int j = 0; j < second.count(); j++) {
                     int column = j;
-                    String label = second.name() + " = " + tick(second.value(j));
-                    curves.add(new Curve(labels.add(label) ? label : second.name() + " = " + Grid.text(second.value(j)),
-                            all.stream().filter(o -> o.point().cell().get(1) == column).toList(), name));
+                    addCurve(figure, quantities, first, quantities.parameterValue(second.name(), second.value(j)),
+                            all.stream().filter(o -> o.point().cell().get(1) == column).toList(), name, j, 0, j == 0);
                 }
-                files.addAll(save(linePlot(title + ": " + name, first, name, curves), dir.resolve("lines-" + name)));
+                files.addAll(Figures.save(figure.chart(), dir.resolve("lines-" + name), WIDTH, HEIGHT));
             } else {
-                files.addAll(save(heatMap(title, grid, ok, name, range), dir.resolve("heatmap-" + name)));
+                files.addAll(Figures.save(heatMap(title, quantities, grid, all, name).chart(),
+                        dir.resolve("heatmap-" + name), WIDTH, HEIGHT));
             }
         }
         return new Written(files, skipped);
     }
 
-    /** One curve: an observable at some points, against the first parameter; failed points make gaps (NaN). */
-    private record Curve(String label, List<PointOutcome> points, String observable) {
-    }
-
-    private static XYChart linePlot(String title, Axis axis, String yTitle, List<Curve> curves) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(axis.name())
-                .yAxisTitle(yTitle.length() > 40 ? "value" : yTitle).build();
-        chart.getStyler().setMarkerSize(4);
-        if (axis.scale() == Axis.Scale.LOG) {
-            // XChart applies a custom tick formatter to a linear tick layout: keep its own decade labels
-            chart.getStyler().setXAxisLogarithmic(true);
-        } else {
-            chart.setCustomXAxisTickLabelsFormatter(SweepPlots::tick);
-        }
-        for (Curve c : curves) {
-            if (c.points().stream().allMatch(PointOutcome::failed)) {
-                continue;
+    /**
+     * Adds the observable at {@code points} (ordered along the first axis) as one curve. A point whose steady
+     * state is not unique, among unique ones, is kept apart: NaN on either side, so no line joins it.
+     */
+    private static void addCurve(LineFigure figure, Quantities quantities, Axis axis, String label,
+                                 List<PointOutcome> points, String name, int index, int dash, boolean notes) {
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        List<Double> e = new ArrayList<>();
+        boolean anyUnique = points.stream().anyMatch(o -> !o.failed() && o.result().unique());
+        List<String> apart = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            PointOutcome o = points.get(i);
+            double xi = coordinate(axis, o.point().values().get(0));
+            boolean singular = anyUnique && !o.failed() && !o.result().unique();
+            if (singular && i > 0) {
+                x.add(xi);
+                y.add(Double.NaN);
+                e.add(Double.NaN);
             }
-            double[] x = c.points().stream().mapToDouble(o -> o.point().values().get(0)).toArray();
-            double[] y = c.points().stream().mapToDouble(o -> value(o, c.observable())).toArray();
-            XYSeries s = chart.addSeries(c.label(), x, y);
-            s.setMarker(SeriesMarkers.CIRCLE);
+            x.add(xi);
+            y.add(value(o, name));
+            e.add(o.failed() ? Double.NaN : error(o, name));
+            if (singular && i < points.size() - 1) {
+                x.add(xi);
+                y.add(Double.NaN);
+                e.add(Double.NaN);
+            }
+            if (singular) {
+                apart.add(quantities.parameterValue(axis.name(), o.point().values().get(0)));
+            }
+            if (o.failed()) {
+                figure.failedAt(xi);
+            } else if (!o.result().converged()) {
+                figure.mark("not converged", xi, value(o, name));
+            }
         }
-        return chart;
+        figure.curve(new LineFigure.Curve(label, x.stream().mapToDouble(Double::doubleValue).toArray(),
+                y.stream().mapToDouble(Double::doubleValue).toArray(), e.stream().mapToDouble(Double::doubleValue).toArray(),
+                index, dash));
+        if (notes && !apart.isEmpty()) {
+            figure.note("Not joined to the neighbouring points: " + (apart.size() <= 3 ? String.join(", ", apart)
+                    : apart.size() + " points") + ", where the steady state is not unique (decoherence-free mode or"
+                    + " conserved quantity; the value is reached from the initial state and is not the limit of its"
+                    + " neighbours).");
+        }
     }
 
-    private static HeatMapChart heatMap(String title, Grid grid, List<PointOutcome> ok, String name, double[] range) {
+    private static HeatMapFigure heatMap(String title, Quantities quantities, Grid grid, List<PointOutcome> all,
+                                         String name) {
         Axis ax = grid.axes().get(0);
         Axis ay = grid.axes().get(1);
-        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title + ": " + name)
-                .xAxisTitle(ax.name() + (ax.scale() == Axis.Scale.LOG ? " (log)" : ""))
-                .yAxisTitle(ay.name() + (ay.scale() == Axis.Scale.LOG ? " (log)" : "")).build();
-        chart.getStyler().setShowValue(false);
-        chart.getStyler().setDrawBorder(false);
-        chart.getStyler().setLegendVisible(true);
-        chart.getStyler().setPlotContentSize(1.0);
-        chart.getStyler().setHeatMapDecimalValueFormatter(SweepPlots::tick);
-        double lo;
-        double hi;
-        if (range[0] < 0 && range[1] > 0) {
-            hi = rounded(Math.max(-range[0], range[1]), RoundingMode.CEILING);
-            lo = -hi;
-            chart.getStyler().setRangeColors(new Color[] {new Color(0x3B4CC0), Color.WHITE, new Color(0xB40426)});
-        } else {
-            lo = rounded(range[0], RoundingMode.FLOOR);
-            hi = rounded(range[1], RoundingMode.CEILING);
-            chart.getStyler().setRangeColors(new Color[] {new Color(0x440154), new Color(0x21918C), new Color(0xFDE725)});
+        HeatMapFigure figure = new HeatMapFigure(title + ": " + Quantities.observableSymbol(name), axis(quantities, ax),
+                axis(quantities, ay), Quantities.observableLabel(name), step(ax), step(ay));
+        boolean anyUnique = all.stream().anyMatch(o -> !o.failed() && o.result().unique());
+        for (PointOutcome o : all) {
+            figure.cell(new HeatMapFigure.Cell(coordinate(ax, o.point().values().get(0)),
+                    coordinate(ay, o.point().values().get(1)), value(o, name), error(o, name),
+                    anyUnique && !o.failed() && !o.result().unique(), !o.failed() && !o.result().converged()));
         }
-        chart.getStyler().setMin(lo).setMax(hi);
-        // XChart indexes past its colour array when (value - min)/(max - min) rounds to 1: keep the cells a
-        // hair (1e-9 of the scale, invisible) below the top of the scale
-        double top = hi - (hi - lo) * 1e-9;
-        List<Number[]> cells = new ArrayList<>();
-        for (PointOutcome o : ok) {
-            cells.add(new Number[] {o.point().cell().get(0), o.point().cell().get(1), Math.min(value(o, name), top)});
-        }
-        chart.addSeries(name, labels(ax), labels(ay), cells);
-        return chart;
+        return figure;
     }
 
-    /** Axis labels: about {@link #TICKS} values are written, the other categories stay blank. */
-    private static List<String> labels(Axis axis) {
-        int every = Math.max(1, (int) Math.ceil((axis.count() - 1) / (double) TICKS));
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < axis.count(); i++) {
-            boolean last = i == axis.count() - 1;
-            labels.add(last || i % every == 0 && axis.count() - 1 - i >= every ? tick(axis.value(i))
-                    : " ".repeat(i));
-        }
-        return labels;
+    private static NumberAxis axis(Quantities quantities, Axis axis) {
+        boolean whole = java.util.Arrays.stream(axis.values()).allMatch(v -> v == Math.rint(v));
+        Figures.Scale scale = axis.scale() == Axis.Scale.LOG ? Figures.Scale.LOG
+                : quantities.isAngle(axis.name()) ? Figures.Scale.ANGLE
+                : whole && axis.count() <= 20 ? Figures.Scale.INTEGER : Figures.Scale.LINEAR;
+        return Figures.axis(quantities.parameterLabel(axis.name()) + (scale == Figures.Scale.LOG ? ", log scale" : ""),
+                scale);
     }
 
-    /** A tick label: up to 4 significant digits, no trailing zeros. */
-    static String tick(double v) {
-        String s = String.format(Locale.ROOT, "%.4g", v);
-        if (s.contains("e")) {
-            return s.replaceAll("\\.?0+e", "e").replaceAll("e\\+?(-?)0*(\\d)", "e$1$2");
-        }
-        return s.contains(".") ? s.replaceAll("\\.?0+$", "") : s;
+    /** Where a parameter value sits on its figure axis: log10 of it on a log axis. */
+    private static double coordinate(Axis axis, double value) {
+        return axis.scale() == Axis.Scale.LOG ? Math.log10(value) : value;
     }
 
-    /** The colour scale's ends to 3 significant digits, outwards (XChart prints them in full). */
-    private static double rounded(double v, RoundingMode mode) {
-        return v == 0 ? 0 : new BigDecimal(v).round(new MathContext(3, mode)).doubleValue();
+    /** The spacing of a grid axis in figure coordinates. */
+    private static double step(Axis axis) {
+        return Math.abs(coordinate(axis, axis.value(1)) - coordinate(axis, axis.value(0)));
     }
 
     private static double[] range(List<PointOutcome> ok, String name) {
@@ -210,17 +213,7 @@ public final class SweepPlots {
     }
 
     private static double error(PointOutcome o, String name) {
-        Estimate e = o.result().observables().values().get(name);
+        Estimate e = o.failed() ? null : o.result().observables().values().get(name);
         return e == null ? Double.NaN : e.error();
-    }
-
-    private static List<Path> save(Chart<?, ?> chart, Path stem) {
-        try {
-            BitmapEncoder.saveBitmap(chart, stem + ".png", BitmapEncoder.BitmapFormat.PNG);
-            VectorGraphicsEncoder.saveVectorGraphic(chart, stem + ".svg", VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + stem + ".png/.svg: " + e.getMessage(), e);
-        }
-        return List.of(Path.of(stem + ".png"), Path.of(stem + ".svg"));
     }
 }

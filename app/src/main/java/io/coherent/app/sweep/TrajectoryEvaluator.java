@@ -31,7 +31,7 @@ public final class TrajectoryEvaluator implements PointEvaluator {
         if (outcome.failed()) {
             throw new IllegalStateException(outcome.failure());
         }
-        return new PointResult(outcome.last().observables(), outcome.steadyState().reached(),
+        return new PointResult(outcome.last().observables(), outcome.steadyState().reached(), true,
                 generator.slowestRelaxationTime().orElse(Double.NaN), outcome.last().t());
     }
 }

@@ -36,7 +36,7 @@ class PointJsonTest {
         odd.put("a", new Estimate(-0.0, Double.MIN_VALUE));
         odd.put("b", new Estimate(Double.NaN, Double.POSITIVE_INFINITY));
         odd.put("c", new Estimate(0.1 + 0.2, 1e-300));
-        PointOutcome special = new PointOutcome(d.grid().point(3), new PointResult(new ObservableSet(odd), false,
+        PointOutcome special = new PointOutcome(d.grid().point(3), new PointResult(new ObservableSet(odd), false, false,
                 Double.NaN, Double.NEGATIVE_INFINITY), null, 1.5);
         assertEquals(special, overTheBus(special, d.grid()));
         assertEquals(Double.doubleToRawLongBits(-0.0),

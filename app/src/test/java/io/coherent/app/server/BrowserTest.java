@@ -22,60 +22,145 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The web page in headless Chromium (Debian's chromium and chromium-driver, installed by .ci/run): start the exact
- * and the Redfield run of partial-collective side by side, watch the exact run's plot change while it runs, see
- * both steady-state markers. The screenshot is kept as target/server-page.png.
+ * The web page in headless Chromium (Debian's chromium and chromium-driver, installed by .ci/run): start the exact,
+ * Redfield and secular runs of partial-collective on a server that runs two at once, so the third waits in the page's
+ * queue and starts when one ends; watch the exact run's chart change while it runs; check that every group of
+ * observables has its own chart with labelled axes and the methods overlaid in it, and that every run ends with its
+ * steady-state marker. Then a finished two-atoms comparison, whose screenshot (target/server-two-atoms.png) is the one
+ * in docs/server.md; target/server-page.png is the first page.
  */
 class BrowserTest {
+
+    /**
+     * The first executable among {@code environment} (a path), the {@code names} on the PATH, and absolute paths; a
+     * failure that says what to install if there is none (.ci/run installs Debian's chromium and chromium-driver).
+     */
+    static Path locate(String what, String environment, String... names) {
+        List<Path> candidates = new ArrayList<>();
+        if (System.getenv(environment) != null) {
+            candidates.add(Path.of(System.getenv(environment)));
+        }
+        String path = System.getenv("PATH") == null ? "" : System.getenv("PATH");
+        for (String name : names) {
+            if (name.startsWith("/")) {
+                candidates.add(Path.of(name));
+            } else {
+                for (String dir : path.split(File.pathSeparator)) {
+                    if (!dir.isEmpty()) {
+                        candidates.add(Path.of(dir, name));
+                    }
+                }
+            }
+        }
+        return candidates.stream().filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError(
+                "BrowserTest needs headless Chromium and " + what + ": none of " + List.of(names) + " on the PATH nor $"
+                        + environment + "; install them (Debian: apt-get install -y chromium chromium-driver, as .ci/run "
+                        + "does) or set " + environment));
+    }
 
     @Test
     void thePageStartsRunsPlotsThemLiveAndMarksTheSteadyState() throws Exception {
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(locate("the browser", "CHROMIUM", "chromium", "chromium-browser", "google-chrome",
+                "/usr/lib/chromium/chromium").toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1300,1100");
+                "--window-size=1350,1700");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(locate("its driver", "CHROMEDRIVER", "chromedriver",
+                        "/usr/lib/chromium/chromedriver").toFile()).usingAnyFreePort().build();
         try (TestServer server = TestServer.start(2)) {
             WebDriver page = new ChromeDriver(service, options);
             try {
                 page.get(server.url("/"));
-                WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(60), Duration.ofMillis(20));
+                WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(90), Duration.ofMillis(20));
                 wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
                 assertEquals("partial-collective", page.findElement(By.id("preset")).getDomProperty("value"));
                 set(page, "until", "1000");
                 set(page, "points", "501");
-                WebElement redfield = page.findElement(By.cssSelector("input[name=method][value=redfield]"));
-                redfield.click();
+                page.findElement(By.cssSelector("input[name=method][value=redfield]")).click();
+                page.findElement(By.cssSelector("input[name=method][value=secular]")).click();
                 assertTrue(page.findElement(By.cssSelector("input[name=method][value=exact]")).isSelected());
                 page.findElement(By.id("start")).click();
-                wait.until(d -> d.findElements(By.cssSelector("section.run")).size() == 2);
+                wait.until(d -> d.findElements(By.cssSelector("section.run")).size() == 3);
+                // the server runs two at once (--max-runs 2): the third is queued on the page, not dropped
+                WebElement queued = wait.until(d -> d.findElements(By.cssSelector("section.run[data-queued]")).stream()
+                        .findFirst().orElse(null));
+                assertEquals("secular", queued.getDomAttribute("data-method"));
+                assertTrue(queued.getDomAttribute("data-queued-because").contains("--max-runs"),
+                        queued.getDomAttribute("data-queued-because"));
+                WebElement coherences = wait.until(d -> d.findElement(By.cssSelector("div.chart[data-group=coherences]")));
+                wait.until(d -> !coherences.findElements(By.tagName("canvas")).isEmpty());
                 WebElement exact = panel(page, "partial-collective-exact");
-                WebElement canvas = wait.until(d -> exact.findElement(By.tagName("canvas")));
-                // while the exact run goes (about 5 s), its plot is redrawn with more samples
+                // while the exact run goes (about 5 s), its chart is redrawn with more samples
                 List<String> pictures = new ArrayList<>();
                 List<Integer> counts = new ArrayList<>();
                 while (exact.getDomAttribute("data-ended") == null && pictures.size() < 500) {
                     counts.add(Integer.parseInt(exact.getDomAttribute("data-samples")));
-                    pictures.add((String) ((JavascriptExecutor) page).executeScript("return arguments[0].toDataURL()", canvas));
+                    // found and read in one script: the page replaces the chart's canvas when a queued run joins
+                    Object picture = ((JavascriptExecutor) page).executeScript("const c = document.querySelector("
+                            + "'div.chart[data-group=coherences] canvas'); return c ? c.toDataURL() : null;");
+                    if (picture != null) {
+                        pictures.add((String) picture);
+                    }
                     Thread.sleep(200);
                 }
-                assertTrue(counts.stream().distinct().count() >= 3, "the plot grew while the run went: " + counts);
-                assertTrue(pictures.stream().distinct().count() >= 3, "the plot was redrawn while the run went");
-                for (String run : List.of("partial-collective-exact", "partial-collective-redfield")) {
+                assertTrue(counts.stream().distinct().count() >= 3, "the chart grew while the run went: " + counts);
+                assertTrue(pictures.stream().distinct().count() >= 3, "the chart was redrawn while the run went");
+                for (String run : List.of("partial-collective-exact", "partial-collective-redfield",
+                        "partial-collective-secular")) {
                     WebElement marker = wait.until(d -> panel(d, run).findElements(By.className("steady-marker")).stream()
                             .findFirst().orElse(null));
                     assertTrue(marker.getText().startsWith("steady state at t = "), marker.getText());
                 }
                 assertEquals("steady state at t = 818.63", panel(page, "partial-collective-exact")
                         .findElement(By.className("steady-marker")).getText());
-                Path shot = Path.of("target", "server-page.png");
-                Files.createDirectories(shot.getParent());
-                Files.write(shot, ((TakesScreenshot) page).getScreenshotAs(OutputType.BYTES));
+                // one chart per group, each with labelled axes, the methods overlaid in it
+                List<String> groups = page.findElements(By.cssSelector("div.chart")).stream()
+                        .map(c -> c.getDomAttribute("data-group")).toList();
+                assertEquals(List.of("coherences", "populations", "currents"), groups);
+                for (WebElement chart : page.findElements(By.cssSelector("div.chart"))) {
+                    assertEquals("time t", chart.getDomAttribute("data-x-label"));
+                    assertTrue(chart.getDomAttribute("data-y-label").startsWith(chart.getDomAttribute("data-group")),
+                            chart.getDomAttribute("data-y-label"));
+                }
+                WebElement coherencesChart = page.findElement(By.cssSelector("div.chart[data-group=coherences]"));
+                List<String> legend = coherencesChart.findElements(By.cssSelector(".u-legend .u-series")).stream()
+                        .map(WebElement::getText).toList();
+                for (String method : List.of("exact", "redfield", "secular")) {
+                    assertTrue(legend.stream().anyMatch(l -> l.contains("Jx (" + method + ")")), method + ": " + legend);
+                }
+                assertTrue(coherencesChart.getDomAttribute("data-y-label").startsWith("coherences: Jx"),
+                        coherencesChart.getDomAttribute("data-y-label"));
+                shoot(page, Path.of("target", "server-page.png"));
+
+                // a finished two-atoms comparison, for docs/server.md
+                page.navigate().refresh();
+                wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+                new org.openqa.selenium.support.ui.Select(page.findElement(By.id("preset"))).selectByValue("two-atoms");
+                set(page, "until", "20");
+                set(page, "points", "1001");
+                page.findElement(By.cssSelector("input[name=method][value=secular]")).click();
+                page.findElement(By.cssSelector("input[name=method][value=local-lindblad]")).click();
+                page.findElement(By.id("start")).click();
+                try {
+                    wait.until(d -> d.findElements(By.cssSelector("section.run[data-ended]")).size() == 3
+                            && d.findElements(By.className("steady-marker")).size() + d.findElements(By.className("verdict"))
+                            .stream().filter(v -> v.getText().startsWith("steady state: ")).count() == 3);
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    shoot(page, Path.of("target", "server-failure.png"));
+                    throw e;
+                }
+                Thread.sleep(300);
+                shoot(page, Path.of("target", "server-two-atoms.png"));
             } finally {
                 page.quit();
             }
         }
+    }
+
+    private static void shoot(WebDriver page, Path file) throws java.io.IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, ((TakesScreenshot) page).getScreenshotAs(OutputType.BYTES));
     }
 
     private static void set(WebDriver page, String id, String value) {

@@ -76,6 +76,8 @@ class ServerApiTest {
         String csv = server.get("/api/runs/" + id + "/trajectory?format=csv").body();
         assertEquals(202, csv.lines().count(), "header and 201 rows");
         assertTrue(csv.startsWith("t,"));
+        String[] header = csv.lines().findFirst().orElseThrow().split(",");
+        assertEquals(header[1] + "_error", header[2], "error columns named as in every CSV: " + String.join(",", header));
         assertEquals(202, server.get("/api/runs/" + id + "/trajectory?format=jsonl").body().lines().count());
         // a subscriber that reconnects with Last-Event-ID gets only the rest
         HttpResponse<String> rest = server.client().send(java.net.http.HttpRequest.newBuilder(URI.create(

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,15 +60,17 @@ class ClusteredSweepTest {
     @BeforeAll
     void startTwoWorkersAndComputeTheReference(@TempDir Path dir) throws Exception {
         tmp = dir;
-        int p1 = freePort();
-        int p2 = freePort();
-        members = "127.0.0.1:" + p1 + ",127.0.0.1:" + p2;
-        for (int port : new int[] {p1, p2}) {
-            Path log = tmp.resolve("worker-" + port + ".err");
-            workerLogs.add(log);
-            workers.add(fork(log, "worker", "--cluster", "--cluster-port", Integer.toString(port), "--members", members,
-                    "--threads", "1"));
-        }
+        // each worker binds a port of its choosing (the next free one from a random base); the test reads the port it
+        // got from its log, so that no port is picked here and bound later by another process
+        Path firstLog = tmp.resolve("worker-1.err");
+        workerLogs.add(firstLog);
+        workers.add(fork(firstLog, "worker", "--cluster", "--cluster-port", Integer.toString(basePort()), "--threads", "1"));
+        int p1 = boundPort(firstLog);
+        Path secondLog = tmp.resolve("worker-2.err");
+        workerLogs.add(secondLog);
+        workers.add(fork(secondLog, "worker", "--cluster", "--cluster-port", Integer.toString(basePort()), "--members",
+                "127.0.0.1:" + p1, "--threads", "1"));
+        members = "127.0.0.1:" + p1 + ",127.0.0.1:" + boundPort(secondLog);
         // meanwhile, the same sweep on this machine alone
         Path ref = tmp.resolve("reference");
         MainTest.Result r = coherent(args(ref, "--threads", "2"));
@@ -77,11 +78,6 @@ class ClusteredSweepTest {
         reference = SweepResumeTest.withoutSeconds(Files.readAllLines(ref.resolve("results.csv")));
         assertEquals(POINTS + 1, reference.size());
         mark("reference done");
-        for (int w = 0; w < 2; w++) {
-            int k = w;
-            await(() -> read(workerLogs.get(k)).contains("coherent: worker: joined the cluster"), 60,
-                    "worker " + k + " joined: " + read(workerLogs.get(k)));
-        }
         mark("workers joined");
     }
 
@@ -94,9 +90,10 @@ class ClusteredSweepTest {
     @Order(1)
     void aWorkerKilledMidSweepLosesNoPoint() throws Exception {
         Path out = tmp.resolve("killed-worker");
+        // the default --point-timeout (120 s): the killed worker's points must come back because it left the cluster
         CompletableFuture<MainTest.Result> coordinator = CompletableFuture.supplyAsync(() -> coherent(args(out,
-                "--cluster", "--cluster-port", Integer.toString(freePort()), "--members", members, "--threads", "1",
-                "--point-timeout", "3", "--json")));
+                "--cluster", "--cluster-port", Integer.toString(basePort()), "--members", members, "--threads", "1",
+                "--json")));
         await(() -> read(workerLogs.get(0)).contains("steady state at " + POINTS + " points; evaluating"), 60,
                 "worker 0 got points: " + read(workerLogs.get(0)));
         int rowsAtKill = rows(out);
@@ -104,9 +101,13 @@ class ClusteredSweepTest {
         workers.get(0).destroyForcibly();
         assertTrue(rowsAtKill < POINTS * 3 / 4, "the kill landed mid-sweep: " + rowsAtKill + " of " + POINTS + " rows");
 
+        long killed = System.nanoTime();
         MainTest.Result r = coordinator.get(90, TimeUnit.SECONDS);
         mark("coordinator done");
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains(" left; its "), "the killed worker's points came back when it left: " + r.err());
+        System.out.printf("killed worker: sweep done %.1f s after the kill (member removed after %d s of silence)%n",
+                (System.nanoTime() - killed) / 1e9, io.coherent.app.cluster.ClusterSettings.MEMBER_SILENCE_SECONDS);
         JsonNode summary = Reports.JSON.readTree(r.out());
         System.out.printf("killed worker: %d rows at the kill; %s%n", rowsAtKill, r.out().strip());
         assertEquals(POINTS, summary.get("computed").asInt());
@@ -119,7 +120,7 @@ class ClusteredSweepTest {
     void aCoordinatorKilledMidSweepIsResumedWithoutRecomputingOrDuplicates() throws Exception {
         Path out = tmp.resolve("killed-coordinator");
         Process coordinator = fork(tmp.resolve("coordinator.err"), concat(SWEEP, List.of("--out", out.toString(),
-                "--cluster", "--cluster-port", Integer.toString(freePort()), "--members", members, "--threads", "1")));
+                "--cluster", "--cluster-port", Integer.toString(basePort()), "--members", members, "--threads", "1")));
         try {
             await(() -> rows(out) >= POINTS / 8 || !coordinator.isAlive(), 90,
                     "the coordinator wrote rows: " + read(tmp.resolve("coordinator.err")));
@@ -134,7 +135,7 @@ class ClusteredSweepTest {
         Set<String> distinct = new HashSet<>(left);
         assertEquals(left.size(), distinct.size(), "no row twice in the file the coordinator left");
 
-        MainTest.Result r = coherent(args(out, "--resume", "--cluster", "--cluster-port", Integer.toString(freePort()),
+        MainTest.Result r = coherent(args(out, "--resume", "--cluster", "--cluster-port", Integer.toString(basePort()),
                 "--members", members, "--threads", "1", "--point-timeout", "60", "--json"));
         assertEquals(0, r.code(), r.err());
         mark("resumed");
@@ -197,11 +198,22 @@ class ClusteredSweepTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * Where a member starts looking for a free port (Hazelcast takes the next free one above it): random in a range
+     * few other programs use, so that members of other tests running at the same time rarely start at the same place.
+     */
+    private static int basePort() {
+        return 20_000 + RANDOM.nextInt(20_000);
+    }
+
+    private static final java.util.Random RANDOM = new java.util.Random();
+
+    /** The Hazelcast port a forked member bound, from the line it logs when it has joined. */
+    private static int boundPort(Path log) throws InterruptedException {
+        java.util.regex.Pattern joined = java.util.regex.Pattern.compile("joined the cluster as \\S+ \\(\\[?127\\.0\\.0\\.1\\]?:(\\d+)");
+        await(() -> joined.matcher(read(log)).find(), 60, "the member joined: " + read(log));
+        java.util.regex.Matcher m = joined.matcher(read(log));
+        assertTrue(m.find());
+        return Integer.parseInt(m.group(1));
     }
 }

@@ -10,6 +10,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -169,16 +171,29 @@ class PointLedgerTest {
 
     @Test
     void takeWaitsForAnExpiredLeaseAndEndsWhenEverythingIsDone() throws Exception {
-        PointLedger l = new PointLedger(2, new BitSet(), 200_000_000L, System::nanoTime);
+        AtomicLong clock = new AtomicLong();
+        PointLedger l = new PointLedger(2, new BitSet(), 200_000_000L, clock::get);
         assertEquals(List.of(0, 1), l.lease("dies", 2));
-        long t0 = System.nanoTime();
-        assertEquals(List.of(0), l.take(PointLedger.HERE, 1), "after 0.2 s");
-        assertTrue(System.nanoTime() - t0 >= 200_000_000L);
+        CompletableFuture<List<Integer>> taken = CompletableFuture.supplyAsync(() -> take(l));
+        // the ledger's clock has not moved: however long this thread waits, the lease has not expired
+        Thread.sleep(300);
+        assertFalse(taken.isDone(), "nothing expires before the clock says so");
+        clock.set(200_000_000L);
+        assertEquals(List.of(0), taken.get(30, TimeUnit.SECONDS), "the oldest lease, once expired on the ledger's clock");
         assertTrue(l.complete(0));
+        clock.addAndGet(200_000_000L);
         assertEquals(List.of(1), l.take(PointLedger.HERE, 1));
         Thread finisher = new Thread(() -> l.complete(1));
         finisher.start();
         assertEquals(List.of(), l.take(PointLedger.HERE, 1), "finished");
         finisher.join();
+    }
+
+    private static List<Integer> take(PointLedger l) {
+        try {
+            return l.take(PointLedger.HERE, 1);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -108,6 +108,26 @@ class SweepResumeTest {
         assertFalse(unknown.err().contains("\tat "), "no stack trace");
     }
 
+    @Test
+    void theDefinitionIsWrittenBeforeAnyResultSoThatAnyKillCanBeResumed() throws IOException {
+        // results.csv cannot be created (a directory is in its place): the sweep stops before its first result, as a
+        // sweep killed in its first moments; its definition is there already, whole, and no temporary file is left
+        Path dir = tmp.resolve("early");
+        Files.createDirectories(dir.resolve("results.csv"));
+        MainTest.Result r = coherent(args(dir));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(Files.exists(dir.resolve("sweep.json")), "sweep.json written first");
+        assertFalse(Files.exists(dir.resolve("sweep.json.tmp")), "written by rename");
+        Files.delete(dir.resolve("results.csv"));
+        // the header alone, as a kill right after creating the file leaves it
+        Path whole = tmp.resolve("whole");
+        assertEquals(0, coherent(args(whole)).code());
+        Files.writeString(dir.resolve("results.csv"), Files.readAllLines(whole.resolve("results.csv")).get(0) + "\n");
+        MainTest.Result resumed = coherent(args(dir, "--json", "--resume"));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(24, Reports.JSON.readTree(resumed.out()).get("computed").asInt());
+    }
+
     static String[] args(Path out, String... more) {
         List<String> a = new ArrayList<>(List.of(GRID));
         a.addAll(List.of("--out", out.toString(), "--threads", "2"));

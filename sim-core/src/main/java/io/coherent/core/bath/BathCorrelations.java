@@ -61,7 +61,8 @@ public final class BathCorrelations {
         }
         if (temperature == 0) {
             throw new InvalidModelException("temperature", "T = 0 on a hermitian coupling has no " + options.scheme().id()
-                    + " expansion (the Bose-function poles merge into a branch cut); use the fit expansion or T > 0");
+                    + " expansion (the Bose-function poles merge into a branch cut); use T > 0 (pade converges with few "
+                    + "terms down to T ~ 0.01 of the cut-off), or the fit expansion for the ohmic family");
         }
         return new PoleExpansion(odd, Statistics.BOSE, temperature, 0, 1, "temperature").expand(options);
     }
@@ -97,7 +98,7 @@ public final class BathCorrelations {
                 return new ExchangeCorrelation(new PoleExpansion(r, statistics, 0, mu, 1, "temperature").vacuum(), empty);
             }
             throw new InvalidModelException("temperature", "T = 0 on a fermionic reservoir has no " + options.scheme().id()
-                    + " expansion (the Fermi edge at mu is a branch cut); use the fit expansion or T > 0");
+                    + " expansion (the Fermi edge at mu is a branch cut); use T > 0, or the fit expansion for the ohmic family");
         }
         CorrelationExpansion emission = new PoleExpansion(r, statistics, t, mu, 1, "temperature").expand(options);
         // C_in(t) = int J(-w) n(-w) e^{-iwt} dw: n(-w) = -B((w + mu)/T) for bosons, f(-w) = F((w + mu)/T) for fermions

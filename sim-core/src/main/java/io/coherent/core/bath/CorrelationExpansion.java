@@ -20,8 +20,8 @@ import java.util.List;
  *                        is singular at t = 0 (Drude-Lorentz: J ~ 1/w at large w makes Re C(t) ~ -log t) while
  *                        the sum is finite: then {@code integratedError} is the measure to use
  * @param integratedError a bound on int_0^infinity |C(t) - sum_k eta_k exp(-gamma_k t)| dt, which bounds the
- *                        change of any second-order (Born) generator built from C; finite for every expansion
- *                        this package makes
+ *                        change of any second-order (Born) generator built from C; +infinity only when C itself
+ *                        is not integrable (a sub-Ohmic density at T &gt; 0, whose C(t) decays like t^-s)
  * @param scheme          how the terms were obtained: "exact", "matsubara", "pade" or "fit"
  */
 public record CorrelationExpansion(List<CorrelationTerm> terms, double terminatorRe, double terminatorIm,

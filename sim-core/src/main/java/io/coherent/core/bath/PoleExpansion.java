@@ -19,7 +19,7 @@ import org.hipparchus.complex.Complex;
  */
 final class PoleExpansion {
     /** Matsubara terms summed explicitly beyond those kept (and beyond the poles of R). */
-    private static final int REFERENCE_TERMS = 20_000;
+    private static final int REFERENCE_TERMS = 2_000;
     /** The most Matsubara terms the reference sum may need (T below ~1e-7 times the spectral scale). */
     private static final int MAX_REFERENCE_TERMS = 4_000_000;
 
@@ -111,7 +111,7 @@ final class PoleExpansion {
                     + "the Bose/Fermi poles cannot be summed; use the fit expansion (heom.expansion = fit)",
                     temperature, density.radius(mu)));
         }
-        return Math.max((int) needed, n) + (density.decayOrder(mu) <= 1 ? 10 : 1) * REFERENCE_TERMS;
+        return Math.max((int) needed, n) + REFERENCE_TERMS;
     }
 
     /**
@@ -126,13 +126,24 @@ final class PoleExpansion {
         double m = density.absoluteMoment(mu, q);
         double xiK = xi(big);
         double l1 = 4 * Math.PI * m / (Math.pow(temperature, q + 1) * (q + 1) * a() * Math.pow(xiK, q + 1));
+        // eta_k / gamma_k = -2 pi i sigma T R(mu - i xi_k T) / (xi_k T + i mu) with R(z) = sum_j m_j/(z - mu)^{j+1} and
+        // 1/(x + i mu) = sum_l (-i mu)^l / x^{l+1}: -2 pi i sigma T sum_{j,l} m_j i^{j+1} (-i mu)^l (xi_k T)^{-(j+l+2)},
+        // three orders from j = q, each summed over k > K by the midpoint rule, sum xi_k^-s ~ 1/((s-1) a xi_{K+1/2}^{s-1})
+        Complex delta = Complex.ZERO;
+        double mid = xi(big + 0.5);
+        for (int j = q; j <= q + 2; j++) {
+            for (int l = 0; j + l <= q + 2; l++) {
+                int order = j + l + 2;
+                Complex c = density.moment(mu, j).multiply(Complex.I.pow(j + 1)).multiply(new Complex(0, -mu).pow(l))
+                        .multiply(new Complex(0, -2 * Math.PI * sigma * temperature));
+                delta = delta.add(c.divide(Math.pow(temperature, order) * (order - 1) * a() * Math.pow(mid, order - 1)));
+            }
+        }
         if (q == 0) {
-            // eta_k / gamma_k -> 2 pi sigma m_0 / (xi_k^2 T); summed over k > K by the midpoint rule
-            Complex delta = density.moment(mu, 0).multiply(2 * Math.PI * sigma / (temperature * a() * xi(big + 0.5)));
             return new Remainder(Double.POSITIVE_INFINITY, l1, delta);
         }
         double sup = 4 * Math.PI * m / (Math.pow(temperature, q) * q * a() * Math.pow(xiK, q));
-        return new Remainder(sup, l1, Complex.ZERO);
+        return new Remainder(sup, l1, delta);
     }
 
     private Remainder matsubaraRemainder(int n) {

@@ -13,6 +13,7 @@ import io.coherent.core.observables.ObservableSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -69,6 +70,8 @@ import java.util.OptionalDouble;
 public final class SecondMomentMasterEquation implements Generator {
     /** Decay rates below this times the largest rate scale count as zero (a non-decaying mode). */
     private static final double NON_DECAYING = 1e-10;
+    /** Largest thermal occupation T/w at which the net rates keep 8 digits (see Coefficients.checkOccupation). */
+    static final double MAX_OCCUPATION = 1e8;
 
     private final BilinearModel model;
     private final Method method;
@@ -387,9 +390,33 @@ public final class SecondMomentMasterEquation implements Generator {
             double[] f = frequencies(model, method);
             List<ExchangeRates> rates = new ArrayList<>();
             for (Bath bath : model.baths()) {
+                checkOccupation(bath, f, method);
                 rates.add(ExchangeRates.of(bath, model.support(), f, options.lambShift(), options.quadrature()));
             }
             return build(model, method, options, List.copyOf(rates), false);
+        }
+
+        /**
+         * Refuses a temperature at which the master equation's rates lose their net part to rounding: emission and
+         * absorption go as gamma (n + 1) and gamma n with n ~ T/w, and their difference (the decay, gamma) keeps only
+         * about 16 - log10(n) digits. Beyond n = {@link #MAX_OCCUPATION} that is fewer than 8: at T = 1e25 it was
+         * none, the decay rate came out as 0 and the steady state was refused as "the rates vanish there".
+         */
+        private static void checkOccupation(Bath bath, double[] f, Method method) {
+            double lowest = Double.POSITIVE_INFINITY;
+            for (double w : f) {
+                if (w != 0) {
+                    lowest = Math.min(lowest, Math.abs(w));
+                }
+            }
+            if (Double.isFinite(lowest) && bath.temperature() / lowest > MAX_OCCUPATION) {
+                throw new InvalidModelException("baths." + bath.name() + ".temperature", String.format(Locale.ROOT,
+                        "T = %.3g is out of range for %s: at the mode frequency %.3g the thermal occupation n ~ T/w = %.3g "
+                                + "exceeds %.0e, where the emission and absorption rates gamma (n + 1) and gamma n cancel in "
+                                + "double precision and the net decay rate is lost; allowed: T <= %.3g here (use the exact "
+                                + "method for higher temperatures)", bath.temperature(), method.id(), lowest,
+                        bath.temperature() / lowest, MAX_OCCUPATION, MAX_OCCUPATION * lowest));
+            }
         }
 
         /** One-body frequencies the rates are evaluated at: eigenvalues of H, or the local H_jj. */

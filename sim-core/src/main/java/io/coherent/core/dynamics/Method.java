@@ -18,7 +18,13 @@ public enum Method {
      * The papers' leading-order (O(lambda)) perturbation theory of the equilibrium state, in closed form:
      * a steady state only, for models that have it ({@link io.coherent.core.methods.LeadingOrderTheory}).
      */
-    LEADING_ORDER("leading-order");
+    LEADING_ORDER("leading-order"),
+    /**
+     * Hierarchical equations of motion: exact (non-perturbative, non-Markovian) dynamics of a finite system with
+     * baths whose correlation functions are sums of exponentials, converged in depth and exponents
+     * ({@link io.coherent.core.heom.Heom}).
+     */
+    HEOM("heom");
 
     private final String id;
 

@@ -40,7 +40,7 @@ import java.util.Map;
  * ||X||_F * N_k * d * delta for the state error (N_k a bound on the Frobenius gain of D_k, d * delta one on
  * ||delta rho||_F). A floor of 1e-14 * (1 + |value|) stands for rounding. These are rough, conservative bounds.
  */
-final class MasterObservables {
+public final class MasterObservables {
     private final OpenSystem system;
     private final int d;
     private final double[] energies;
@@ -79,11 +79,53 @@ final class MasterObservables {
     }
 
     /**
+     * The observables of a state whose reservoirs are not master-equation dissipators (the hierarchical equations
+     * of motion): the same names and order; each bath's contribution to d rho/dt, from which the currents are
+     * taken, is supplied by the caller ({@link #of(double[], double[][], double)}).
+     */
+    public static MasterObservables withoutDissipators(OpenSystem system, double[] energies, ComplexMatrix basis) {
+        return new MasterObservables(system, energies, basis, List.of(), new double[system.reservoirs().size()]);
+    }
+
+    /**
+     * The observables of y (flat [Re, Im] in the eigenbasis given at construction) with the currents taken from the
+     * given per-bath contributions to d rho/dt (same layout): energy_current.k = Tr[H_S (d rho/dt)_k], particle_current.k
+     * = Tr[N (d rho/dt)_k]. Every error is the rounding floor plus what stateError (a bound on each element of y)
+     * implies for the state observables; the currents' errors are the caller's to add.
+     */
+    public ObservableSet of(double[] y, double[][] bathImages, double stateError) {
+        return of(y, bathImages, new double[bathImages.length], stateError, false);
+    }
+
+    /**
      * @param stateError     bound on the error of each element of y
      * @param generatorBound add to each current the Lamb-shift error bound of its bath's dissipator (trajectories);
      *                       false when the caller measures the Lamb-shift error itself (steady states)
      */
     ObservableSet of(double[] y, double stateError, boolean generatorBound) {
+        int dd = d * d;
+        List<Reservoir> reservoirs = system.reservoirs();
+        double[][] bathImages = new double[reservoirs.size()][];
+        double[] currentErrors = new double[reservoirs.size()];
+        double energyScale = 0;
+        double energyNorm = 0;
+        for (double e : energies) {
+            energyScale += Math.abs(e);
+            energyNorm += e * e;
+        }
+        energyNorm = Math.sqrt(energyNorm);
+        for (int k = 0; k < reservoirs.size(); k++) {
+            bathImages[k] = new double[2 * dd];
+            perBath.get(k).addTo(y, bathImages[k]);
+            double gain = perBath.get(k).normBound() * d * stateError;
+            currentErrors[k] = (generatorBound ? energyScale * bathErrors[k] : 0) + energyNorm * gain;
+        }
+        return of(y, bathImages, currentErrors, stateError, generatorBound);
+    }
+
+    /** The observables, with the energy currents' errors given and the particle currents' formed here. */
+    private ObservableSet of(double[] y, double[][] bathImages, double[] energyCurrentErrors, double stateError,
+                             boolean generatorBound) {
         int dd = d * d;
         ComplexMatrix rho = ComplexMatrix.of(d, d, java.util.Arrays.copyOfRange(y, 0, dd), java.util.Arrays.copyOfRange(y, dd, 2 * dd));
         ComplexMatrix bare = basis.times(rho).times(basis.conjugateTranspose());
@@ -100,33 +142,19 @@ final class MasterObservables {
         if (twoQubits) {
             put(out, "concurrence", concurrence(bare), stateError * d);
         }
-        double[] image = new double[2 * dd];
-        double energyScale = 0;
-        double energyNorm = 0;
-        for (double e : energies) {
-            energyScale += Math.abs(e);
-            energyNorm += e * e;
-        }
-        energyNorm = Math.sqrt(energyNorm);
         List<Reservoir> reservoirs = system.reservoirs();
-        double[][] bathImages = new double[reservoirs.size()][];
         for (int k = 0; k < reservoirs.size(); k++) {
-            java.util.Arrays.fill(image, 0);
-            perBath.get(k).addTo(y, image);
-            bathImages[k] = image.clone();
             double current = 0;
             for (int m = 0; m < d; m++) {
-                current += energies[m] * image[m * d + m];
+                current += energies[m] * bathImages[k][m * d + m];
             }
-            double gain = perBath.get(k).normBound() * d * stateError;
-            put(out, "energy_current." + reservoirs.get(k).name(), current,
-                    (generatorBound ? energyScale * bathErrors[k] : 0) + energyNorm * gain);
+            put(out, "energy_current." + reservoirs.get(k).name(), current, energyCurrentErrors[k]);
         }
         if (numberInBasis != null) {
             double nScale = absSum(numberInBasis);
             double nNorm = frobenius(numberInBasis);
             for (int k = 0; k < reservoirs.size(); k++) {
-                double gain = perBath.get(k).normBound() * d * stateError;
+                double gain = perBath.isEmpty() ? 0 : perBath.get(k).normBound() * d * stateError;
                 ComplexMatrix dk = ComplexMatrix.of(d, d, java.util.Arrays.copyOfRange(bathImages[k], 0, dd),
                         java.util.Arrays.copyOfRange(bathImages[k], dd, 2 * dd));
                 put(out, "particle_current." + reservoirs.get(k).name(), dk.traceOfProductRe(numberInBasis),

@@ -6,10 +6,10 @@ package io.coherent.core.master;
  * Alg. 9.5): the residual it minimises and reports is the true residual ||b - A x||_2, not a preconditioned one.
  * The Krylov basis and the Hessenberg matrix are allocated once; {@link #solve} allocates nothing.
  */
-final class RestartedGmres {
+public final class RestartedGmres {
 
     /** y = A x (or y = M^-1 x for the preconditioner); y and x are distinct arrays. */
-    interface LinearMap {
+    public interface LinearMap {
         void apply(double[] x, double[] y);
     }
 
@@ -18,7 +18,7 @@ final class RestartedGmres {
      * @param residual    ||b - A x||_2 at the end, recomputed from x
      * @param converged   residual &lt;= tolerance ||b||_2
      */
-    record Outcome(int iterations, double residual, boolean converged) {
+    public record Outcome(int iterations, double residual, boolean converged) {
     }
 
     private final int n;
@@ -35,7 +35,7 @@ final class RestartedGmres {
     private final double[] w;
     private final double[] z;
 
-    RestartedGmres(int n, int restart, LinearMap operator, LinearMap preconditioner) {
+    public RestartedGmres(int n, int restart, LinearMap operator, LinearMap preconditioner) {
         this.n = n;
         this.restart = restart;
         this.operator = operator;
@@ -52,7 +52,7 @@ final class RestartedGmres {
     }
 
     /** Improves x in place (x is the initial guess) until ||b - A x|| &lt;= tolerance ||b|| or maxIterations steps. */
-    Outcome solve(double[] b, double[] x, double tolerance, int maxIterations) {
+    public Outcome solve(double[] b, double[] x, double tolerance, int maxIterations) {
         double target = tolerance * norm(b);
         int iterations = 0;
         double residual = residual(b, x);

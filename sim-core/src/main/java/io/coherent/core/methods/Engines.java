@@ -14,6 +14,9 @@ import io.coherent.core.bosonic.SteadyStateSolver;
 import io.coherent.core.dynamics.Generator;
 import io.coherent.core.dynamics.Method;
 import io.coherent.core.dynamics.Model;
+import io.coherent.core.heom.CorrelationSource;
+import io.coherent.core.heom.Heom;
+import io.coherent.core.heom.HeomSteadyState;
 import io.coherent.core.master.MasterEquationOptions;
 import io.coherent.core.master.MasterEquations;
 import io.coherent.core.master.MasterSteadyState;
@@ -58,6 +61,10 @@ public final class Engines {
             new PseudoModeEmbedding(bilinear(model, method));
             return;
         }
+        if (method == Method.HEOM) {
+            Heom.check(hierarchical(model), options.heom(), CorrelationSource.BATH_CORRELATIONS);
+            return;
+        }
         generator(model, method, options);
     }
 
@@ -75,6 +82,9 @@ public final class Engines {
         if (method == Method.EXACT) {
             return new ExactDynamics(bilinear(model, method), options.trajectoryQuadrature());
         }
+        if (method == Method.HEOM) {
+            return Heom.trajectory(hierarchical(model), options.heom(), CorrelationSource.BATH_CORRELATIONS);
+        }
         if (model instanceof BilinearModel b) {
             return SecondMomentMasterEquation.generator(b, method, master(b.baths().stream().map(Bath::spectralDensity), options, options.trajectoryQuadrature()));
         }
@@ -88,7 +98,10 @@ public final class Engines {
      */
     public static List<String> observableNames(Model model, Method method, EngineOptions options) {
         if (method == Method.LEADING_ORDER) {
-            return List.copyOf(leadingOrder(model).leadingOrderObservables().values().keySet());
+            return List.copyOf(leadingOrder(model).leadingOrderObservables(options.steadyQuadrature()).values().keySet());
+        }
+        if (method == Method.HEOM) {
+            return Heom.observableNames(hierarchical(model), options.heom(), CorrelationSource.BATH_CORRELATIONS);
         }
         return generator(model, method, options).observableNames();
     }
@@ -96,7 +109,7 @@ public final class Engines {
     public static SteadyStateReport steadyState(Model model, Method method, EngineOptions options) {
         if (method == Method.LEADING_ORDER) {
             LeadingOrderTheory theory = leadingOrder(model);
-            ObservableSet o = theory.leadingOrderObservables();
+            ObservableSet o = theory.leadingOrderObservables(options.steadyQuadrature());
             boolean converged = o.values().values().stream().allMatch(e -> Double.isFinite(e.value())
                     && e.error() <= CLOSED_FORM_RELATIVE_ERROR * Math.abs(e.value()) + Double.MIN_NORMAL);
             double error = o.values().values().stream().mapToDouble(Estimate::error).max().orElse(0);
@@ -108,10 +121,22 @@ public final class Engines {
         }
         if (method == Method.EXACT) {
             SteadyState s = new SteadyStateSolver(options.steadyQuadrature()).solve(bilinear(model, method));
-            return new SteadyStateReport(method.id(), "frequency formula (quadrature over the poles of the model)",
+            String how = s.scheme() == SteadyStateSolver.Scheme.RESIDUES
+                    ? "frequency formula in closed form (residues at the poles of the model and of the Bose function)"
+                    : "frequency formula (quadrature over the poles of the model)";
+            return new SteadyStateReport(method.id(), how,
                     s.observables(), s.errorEstimate(), s.converged(), 0, s.relaxationTime(),
                     s.decoherenceFreeModes() == 0, s.decoherenceFreeModes(), s.timeAveraged(), s.evaluations(), List.of(),
                     "frequency-formula", -1);
+        }
+        if (method == Method.HEOM) {
+            HeomSteadyState s = Heom.steadyState(hierarchical(model), options.heom(), CorrelationSource.BATH_CORRELATIONS);
+            double error = s.observables().values().values().stream().mapToDouble(Estimate::error).max().orElse(0);
+            String how = "hierarchical equations of motion, L x = 0 on the whole hierarchy by GMRES with a block-ILU"
+                    + " preconditioner (" + s.iterations() + " iterations), depth " + s.hierarchy().depth() + ", "
+                    + s.hierarchy().exponents() + " exponents per bath, " + s.hierarchy().ados() + " auxiliary density operators";
+            return new SteadyStateReport(method.id(), how, s.observables(), error, s.converged(), s.residual(), Double.NaN,
+                    true, 0, false, -1, s.notes(), "heom-gmres", s.iterations(), s.hierarchy());
         }
         if (model instanceof BilinearModel b) {
             SecondMomentSteadyState s = SecondMomentMasterEquation.steadyState(b, method,
@@ -136,7 +161,7 @@ public final class Engines {
                 s.iterations());
     }
 
-    /** The Lamb shift as asked, or by default wherever the principal value exists (not for a flat density). */
+    /** The Lamb shift as asked, or by default on except for a flat density (CorrelationSpectrum refuses it where the principal value diverges). */
     private static boolean lambShift(EngineOptions options, Stream<SpectralDensity> densities) {
         if (options.lambShift() != null) {
             return options.lambShift();
@@ -168,6 +193,16 @@ public final class Engines {
         throw new InvalidModelException("method", "method = leading-order applies only to models whose paper gives "
                 + "the leading-order equilibrium in closed form (the multiplexed and composite-qubit models); use "
                 + (model instanceof BilinearModel ? "exact, " : "") + "redfield, secular or local-lindblad");
+    }
+
+    /** The finite system a hierarchy is built on; bilinear models have the exact engine instead. */
+    private static OpenSystem hierarchical(Model model) {
+        if (model instanceof BilinearModel) {
+            throw new InvalidModelException("method", "method = heom applies to finite systems (the two-atoms, coupled-qubits,"
+                    + " composite-qubit and multiplexed presets, model: finite); this bilinear model has the exact engine:"
+                    + " use exact");
+        }
+        return finite(model);
     }
 
     private static OpenSystem finite(Model model) {

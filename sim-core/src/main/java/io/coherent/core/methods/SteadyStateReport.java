@@ -1,5 +1,6 @@
 package io.coherent.core.methods;
 
+import io.coherent.core.heom.HierarchyReport;
 import io.coherent.core.observables.ObservableSet;
 import java.util.List;
 
@@ -21,15 +22,25 @@ import java.util.List;
  * @param timeAveraged   true if undamped modes keep oscillating and the reported values are time averages
  * @param evaluations    integrand evaluations of the frequency formula; -1 where not counted (linear systems, closed forms)
  * @param notes          anything else to know
- * @param solver         the numerical method: closed-form, frequency-formula, lyapunov, dense-svd or gmres
+ * @param solver         the numerical method: closed-form, frequency-formula, lyapunov, dense-svd, gmres or heom-gmres
  * @param iterations     iterations of an iterative solver (gmres); -1 for the others
+ * @param hierarchy      for method heom, the hierarchy used and how converged it is; null for the other methods
  */
 public record SteadyStateReport(String method, String how, ObservableSet observables, double errorEstimate,
                                 boolean converged, double residual, double relaxationTime, boolean unique,
                                 int undamped, boolean timeAveraged, int evaluations, List<String> notes,
-                                String solver, int iterations) {
+                                String solver, int iterations, HierarchyReport hierarchy) {
 
     public SteadyStateReport {
         notes = List.copyOf(notes);
+    }
+
+    /** A report of a method without a hierarchy. */
+    public SteadyStateReport(String method, String how, ObservableSet observables, double errorEstimate,
+                             boolean converged, double residual, double relaxationTime, boolean unique,
+                             int undamped, boolean timeAveraged, int evaluations, List<String> notes,
+                             String solver, int iterations) {
+        this(method, how, observables, errorEstimate, converged, residual, relaxationTime, unique, undamped,
+                timeAveraged, evaluations, notes, solver, iterations, null);
     }
 }

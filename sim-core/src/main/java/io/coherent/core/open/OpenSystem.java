@@ -19,7 +19,8 @@ public record OpenSystem(HilbertSpace space, ComplexMatrix hamiltonian, List<Res
                          ComplexMatrix initialState, List<NamedOperator> observables,
                          List<DensityMatrixElement> elements, ComplexMatrix particleNumber) implements Model {
 
-    private static final double TOLERANCE = 1e-10;
+    /** Largest Hermiticity defect, relative to max |H_ij| (at least 1), taken as rounding. */
+    public static final double TOLERANCE = 1e-10;
 
     public OpenSystem {
         int d = space.dimension();

@@ -222,6 +222,32 @@ class BathCorrelationsTest {
         assertEquals(k.amplitudeIm(), c.etaIm(), 1e-15);
     }
 
+    /**
+     * The exact engine's thermal part weighs each mode by J(w) n(w) with {@link BoseEinstein} on the whole line
+     * (principal value at w = 0): its time-domain kernel int J n e^{iwt} dw is the absorption correlation, with
+     * the undamped principal-value term i pi T J(0) (the partial-collective Lorentzian has J(0) > 0).
+     */
+    @Test
+    void absorptionIsTheExactEnginesThermalKernel() {
+        Lorentzian l = new Lorentzian(1.0, 0.5, 1.0);
+        double temperature = 0.8;
+        BoseEinstein engine = new BoseEinstein(temperature, FrequencySupport.WHOLE_LINE);
+        CorrelationExpansion in = BathCorrelations.exchange(l, ThermalOccupation.bose(temperature), PADE_4).absorption();
+        boolean undamped = false;
+        for (CorrelationTerm c : in.terms()) {
+            if (c.rateRe() == 0 && c.etaIm() != 0) {
+                undamped = true;
+                assertEquals(Math.PI * temperature * l.value(0), c.etaIm(), 1e-14);
+            }
+        }
+        assertTrue(undamped, "the principal value leaves an undamped term");
+        for (double t : new double[] {0, 0.8, 4}) {
+            double[] ref = CorrelationQuadrature.fourier(w -> l.value(w) * engine.occupation(w), t, -1,
+                    CorrelationQuadrature.line(0, 1, 1.0, temperature));
+            assertWithinError(ref, in, t, "absorption");
+        }
+    }
+
     @Test
     void terminatorIsTheIntegralOfTheDroppedPart() {
         DrudeLorentz l = new DrudeLorentz(0.1, 1);

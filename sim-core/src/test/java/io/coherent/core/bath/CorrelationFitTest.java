@@ -38,7 +38,7 @@ class CorrelationFitTest {
     @Test
     void ohmicFitsReachTheirStatedAccuracyAndTheErrorBoundsTheDeviation() {
         // s, T, relative accuracy reached with 8 exponents (measured against |C(0)|)
-        double[][] cases = {{0.5, 0, 5e-3}, {1, 0, 3e-3}, {2, 0, 1e-3}, {0.5, 0.5, 0.08}, {1, 0.5, 3e-3}, {2, 0.5, 3e-3}};
+        double[][] cases = {{0.5, 0, 2e-3}, {1, 0, 1e-3}, {2, 0, 1e-3}, {0.5, 0.5, 0.08}, {1, 0.5, 1e-3}, {2, 0.5, 2e-3}};
         for (double[] c : cases) {
             OhmicFamily j = new OhmicFamily(0.1, c[0], 1.0);
             double temperature = c[1];
@@ -53,20 +53,18 @@ class CorrelationFitTest {
                 worst = Math.max(worst, Math.hypot(ref[0] - fit[0], ref[1] - fit[1]));
             }
             assertTrue(worst <= e.error(), "s=" + c[0] + " T=" + temperature + ": deviation " + worst + " > reported " + e.error());
-            assertTrue(e.error() < 5 * worst, "s=" + c[0] + " T=" + temperature + ": the error is measured, not a loose bound: "
-                    + e.error() + " vs " + worst);
+            // the error is measured, not a loose bound; only the sub-Ohmic t^-s tail at T > 0 is bounded by |C| at the
+            // end of the window, an over-estimate of the deviation further out
+            double looseness = c[0] < 1 && temperature > 0 ? 20 : 5;
+            assertTrue(e.error() < looseness * worst, "s=" + c[0] + " T=" + temperature + ": " + e.error() + " vs " + worst);
             for (CorrelationTerm term : e.terms()) {
                 assertTrue(term.rateRe() > 0, "every fitted term decays");
             }
+            if (c[0] == 1 && temperature > 0) {
+                double e4 = BathCorrelations.hermitian(j, temperature, new ExpansionOptions(ExpansionScheme.FIT, 4, false)).error();
+                assertTrue(e.error() < 0.3 * e4, "8 exponents " + e.error() + " vs 4: " + e4);
+            }
         }
-    }
-
-    @Test
-    void moreExponentsFitBetter() {
-        OhmicFamily j = new OhmicFamily(0.05, 1, 2.0);
-        double e4 = BathCorrelations.hermitian(j, 0.3, new ExpansionOptions(ExpansionScheme.FIT, 4, false)).error();
-        double e8 = BathCorrelations.hermitian(j, 0.3, new ExpansionOptions(ExpansionScheme.FIT, 8, false)).error();
-        assertTrue(e8 < 0.3 * e4, "8 exponents " + e8 + " vs 4: " + e4);
     }
 
     @Test
@@ -99,6 +97,29 @@ class CorrelationFitTest {
         double[] ref = ohmic(new OhmicFamily(0.1, 1, 1), 0, 0.7);
         double[] fit = x.emission().valueAt(0.7);
         assertEquals(0, Math.hypot(ref[0] - fit[0], ref[1] - fit[1]), x.emission().error());
+    }
+
+    @Test
+    void ohmicExchangeWithAChemicalPotentialKeepsItsUndampedTermExactly() {
+        OhmicFamily j = new OhmicFamily(0.1, 2, 1);
+        double mu = 0.5;
+        ThermalOccupation occ = new ThermalOccupation(ThermalOccupation.Statistics.BOSE, 0.4, mu);
+        ExchangeCorrelation x = BathCorrelations.exchange(j, occ, new ExpansionOptions(ExpansionScheme.FIT, 6, false));
+        double pv = Math.PI * 0.4 * j.value(mu);
+        assertTrue(x.emission().terms().stream().anyMatch(c -> c.rateRe() == 0 && Math.abs(c.etaIm() + pv) < 1e-15));
+        assertTrue(x.absorption().terms().stream().anyMatch(c -> c.rateRe() == 0 && Math.abs(c.etaIm() - pv) < 1e-15));
+        for (double t : new double[] {0, 1.5, 8}) {
+            double[] out = CorrelationQuadrature.fourier(w -> w > 0 ? j.value(w) * (1 + occ.occupation(w)) : 0, t, 1,
+                    CorrelationQuadrature.line(mu, 1, 0.4));
+            double[] in = CorrelationQuadrature.fourier(w -> w > 0 ? j.value(w) * occ.occupation(w) : 0, t, -1,
+                    CorrelationQuadrature.line(mu, 1, 0.4));
+            double[] fo = x.emission().valueAt(t);
+            double[] fi = x.absorption().valueAt(t);
+            assertTrue(Math.hypot(out[0] - fo[0], out[1] - fo[1]) <= x.emission().error() + out[2], "emission t=" + t);
+            assertTrue(Math.hypot(in[0] - fi[0], in[1] - fi[1]) <= x.absorption().error() + in[2], "absorption t=" + t);
+        }
+        double c0 = Math.hypot(x.emission().valueAt(0)[0], x.emission().valueAt(0)[1]);
+        assertTrue(x.emission().error() < 0.01 * c0, "error " + x.emission().error() + " of " + c0);
     }
 
     @Test

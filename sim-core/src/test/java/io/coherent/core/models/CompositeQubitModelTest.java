@@ -91,8 +91,36 @@ class CompositeQubitModelTest {
         CompositeQubitModel m = model(1, 0.5, Coupling.TRANSVERSE);
         double ours = m.paperIntegrals().delta1().value();
         double printed = m.withT(0).paperIntegrals().delta1().value() / Math.tanh(1 / (2 * 0.5));
-        assertEquals(0.017400387066173112, ours, 1e-10);
+        // the references, computed here with another method than the model's: Delta1 = 4 P int J_eff/(w^2 - 1) dw
+        assertEquals(delta1ByFixedGauss(0.5), ours, 1e-10);
+        assertEquals(0.017400387066173, ours, 1e-12); // the same by numpy Gauss-Legendre (40 nodes x 4000 panels)
+        assertEquals(delta1ByFixedGauss(0) / Math.tanh(1 / (2 * 0.5)), printed, 1e-10);
         assertEquals(0.0568846, printed, 1e-6);
+    }
+
+    /**
+     * Delta1 for omega0 = 1, lambda = 0.01, Omega = 5, s = 1 by subtraction of the singularity: with
+     * 1/(w + 1) - 1/(w - 1) = -2/(w^2 - 1), Delta1 = 4 P int_0^inf f(w)/(w^2 - 1) dw, f = J(w) coth(w/2T), and since
+     * P int_0^inf dw/(w^2 - 1) = 0 this is 4 int_0^inf (f(w) - f(1))/(w^2 - 1) dw, a regular integral: 3-point
+     * Gauss-Legendre on 20000 panels over [0, 200] (J is below 1e-19 beyond), and the tail -f(1) int_200^inf
+     * dw/(w^2 - 1) in closed form.
+     */
+    private static double delta1ByFixedGauss(double t) {
+        java.util.function.DoubleUnaryOperator f = w -> 0.01 * w * Math.exp(-w / 5) / (t == 0 ? 1 : Math.tanh(w / (2 * t)));
+        double f1 = f.applyAsDouble(1);
+        double[] nodes = {-Math.sqrt(0.6), 0, Math.sqrt(0.6)};
+        double[] weights = {5.0 / 9, 8.0 / 9, 5.0 / 9};
+        double sum = 0;
+        double h = 0.01;
+        for (int k = 0; k < 20000; k++) {
+            double mid = (k + 0.5) * h;
+            for (int i = 0; i < 3; i++) {
+                double w = mid + 0.5 * h * nodes[i];
+                sum += 0.5 * h * weights[i] * (f.applyAsDouble(w) - f1) / (w * w - 1);
+            }
+        }
+        double tail = -f1 * 0.5 * Math.log(201.0 / 199.0);
+        return 4 * (sum + tail);
     }
 
     @Test

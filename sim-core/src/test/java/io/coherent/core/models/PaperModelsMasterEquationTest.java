@@ -38,7 +38,7 @@ class PaperModelsMasterEquationTest {
         return MasterEquations.steadyState(s, m, REAL_RATES);
     }
 
-    private static TwoAtomsModel twoAtoms(Map<String, String> row) {
+    static TwoAtomsModel twoAtoms(Map<String, String> row) {
         return new TwoAtomsModel(MasterFixtures.number(row, "Omega"), MasterFixtures.number(row, "Delta"),
                 MasterFixtures.number(row, "xi"), MasterFixtures.number(row, "gamma"), MasterFixtures.number(row, "Ta"),
                 MasterFixtures.number(row, "Tb"), Case.valueOf(row.get("case")));
@@ -49,7 +49,7 @@ class PaperModelsMasterEquationTest {
     }
 
     /** Populations and rho_32 (paper labels) of a bare-basis density matrix, as the engine names them. */
-    private static void assertTwoAtomElements(TwoAtomsModel m, ComplexMatrix rho, ObservableSet o, double tol, String where) {
+    static void assertTwoAtomElements(TwoAtomsModel m, ComplexMatrix rho, ObservableSet o, double tol, String where) {
         for (int l = 1; l <= 4; l++) {
             assertEquals(MasterFixtures.element(m.eigenstate(l), rho, m.eigenstate(l))[0], o.value("rho_" + l + l), tol,
                     "rho_" + l + l + " " + where);
@@ -79,17 +79,23 @@ class PaperModelsMasterEquationTest {
 
     /** Compares one bare-basis fixture state with the engine's observables at the same time. */
     @FunctionalInterface
-    private interface StateCheck {
+    interface StateCheck {
         void check(ComplexMatrix fixture, ObservableSet engine, String where);
     }
 
     /** Propagates a Redfield generator through a QuTiP trajectory fixture, checking every row. */
     private static void assertTrajectory(String file, io.coherent.core.open.OpenSystem system, StateCheck check) {
-        MasterEquationGenerator g = MasterEquations.build(system, Method.REDFIELD, REAL_RATES);
+        assertTrajectory(file, MasterFixtures.read(file), system, Method.REDFIELD, check);
+    }
+
+    /** Propagates {@code method}'s generator through trajectory rows (column t, increasing), checking every row. */
+    static void assertTrajectory(String file, java.util.List<Map<String, String>> rows, io.coherent.core.open.OpenSystem system,
+                                 Method method, StateCheck check) {
+        MasterEquationGenerator g = MasterEquations.build(system, method, REAL_RATES);
         var integrator = new DormandPrince853Integrator(1e-10, 1, 1e-12, 1e-12);
         var ode = new GeneratorOde(g);
         ODEState state = new ODEState(0, g.initialState());
-        for (var row : MasterFixtures.read(file)) {
+        for (var row : rows) {
             double t = MasterFixtures.number(row, "t");
             if (t > state.getTime()) {
                 ODEStateAndDerivative s = integrator.integrate(ode, state, t);
@@ -152,7 +158,8 @@ class PaperModelsMasterEquationTest {
         assertEquals(0, o.value("coherence_l1"), 1e-10);
         // xi = 2, Ta = Tb: the local approach leaves eigenbasis coherence and a heat current between two baths at
         // the same temperature (the known inconsistency of local master equations; Redfield and secular give
-        // none, see above). Pinned so that a change is noticed.
+        // none, see above). QuTiP gives the same numbers (fixtures/master/two_atoms_local_lindblad.csv, third row;
+        // LocalLindbladFixtureTest).
         ObservableSet coupled = steady(new TwoAtomsModel(30, 5, 2, 1, 12, 12, Case.A).toSystem(), Method.LOCAL_LINDBLAD)
                 .observables();
         assertEquals(-0.3585251278753717, coupled.value("energy_current.a"), 1e-8);

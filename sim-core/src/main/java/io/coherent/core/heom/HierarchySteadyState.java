@@ -1,0 +1,122 @@
+package io.coherent.core.heom;
+
+import io.coherent.core.master.RestartedGmres;
+
+/**
+ * The steady state of a hierarchy at fixed depth and exponents: L x = 0 on the whole hierarchy with Tr rho_0 = 1,
+ * solved matrix-free by GMRES ({@link RestartedGmres}, the master equations' solver) with the block-ILU preconditioner
+ * {@link HierarchyPreconditioner}. The trace condition is a rank-one border as in the master equations: A x = L x +
+ * u Tr(rho_0), u = (g/d) 1 on tier 0, b = u; L keeps Tr rho_0 (every term of d rho_0/dt but the coherent one is a
+ * commutator, and that one is traceless too), so A x = b forces Tr rho_0 = 1 and L x = 0, and A is non-singular
+ * exactly when the steady state is unique.
+ */
+final class HierarchySteadyState {
+    /** GMRES stops at ||A x - b|| &lt;= TOLERANCE ||b||. */
+    static final double TOLERANCE = 1e-11;
+    static final int RESTART = 40;
+    static final int MAX_ITERATIONS = 3000;
+    /** Pivot ratio of D_0 below this: the steady state is not unique (refused like the master equations do). */
+    static final double SINGULAR = 1e-12;
+
+    /**
+     * @param state      the whole hierarchy, flat, Tr rho_0 = 1
+     * @param iterations GMRES iterations
+     * @param residual   max |(L x)_i| over the hierarchy
+     * @param converged  GMRES met its tolerance
+     * @param singular   the tier-0 block of the preconditioner is numerically singular (dark state, conserved
+     *                   quantity): the steady state is not unique
+     * @param fullPreconditioner every block of the preconditioner was factorised (else tier 0 and diagonals)
+     */
+    record Solution(double[] state, int iterations, double residual, boolean converged, boolean singular,
+                    boolean fullPreconditioner) {
+    }
+
+    private HierarchySteadyState() {
+    }
+
+    /** Bytes per ADO of the solve: GMRES's Krylov basis and work vectors, the preconditioner. */
+    static long bytesPerAdo(int d, boolean fullPreconditioner) {
+        long block = 16L * d * d;
+        return (RESTART + 8) * block + HierarchyPreconditioner.bytesPerAdo(d, fullPreconditioner);
+    }
+
+    /**
+     * @param start a guess for the whole hierarchy (e.g. the previous level's solution embedded), or null
+     * @param preconditionerBytes bytes the preconditioner may take
+     */
+    static Solution solve(HeomGenerator g, double[] start, long preconditionerBytes) {
+        Solution light = solve(g, start, false);
+        if (light.converged() || light.singular()
+                || !HierarchyPreconditioner.fits(g.adoCount(), g.exponentCount(), g.dimension(), preconditionerBytes)) {
+            return light;
+        }
+        Solution full = solve(g, start, true);
+        return new Solution(full.state(), light.iterations() + full.iterations(), full.residual(), full.converged(),
+                full.singular(), true);
+    }
+
+    /**
+     * One solve with the preconditioner's tier-0 block always exact (the Schur complement over tier 1) and, unless
+     * full, only diagonal blocks beyond: at weak to moderate coupling that costs a few more GMRES iterations (11
+     * instead of 8 on the two-qubit benchmark) and saves forming d^4-sized blocks for every ADO; full is the fallback
+     * when that does not converge.
+     */
+    private static Solution solve(HeomGenerator g, double[] start, boolean full) {
+        int n = g.stateDimension();
+        int d = g.dimension();
+        double border = rateScale(g);
+        HierarchyPreconditioner preconditioner = new HierarchyPreconditioner(g, border, full);
+        if (preconditioner.pivotRatio() < SINGULAR) {
+            return new Solution(null, 0, Double.NaN, false, true, full);
+        }
+        RestartedGmres gmres = new RestartedGmres(n, RESTART, (x, y) -> bordered(g, border, x, y), preconditioner);
+        double[] b = new double[n];
+        for (int i = 0; i < d; i++) {
+            b[i * (d + 1)] = border / d;
+        }
+        double[] x = start == null ? new double[n] : start.clone();
+        RestartedGmres.Outcome outcome = gmres.solve(b, x, TOLERANCE, MAX_ITERATIONS);
+        double trace = 0;
+        for (int i = 0; i < d; i++) {
+            trace += x[i * (d + 1)];
+        }
+        for (int i = 0; i < n; i++) {
+            x[i] /= trace;
+        }
+        double[] lx = new double[n];
+        g.computeDerivatives(0, x, lx);
+        double residual = 0;
+        for (double v : lx) {
+            residual = Math.max(residual, Math.abs(v));
+        }
+        return new Solution(x, outcome.iterations(), residual, outcome.converged(), false, full);
+    }
+
+    /** y = L x + (g/d) Tr(rho_0(x)) 1 on tier 0 (complex trace). */
+    private static void bordered(HeomGenerator g, double border, double[] x, double[] y) {
+        g.computeDerivatives(0, x, y);
+        int d = g.dimension();
+        int dd = d * d;
+        double tr = 0;
+        double ti = 0;
+        for (int i = 0; i < d; i++) {
+            tr += x[i * (d + 1)];
+            ti += x[dd + i * (d + 1)];
+        }
+        for (int i = 0; i < d; i++) {
+            y[i * (d + 1)] += border / d * tr;
+            y[dd + i * (d + 1)] += border / d * ti;
+        }
+    }
+
+    /** A rate scale of the baths for the border: sum over exponents of |a| / Re gamma, times the operators' size. */
+    private static double rateScale(HeomGenerator g) {
+        double s = 0;
+        for (BathExponents.Exponent e : g.baths().exponents) {
+            double size = g.baths().operators.get(e.upOperator()).matrix().maxAbs()
+                    * g.baths().operators.get(e.downOperator()).matrix().maxAbs();
+            s += (Math.hypot(e.aRe(), e.aIm()) + Math.hypot(e.bRe(), e.bIm())) / (2 * e.rateRe()) * size;
+        }
+        return s > 0 ? s : 1;
+    }
+}
