@@ -149,6 +149,7 @@ class SteadyAndSweepApiTest {
                         p.getJsonObject("errors").getDouble(name), name + " error at point " + i);
             }
             assertEquals(Boolean.parseBoolean(row[header.indexOf("converged")]), p.getBoolean("converged"));
+            assertEquals(Boolean.parseBoolean(row[header.indexOf("unique")]), p.getBoolean("unique"));
             assertEquals("ok", p.getString("status"));
             assertNull(p.getValue("t"), "a steady state computed directly has no time");
         }
