@@ -46,7 +46,7 @@ class ClusterTest {
                 Thread.sleep(50);
             }
             // a chain of five qubits (d = 32) under Redfield: every evaluation of the right-hand side applies the
-            // d^2 x d^2 = 1024 x 1024 Redfield tensor, about 1 ms, ~1400 evaluations: seconds of samples while the
+            // d^2 x d^2 = 1024 x 1024 Redfield tensor, about 1 ms, ~1400 evaluations per 200 time units: seconds of samples while the
             // subscriber watches, however fast the engines for small models get
             String id = server.startRun(CHAIN);
             long started = System.nanoTime();
@@ -70,8 +70,9 @@ class ClusterTest {
             java.util.regex.Matcher live = java.util.regex.Pattern.compile("coherent: run " + id
                     + ": 252 messages, (\\d+) of them live").matcher(err);
             assertTrue(live.find(), err);
+            System.out.println("ClusterTest: " + live.group());
             // how many arrive live depends on how soon the subscriber's consumer is registered across the cluster
-            // compared with the run's seconds (under load: 110 of 252 seen once); the rest comes from the history
+            // compared with the run's seconds (212 and 224 of 252 in two runs under load); the rest comes from the history
             assertTrue(Integer.parseInt(live.group(1)) > 0, "samples came live through the cluster: " + live.group());
         }
     }
@@ -91,7 +92,7 @@ class ClusterTest {
               - {name: cold, temperature: 0.5, coupling: exchange, operators: [sm(e)], spectral_density: {type: flat, level: 0.01}}
             initial_state: {product: [e, g, g, g, g]}
             method: redfield
-            until: 200
+            until: 400
             points: 251
             """;
 
