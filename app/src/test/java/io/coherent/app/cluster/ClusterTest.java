@@ -46,8 +46,8 @@ class ClusterTest {
                 Thread.sleep(50);
             }
             // a chain of five qubits (d = 32) under Redfield: every evaluation of the right-hand side applies the
-            // d^2 x d^2 = 1024 x 1024 Redfield tensor, about 1 ms, ~1400 evaluations per 200 time units: seconds of samples while the
-            // subscriber watches, however fast the engines for small models get
+            // d^2 x d^2 = 1024 x 1024 Redfield tensor, about 1 ms, ~1400 evaluations per 200 time units: seconds of
+            // samples while the subscriber watches, however fast the engines for small models get
             String id = server.startRun(CHAIN);
             long started = System.nanoTime();
             try {
