@@ -72,7 +72,8 @@ class ClusterTest {
             assertTrue(live.find(), err);
             System.out.println("ClusterTest: " + live.group());
             // how many arrive live depends on how soon the subscriber's consumer is registered across the cluster
-            // compared with the run's seconds (212 and 224 of 252 in two runs under load); the rest comes from the history
+            // compared with the run's seconds (197 to 224 of 252 in three runs under load); the rest comes from the
+            // history
             assertTrue(Integer.parseInt(live.group(1)) > 0, "samples came live through the cluster: " + live.group());
         }
     }
@@ -88,8 +89,10 @@ class ClusterTest {
             hamiltonian: 0.5*(sz(a) + sz(b) + sz(c) + sz(d) + sz(e)) + 0.1*(sp(a)*sm(b) + sm(a)*sp(b) + sp(b)*sm(c) \
             + sm(b)*sp(c) + sp(c)*sm(d) + sm(c)*sp(d) + sp(d)*sm(e) + sm(d)*sp(e))
             baths:
-              - {name: hot, temperature: 2, coupling: exchange, operators: [sm(a)], spectral_density: {type: flat, level: 0.01}}
-              - {name: cold, temperature: 0.5, coupling: exchange, operators: [sm(e)], spectral_density: {type: flat, level: 0.01}}
+              - {name: hot, temperature: 2, coupling: exchange, operators: [sm(a)],
+                 spectral_density: {type: flat, level: 0.01}}
+              - {name: cold, temperature: 0.5, coupling: exchange, operators: [sm(e)],
+                 spectral_density: {type: flat, level: 0.01}}
             initial_state: {product: [e, g, g, g, g]}
             method: redfield
             until: 400

@@ -77,13 +77,14 @@ class BrowserTest {
                 assertEquals("partial-collective", page.findElement(By.id("preset")).getDomProperty("value"));
                 set(page, "until", "2000");
                 // oscillators and bath centre at frequency 100 instead of 1: the integrator resolves a hundred times as
-                // many oscillations (~140000 steps instead of ~1250; at 30, ~40000 steps were watched only 3 times), and 2000 output times (the test server's --max-points)
-                // are each evaluated, streamed and plotted, so the exact run lasts long enough to be watched however
-                // fast one step is (the default run of 501 points took ~30 ms warm). The relaxation time, 81.8633, does
-                // not depend on the frequencies (Lorentzians of one width gamma on resonance); the steady state is
-                // reached at 1056.604 (`coherent run partial-collective --set omega1=100 --set omega2=100 --set
-                // omega0=100 --set until=2000 --stop-on-steady --json`), later than 818.63 at omega = 1: the faster
-                // residual oscillation needs longer to fall below the criterion's |dy/dt| < 1e-4
+                // many oscillations (~140000 steps instead of ~1250; at 30, ~40000 steps were watched only 3 times),
+                // and 2000 output times (the test server's --max-points) are each evaluated, streamed and plotted, so
+                // the exact run lasts long enough to be watched however fast one step is (the default run of 501
+                // points took ~30 ms warm). The relaxation time, 81.8633, does not depend on the frequencies
+                // (Lorentzians of one width gamma on resonance); the steady state is reached at 1056.604 (`coherent
+                // run partial-collective --set omega1=100 --set omega2=100 --set omega0=100 --set until=2000
+                // --stop-on-steady --json`), later than 818.63 at omega = 1: the faster residual oscillation needs
+                // longer to fall below the criterion's |dy/dt| < 1e-4
                 for (String omega : List.of("omega1", "omega2", "omega0")) {
                     WebElement input = page.findElement(By.cssSelector("input[data-parameter][name=" + omega + "]"));
                     input.clear();
