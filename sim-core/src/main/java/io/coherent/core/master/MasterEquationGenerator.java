@@ -150,7 +150,9 @@ public final class MasterEquationGenerator implements Generator {
 
     @Override
     public ObservableSet observe(double t, double[] y) {
-        OptionalDouble tau = slowestRelaxationTime();
+        // beyond the dense spectrum's limit t alone (a larger horizon, so still a bound): sampling must not start the
+        // iterative eigenvalue computation
+        OptionalDouble tau = d <= SPECTRUM_LIMIT ? slowestRelaxationTime() : OptionalDouble.empty();
         double horizon = tau.isPresent() ? Math.min(t, tau.getAsDouble()) : t;
         return observables.of(y, Math.min(2, generatorError * horizon), true);
     }

@@ -164,7 +164,7 @@ public final class MasterEquations {
             shifted = build(system, method, options, true);
             moved = nullSpace(shifted, shifted.liouvillian(), new ArrayList<>()).rho();
         }
-        return finish(g, s.rho(), s.residual() * horizon, null, shifted, moved, s.residual(), k, k == 1, tau,
+        return finish(g, s.rho(), s.residual() * horizon, null, shifted, moved, s.residual(), k, k == 1,
                 MasterSteadyState.DENSE_SVD, -1, s.residual() < DENSE_RESIDUAL, notes);
     }
 
@@ -299,10 +299,8 @@ public final class MasterEquations {
                     + " from the initial state instead (coherent run)");
         }
         List<String> notes = new ArrayList<>(r.notes());
-        OptionalDouble tau = g.slowestRelaxationTime();
-        notes.add("relaxation time " + (tau.isPresent() ? "from Arnoldi on the propagator" : "not computed (Arnoldi on the"
-                + " propagator did not converge)") + "; the error estimate uses ||L^-1|| ~ "
-                + String.format(java.util.Locale.ROOT, "%.3g", r.inverseNorm()) + " from inverse iteration");
+        notes.add("the error estimate uses ||L^-1|| ~ " + String.format(java.util.Locale.ROOT, "%.3g", r.inverseNorm())
+                + " from inverse iteration");
         MasterEquationGenerator shifted = null;
         double[] moved = null;
         double delta = r.correctedError();
@@ -315,7 +313,7 @@ public final class MasterEquations {
                 shifted = null;
             }
         }
-        return finish(g, r.rho(), delta, r.corrected(), shifted, moved, r.residual(), 1, true, tau,
+        return finish(g, r.rho(), delta, r.corrected(), shifted, moved, r.residual(), 1, true,
                 MasterSteadyState.GMRES, r.iterations(), r.converged(), notes);
     }
 
@@ -330,7 +328,7 @@ public final class MasterEquations {
      */
     private static MasterSteadyState finish(MasterEquationGenerator g, double[] rho, double delta, double[] corrected,
                                             MasterEquationGenerator shifted, double[] moved, double residual,
-                                            int nullity, boolean unique, OptionalDouble tau, String solver, int iterations,
+                                            int nullity, boolean unique, String solver, int iterations,
                                             boolean converged, List<String> notes) {
         ObservableSet obs = g.observables().of(rho, Double.isNaN(delta) ? delta : Math.min(2, delta), false);
         if (corrected != null) {
@@ -343,7 +341,8 @@ public final class MasterEquations {
         if (obs.value("min_eigenvalue") < -Math.max(obs.error("min_eigenvalue"), 1e-12)) {
             notes.add(0, "rho has a negative eigenvalue " + obs.value("min_eigenvalue") + " (Redfield is not completely positive)");
         }
-        return new MasterSteadyState(obs, residual, nullity, unique, tau, solver, iterations, converged, notes);
+        return new MasterSteadyState(obs, residual, nullity, unique, g::slowestRelaxationTime, solver, iterations,
+                converged, notes);
     }
 
     /** obs with factor |O(perturbed) - O| added to each error. */
