@@ -26,8 +26,7 @@ mkdir -p "$OUT"
 } | tee "$OUT/machine.txt"
 
 echo "== build"
-mvn -q -B -o install -DskipTests -pl sim-core,integrators
-mvn -q -B -o package -pl bench
+mvn -q -B -o package -pl bench -am -DskipTests
 JAR=bench/target/benchmarks.jar
 
 echo "== Java scan values (for the accuracy comparison)"

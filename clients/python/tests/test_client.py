@@ -222,8 +222,10 @@ def test_sweep_is_a_table_of_the_same_steady_states(client):
         direct = client.steady("partial-collective", theta=r["theta"])
         assert r["Jx"] == direct["observables"]["Jx"]
         assert r["Jx_error"] < 1e-8
-    # theta = 0: the antisymmetric mode is decoherence-free and keeps the vacuum part -(1 - sin 2 kappa)/2 = -1
+    # theta = 0: the antisymmetric mode is decoherence-free and keeps the vacuum part -(1 - sin 2 kappa)/2 = -1, so the
+    # steady state depends on the initial state (not unique); for theta > 0 every mode relaxes
     assert rows[0]["Jx_vacuum"] == pytest.approx(-1, abs=1e-12)
+    assert [r["unique"] for r in rows] == [False, True, True, True, True]
 
 
 def test_a_two_parameter_sweep_and_a_sweep_of_runs(client):

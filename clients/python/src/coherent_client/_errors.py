@@ -6,7 +6,8 @@ class CoherentError(Exception):
 
     ``message`` is the server's ``error`` text as it is (for bad input it names the key and what is allowed,
     e.g. ``set: unknown key 'bogus' for two-atoms; allowed keys: ...``); ``status`` is the HTTP status (400 bad
-    input, 404 unknown run, 413 body too large, 429 server busy, 500 server fault), or None when the client
+    input, 404 unknown run, 413 body too large, 429 all run places taken, 503 the memory for run histories taken,
+    500 server fault), or None when the client
     refused before asking the server (no jar, a server that did not start, a scenario file that does not exist).
     """
 

@@ -5,7 +5,8 @@ from . import _optional
 
 class Table:
     """Columns of equal length, by name, in the order of ``coherent sweep``'s ``results.csv``: ``point``, the swept
-    parameters, each observable and ``<name>_error``, ``converged``, ``relaxation_time``, ``t`` (nan for a steady
+    parameters, each observable and ``<name>_error``, ``converged``, ``unique`` (False where the steady state depends
+    on the initial state), ``relaxation_time``, ``t`` (nan for a steady
     state computed directly), ``seconds``, ``status`` (``ok`` or ``failed``) and ``reason``.
 
     ``table["Jx"]`` is a column (a numpy array for numbers when numpy is present), ``table.rows()`` the rows as
@@ -31,6 +32,7 @@ class Table:
         for name, values in numbers.items():
             self._columns[name] = values if name == "point" else _optional.array(values)
         self._columns["converged"] = [p["converged"] for p in points]
+        self._columns["unique"] = [p.get("unique") for p in points]
         for name in ("relaxation_time", "t", "seconds"):
             self._columns[name] = _optional.array(p[name] for p in points)
         self._columns["status"] = [p["status"] for p in points]

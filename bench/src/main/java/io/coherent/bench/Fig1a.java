@@ -15,6 +15,8 @@ final class Fig1a {
     /** Largest acceptable reported error estimate of a benchmarked point. */
     static final double MAX_ERROR = 1e-8;
     static final QuadratureTolerance QUADRATURE = new QuadratureTolerance(TOLERANCE, TOLERANCE, 400_000);
+    /** The residues' tolerance (issue 13: relative error 1e-10); they fall back to quadrature only above it. */
+    static final QuadratureTolerance RESIDUES = new QuadratureTolerance(1e-10, 1e-10, 400_000);
     /** Scan theta_i = (pi/2) i / SCAN_STEPS, i = 0..SCAN_STEPS. */
     static final int SCAN_STEPS = 400;
 
@@ -31,7 +33,16 @@ final class Fig1a {
     }
 
     static SteadyState solve(double theta) {
-        return solve(new SteadyStateSolver(QUADRATURE), theta);
+        return solve(solver("quadrature"), theta);
+    }
+
+    /** "residues" (the default solver: closed form at the poles) or "quadrature" (the adaptive frequency integral). */
+    static SteadyStateSolver solver(String scheme) {
+        return switch (scheme) {
+            case "residues" -> new SteadyStateSolver(RESIDUES, SteadyStateSolver.Scheme.RESIDUES);
+            case "quadrature" -> new SteadyStateSolver(QUADRATURE, SteadyStateSolver.Scheme.QUADRATURE);
+            default -> throw new IllegalArgumentException("scheme " + scheme + ": residues or quadrature");
+        };
     }
 
     /** Fails loudly unless the point converged with both its overall and its Jx error estimate below MAX_ERROR. */

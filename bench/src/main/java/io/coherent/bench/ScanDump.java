@@ -12,7 +12,7 @@ import java.util.Locale;
  * Writes the Java side of the scipy comparison: the 401-point theta scan of Fig. 1(a) and the two single
  * points, one line each, tab separated:
  * {@code kind index theta Jx Jx_thermal Jx_error errorEstimate evaluations converged}.
- * Usage: {@code java -cp benchmarks.jar io.coherent.bench.ScanDump out.tsv}
+ * Usage: {@code java -cp benchmarks.jar io.coherent.bench.ScanDump out.tsv [residues|quadrature]} (default: quadrature)
  */
 public final class ScanDump {
     private ScanDump() {
@@ -23,17 +23,18 @@ public final class ScanDump {
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
+        io.coherent.core.bosonic.SteadyStateSolver solver = Fig1a.solver(args.length > 1 ? args[1] : "quadrature");
         double worst = 0;
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
             w.println("kind\tindex\ttheta\tJx\tJx_thermal\tJx_error\terrorEstimate\tevaluations\tconverged");
             String[] points = {"pi/8", "pi/400"};
             for (int k = 0; k < points.length; k++) {
                 double theta = Fig1a.parseTheta(points[k]);
-                line(w, "point", k, theta, Fig1a.solve(theta));
+                line(w, "point", k, theta, Fig1a.solve(solver, theta));
             }
             for (int i = 0; i <= Fig1a.SCAN_STEPS; i++) {
                 double theta = Fig1a.scanTheta(i);
-                SteadyState s = Fig1a.solve(theta);
+                SteadyState s = Fig1a.solve(solver, theta);
                 worst = Math.max(worst, s.errorEstimate());
                 line(w, "scan", i, theta, s);
             }

@@ -7,6 +7,7 @@ import io.coherent.core.dynamics.Model;
 import io.coherent.core.models.CoupledQubitsModel;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Two coupled qubits between boson or fermion reservoirs (seed coupled-qubits-boson-fermion; docs/papers/coupled-qubits.md). */
 final class CoupledQubitsPreset implements Preset {
@@ -37,7 +38,11 @@ final class CoupledQubitsPreset implements Preset {
                 PresetParameter.choice("statistics", d.statistics().name().toLowerCase(Locale.ROOT),
                         "reservoir particles", List.of("bose", "fermi")),
                 PresetParameter.choice("spectrum", d.spectrum().name().toLowerCase(Locale.ROOT),
-                        "reservoir spectral density", List.of("flat", "ohmic")));
+                        "reservoir spectral density (flat: the paper's, Markovian; ohmic: Eq. 79; lorentzian or "
+                        + "drude-lorentz: finite width omega_c, equal to J_i at the mean qubit frequency, for method=heom)",
+                        List.of("flat", "ohmic", "lorentzian", "drude-lorentz")),
+                PresetParameter.number("omega_c", Double.toString(d.omega_c()),
+                        "cut-off w_c of the ohmic spectrum (Fig. 8), also the lorentzian half-width or drude-lorentz cut-off"));
     }
 
     @Override
@@ -45,7 +50,14 @@ final class CoupledQubitsPreset implements Preset {
         return new CoupledQubitsModel(v.number("omega1"), v.number("omega2"), v.number("lambda"), v.number("J1"),
                 v.number("J2"), v.number("T1"), v.number("T2"), v.number("mu1"), v.number("mu2"),
                 ThermalOccupation.Statistics.valueOf(v.choice("statistics").toUpperCase(Locale.ROOT)),
-                CoupledQubitsModel.Spectrum.valueOf(v.choice("spectrum").toUpperCase(Locale.ROOT))).toSystem();
+                CoupledQubitsModel.Spectrum.valueOf(v.choice("spectrum").toUpperCase(Locale.ROOT).replace('-', '_')),
+                v.number("omega_c")).toSystem();
+    }
+
+    /** The hierarchy refuses a flat reservoir under the reservoir's name; the user's key for it is spectrum. */
+    @Override
+    public Map<String, String> fieldAliases() {
+        return Map.of("baths.1.spectral_density", "spectrum", "baths.2.spectral_density", "spectrum");
     }
 
     @Override

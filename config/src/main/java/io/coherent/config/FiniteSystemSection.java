@@ -68,8 +68,8 @@ final class FiniteSystemSection {
                         + "baths.<name>.chemical_potential, baths.<name>.spectral_density.<parameter>");
             }
         }
-        RunSettings run = ScenarioLoader.runSettings(settings, null);
         String method = ScenarioLoader.method(settings, Method.REDFIELD);
+        RunSettings run = ScenarioLoader.runSettings(settings, null, method);
         HilbertSpace space = space(ScenarioLoader.required(root, "subsystems", "",
                 "a list like [{name: a, type: qubit}, {name: c, type: oscillator, cutoff: 10}]"), limits);
         Resolver resolver = new Resolver(space);

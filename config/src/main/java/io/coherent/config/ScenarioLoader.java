@@ -222,8 +222,8 @@ public final class ScenarioLoader {
                     new Value(preset.parameters().stream().filter(q -> q.name().equals(alias.getValue()))
                             .findFirst().orElseThrow().defaultValue(), Origin.DEFAULT)));
         }
-        RunSettings run = runSettings(settings, preset.lambShiftDefault());
         String method = method(settings, preset.defaultMethod());
+        RunSettings run = runSettings(settings, preset.lambShiftDefault(), method);
         registerSupport(fields, settings);
         Model model;
         try {
@@ -252,8 +252,8 @@ public final class ScenarioLoader {
                         + ", baths.<name>.temperature, baths.<name>.spectral_density.<parameter>");
             }
         }
-        RunSettings run = runSettings(settings, null);
         String method = method(settings, Method.EXACT);
+        RunSettings run = runSettings(settings, null, method);
         Fields fields = new Fields(fileOrigin);
         registerSupport(fields, settings);
 
@@ -482,7 +482,7 @@ public final class ScenarioLoader {
         return v == null ? defaultMethod.id() : choice("method", v, METHODS);
     }
 
-    static RunSettings runSettings(Map<String, Value> s, Boolean lambShiftDefault) {
+    static RunSettings runSettings(Map<String, Value> s, Boolean lambShiftDefault, String method) {
         double until = s.containsKey("until")
                 ? number("until", s.get("until"), x -> x > 0, "a finite number > 0") : RunSettings.DEFAULT_UNTIL;
         int points = RunSettings.DEFAULT_POINTS;
@@ -491,8 +491,17 @@ public final class ScenarioLoader {
                     "a whole number >= 2 (and at most 10000000)");
             points = (int) p;
         }
+        // the hierarchy is linear, time-independent and stiff (its deep ADOs decay at depth x the fastest rate):
+        // the exponential propagator takes steps set by the dynamics, the Runge-Kutta ones by that stiffness
+        boolean linear = method.equals(Method.HEOM.id());
         String integrator = s.containsKey("integrator")
-                ? choice("integrator", s.get("integrator"), IntegratorSettings.NAMES) : IntegratorSettings.NAMES.get(0);
+                ? choice("integrator", s.get("integrator"), IntegratorSettings.NAMES)
+                : linear ? IntegratorSettings.KRYLOV : IntegratorSettings.NAMES.get(0);
+        if (integrator.equals(IntegratorSettings.KRYLOV) && !linear) {
+            throw s.get("integrator").origin().error("integrator", "integrator = krylov needs a linear time-independent "
+                    + "method: heom (method is " + method + "); use one of " + String.join(", ", IntegratorSettings.NAMES.stream()
+                    .filter(n -> !n.equals(IntegratorSettings.KRYLOV)).toList()));
+        }
         double atol = s.containsKey("atol") ? number("atol", s.get("atol"), x -> x > 0, "a finite number > 0") : DEFAULT_ATOL;
         double rtol = s.containsKey("rtol") ? number("rtol", s.get("rtol"), x -> x >= 0, "a finite number >= 0") : DEFAULT_RTOL;
         double qt = DEFAULT_QUADRATURE_TOLERANCE;

@@ -67,6 +67,15 @@ class HeomKeysTest {
     }
 
     @Test
+    void trajectoriesUseTheExponentialPropagatorUnlessAsked() throws IOException {
+        assertEquals("krylov", ScenarioLoader.load(drude(), List.of()).run().integrator());
+        assertEquals("dormand-prince-853",
+                ScenarioLoader.load(drude(), List.of("integrator=dormand-prince-853")).run().integrator());
+        fails(drude(), List.of("method=redfield", "integrator=krylov"),
+                "integrator = krylov needs a linear time-independent method: heom (method is redfield)");
+    }
+
+    @Test
     void keysAreRead() throws IOException {
         HeomOptions h = ScenarioLoader.load(drude(), List.of("heom_depth=4", "heom_exponents=0", "heom_expansion=matsubara",
                 "heom_terminator=false", "heom_tolerance=1e-5", "heom_max_memory=512MiB")).run().heom();

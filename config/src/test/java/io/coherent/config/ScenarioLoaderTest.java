@@ -92,7 +92,7 @@ class ScenarioLoaderTest {
         RunSettings list = ScenarioLoader.load(null, List.of("output=list", "times=[0.5, 2, pi]")).run();
         assertArrayEquals(new double[] {0, 0.5, 2, Math.PI}, list.outputGrid().times());
         assertEquals(Math.PI, list.until());
-        assertEquals(IntegratorSettings.NAMES.size(), 4);
+        assertEquals(IntegratorSettings.NAMES.size(), 5);
         ScenarioLoader.load(null, List.of("integrator=gragg-bulirsch-stoer"));
 
         failsSet("output=random", "output = random is not allowed: expected one of uniform, logarithmic, list");

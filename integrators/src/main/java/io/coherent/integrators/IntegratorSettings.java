@@ -3,7 +3,8 @@ package io.coherent.integrators;
 import java.util.List;
 
 /**
- * Which adaptive Hipparchus integrator to use and its step-size control. Every number a run prints is
+ * Which adaptive integrator to use (one of Hipparchus', or the Krylov exponential propagator for linear
+ * time-independent generators) and its step-size control. Every number a run prints is
  * accurate to about max(absoluteTolerance, relativeTolerance * |value|) per step, plus the quadrature
  * error reported with each thermal observable.
  *
@@ -14,7 +15,10 @@ public record IntegratorSettings(String name, double absoluteTolerance, double r
                                  double maxStep) {
 
     public static final List<String> NAMES = List.of("dormand-prince-853", "dormand-prince-54", "gragg-bulirsch-stoer",
-            "adams-moulton");
+            "adams-moulton", "krylov");
+
+    /** The exponential propagator, for linear time-independent generators ({@link io.coherent.core.dynamics.LinearGenerator}). */
+    public static final String KRYLOV = "krylov";
 
     public static final IntegratorSettings DEFAULT = new IntegratorSettings("dormand-prince-853", 1e-10, 1e-10, 0, 0);
 

@@ -12,7 +12,8 @@ import org.hipparchus.ode.nonstiff.GraggBulirschStoerIntegrator;
  * Builds the Hipparchus integrator named in the settings. Where Hipparchus exposes the per-attempt error
  * estimate (the embedded Runge-Kutta pairs and Adams-Moulton), the integrator reports it to a
  * {@link StepCounter}; an estimate >= 1 is a rejected step (Hipparchus' own rule in both families).
- * Gragg-Bulirsch-Stoer keeps its error control private, so its rejections are not counted.
+ * Gragg-Bulirsch-Stoer keeps its error control private, so its rejections are not counted. The Krylov
+ * exponential propagator is ours, for linear time-independent generators only.
  */
 final class Integrators {
     /** Order of the Adams-Moulton method (number of steps 4: order 5). */
@@ -52,6 +53,7 @@ final class Integrators {
                 counter.uncounted();
                 yield new GraggBulirschStoerIntegrator(minStep, maxStep, atol, rtol);
             }
+            case "krylov" -> new KrylovIntegrator(minStep, maxStep, atol, rtol, counter);
             default -> throw new IllegalArgumentException("unknown integrator " + s.name());
         };
         if (s.initialStep() > 0) {

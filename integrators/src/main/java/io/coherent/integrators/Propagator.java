@@ -1,6 +1,7 @@
 package io.coherent.integrators;
 
 import io.coherent.core.dynamics.Generator;
+import io.coherent.core.dynamics.LinearGenerator;
 import io.coherent.core.observables.ObservableSet;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Locale;
@@ -40,9 +41,14 @@ public final class Propagator {
     }
 
     /**
-     * @throws IllegalArgumentException if an event names an unknown observable or a time outside the run
+     * @throws IllegalArgumentException if an event names an unknown observable or a time outside the run, or the
+     *                                  Krylov integrator is asked for a generator that is not linear
      */
     public RunOutcome run(Generator generator, RunPlan plan, Consumer<Sample> sink, RunControl control, RunMetrics metrics) {
+        if (settings.name().equals(IntegratorSettings.KRYLOV) && !(generator instanceof LinearGenerator)) {
+            throw new IllegalArgumentException("integrator = krylov needs a linear time-independent method (heom); "
+                    + "method " + generator.method() + " is not: use one of the Runge-Kutta integrators");
+        }
         long started = System.nanoTime();
         OutputGrid grid = plan.grid();
         double span = grid.end() - grid.start();

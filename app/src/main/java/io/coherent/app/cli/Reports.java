@@ -223,9 +223,12 @@ public static String json(ObjectNode node) {
         return String.format(Locale.ROOT, "%.10g +- %.2g", e.value() + 0.0, e.error());
     }
 
-    /** A short human form: 200, 0.1, 81.8633, 1e-10; "infinite" for a non-finite value. */
+    /** A short human form: 200, 0.1, 81.8633, 1e-10; "infinite" for an infinite value, "not computed" for NaN. */
     public static String g(double x) {
-        if (!Double.isFinite(x)) {
+        if (Double.isNaN(x)) {
+            return "not computed"; // e.g. the hierarchy's relaxation time (no Liouvillian spectrum)
+        }
+        if (Double.isInfinite(x)) {
             return "infinite";
         }
         if (x == Math.rint(x) && Math.abs(x) < 1e7) {

@@ -166,8 +166,8 @@ final class SweepEndpoint {
 
     /**
      * The sweep as JSON: its scenario, method and grid, the observables every point reports, every point in grid order
-     * (the columns of {@code results.csv}: the swept values, each observable's value and error, converged, relaxation
-     * time, t (null for a steady state computed directly), seconds, status and reason) and how it went.
+     * (the columns of {@code results.csv}: the swept values, each observable's value and error, converged, unique,
+     * relaxation time, t (null for a steady state computed directly), seconds, status and reason) and how it went.
      */
     static ObjectNode toJson(Sweep sweep, String evaluation, Sweep.Summary summary, List<PointOutcome> outcomes) {
         ObjectNode root = Reports.object();
@@ -210,8 +210,10 @@ final class SweepEndpoint {
             }
             if (r == null) {
                 p.putNull("converged");
+                p.putNull("unique");
             } else {
                 p.put("converged", r.converged());
+                p.put("unique", r.unique());
             }
             Reports.number(p, "relaxation_time", r == null ? Double.NaN : r.relaxationTime());
             Reports.number(p, "t", r == null ? Double.NaN : r.time());

@@ -13,6 +13,12 @@ import io.coherent.core.linalg.ComplexMatrix;
  */
 public record Bath(String name, ComplexMatrix coupling, SpectralDensity spectralDensity, double temperature) {
 
+    /**
+     * Largest temperature accepted: the thermal moments grow like T (the high-temperature law) and their error
+     * bounds like T times the model's scales; beyond 1e100 these products leave double precision.
+     */
+    public static final double MAX_TEMPERATURE = 1e100;
+
     public Bath {
         if (name == null || name.isBlank()) {
             throw new InvalidModelException("baths.name", "every bath needs a non-empty name");
@@ -22,6 +28,10 @@ public record Bath(String name, ComplexMatrix coupling, SpectralDensity spectral
         }
         if (!(temperature >= 0) || !Double.isFinite(temperature)) {
             throw new InvalidModelException("baths." + name + ".temperature", temperature, "a finite number >= 0");
+        }
+        if (temperature > MAX_TEMPERATURE) {
+            throw new InvalidModelException("baths." + name + ".temperature", temperature, "a number in [0, 1e100] "
+                    + "(the thermal moments grow like T; beyond 1e100 their error bounds overflow)");
         }
     }
 

@@ -21,6 +21,9 @@ public record BrightSubspace(ComplexMatrix bright, ComplexMatrix dark) {
         List<double[]> basis = new ArrayList<>(); // each entry: [re0..re(n-1), im0..im(n-1)]
         List<double[]> frontier = new ArrayList<>();
         for (Bath b : model.baths()) {
+            if (!couples(b)) {
+                continue; // J = 0 (e.g. Gamma = 0): the bath reaches nothing, its modes stay undamped
+            }
             double[] v = new double[2 * n];
             for (int j = 0; j < n; j++) {
                 v[j] = b.coupling().re(0, j);
@@ -52,6 +55,20 @@ public record BrightSubspace(ComplexMatrix bright, ComplexMatrix dark) {
         return new BrightSubspace(columns(basis, n), columns(dark, n));
     }
 
+
+    /**
+     * Whether the bath's spectral density is not identically zero. A bath with J = 0 damps nothing; counting
+     * its coupling vector as bright claimed a unique steady state (Jx = 0) while the dynamics kept Jx = -1 forever.
+     */
+    static boolean couples(Bath b) {
+        if (b.spectralDensity() instanceof io.coherent.core.bath.OhmicFamily o) {
+            return o.lambda() != 0;
+        }
+        if (b.spectralDensity() instanceof io.coherent.core.bath.Flat f) {
+            return f.level() != 0;
+        }
+        return b.spectralDensity().kernel().stream().anyMatch(t -> t.amplitudeRe() != 0 || t.amplitudeIm() != 0);
+    }
 
     public int darkDimension() {
         return dark.cols();

@@ -17,6 +17,13 @@ import java.util.OptionalDouble;
 public final class ExactDynamics implements Generator {
     private final PseudoModeEmbedding embedding;
     private final ThermalIntegral thermal;
+    private final QuadratureTolerance tolerance;
+    /**
+     * The closed-form thermal part (whole line, T &gt; 0 somewhere); null where it does not apply. Built at the first
+     * sample after t = 0 (it costs one bath expansion), so that asking a generator for its observable names stays cheap.
+     */
+    private ThermalTransient closedForm;
+    private boolean closedFormBuilt;
     private final int n;
     private final int size;
     private final double[] aRe;
@@ -26,11 +33,29 @@ public final class ExactDynamics implements Generator {
     public ExactDynamics(BilinearModel model, QuadratureTolerance tolerance) {
         this.embedding = new PseudoModeEmbedding(model);
         this.thermal = new ThermalIntegral(embedding, tolerance);
+        this.tolerance = tolerance;
         this.n = embedding.modes();
         this.size = embedding.size();
         this.aRe = embedding.generatorRe();
         this.aIm = embedding.generatorIm();
         this.names = List.copyOf(observe(0, initialState()).values().keySet());
+    }
+
+    /**
+     * The thermal part by residues and the bath's exponential expansion ({@link ThermalTransient}) where it applies:
+     * whole-line support, some bath at T &gt; 0, a diagonalisable generator and baths with an expansion.
+     */
+    private static ThermalTransient thermalClosedForm(PseudoModeEmbedding embedding) {
+        BilinearModel m = embedding.model();
+        if (m.support().kind() != io.coherent.core.bath.FrequencySupport.Kind.WHOLE_LINE
+                || m.baths().stream().noneMatch(b -> b.temperature() > 0) || embedding.eigensystem() == null) {
+            return null;
+        }
+        try {
+            return new ThermalTransient(embedding, new ThermalResidues(embedding));
+        } catch (ArithmeticException | io.coherent.core.bath.InvalidModelException noExpansion) {
+            return null; // e.g. a Bose pole on a pole of J: the quadrature handles it
+        }
     }
 
     public PseudoModeEmbedding embedding() {
@@ -101,13 +126,30 @@ public final class ExactDynamics implements Generator {
         ComplexMatrix phiModesT = ComplexMatrix.of(n, n, java.util.Arrays.copyOf(phiRe, n * n),
                 java.util.Arrays.copyOf(phiIm, n * n));
         ComplexMatrix vacuum = conjPhi.times(embedding.model().initialOccupation()).times(transpose(phiModesT));
-        ThermalIntegral.Result th = t == 0 ? null : thermal.at(t, phiRe, phiIm);
+        ThermalIntegral.Result th = t == 0 ? null : thermal(t, phiRe, phiIm);
         if (th == null) {
             ComplexMatrix zero = ComplexMatrix.zeros(size, n);
             ComplexMatrix zeroNoise = ComplexMatrix.zeros(embedding.model().baths().size(), n);
             return new SecondMoments(vacuum, zero, zero, zeroNoise, zeroNoise);
         }
         return new SecondMoments(vacuum, th.thermal(), th.thermalError(), th.noise(), th.noiseError());
+    }
+
+    /** Closed form where it meets the tolerance, quadrature otherwise (its error estimate decides). */
+    private ThermalIntegral.Result thermal(double t, double[] phiRe, double[] phiIm) {
+        if (!closedFormBuilt) {
+            closedForm = thermalClosedForm(embedding);
+            closedFormBuilt = true;
+        }
+        if (closedForm != null) {
+            ThermalIntegral.Result r = closedForm.at(t);
+            double scale = Math.max(r.thermal().maxAbs(), r.noise().maxAbs());
+            double err = Math.max(r.thermalError().maxAbs(), r.noiseError().maxAbs());
+            if (err <= Math.max(tolerance.absolute(), tolerance.relative() * scale)) {
+                return r;
+            }
+        }
+        return thermal.at(t, phiRe, phiIm);
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class FrequencyGrid {
         for (Eigenvalue e : poles) {
             scale = Math.max(scale, Math.abs(e.im()) + Math.abs(e.re()));
         }
+        double poleScale = scale;
         boolean thermal = false;
         for (Bath b : model.baths()) {
             if (b.temperature() > 0) {
@@ -68,7 +69,9 @@ public final class FrequencyGrid {
             points.removeIf(p -> p <= lower);
             points.add(lower);
         }
-        List<Double> sorted = dedupe(points, 1e-13 * scale);
+        // merge only points closer than rounding of the model's own scale or of the point itself: a temperature far
+        // above that scale (T = 1e30) must not merge the breakpoints around the poles (it gave Jx = 1.8e-31 +- 1.8e-31)
+        List<Double> sorted = dedupe(points, 1e-13 * poleScale);
         List<Panel> panels = new ArrayList<>();
         if (wholeLine) {
             panels.add(Panel.lowerTail(sorted.get(0)));
@@ -101,7 +104,7 @@ public final class FrequencyGrid {
     private static List<Double> dedupe(TreeSet<Double> points, double minGap) {
         List<Double> out = new ArrayList<>();
         for (double p : points) {
-            if (out.isEmpty() || p - out.get(out.size() - 1) > minGap) {
+            if (out.isEmpty() || p - out.get(out.size() - 1) > Math.max(minGap, 1e-13 * Math.abs(p))) {
                 out.add(p);
             } else if (p == 0.0) {
                 out.set(out.size() - 1, 0.0); // keep the principal-value point exactly at zero

@@ -2,6 +2,7 @@ package io.coherent.core.bosonic;
 
 import io.coherent.core.bath.ExponentialTerm;
 import io.coherent.core.bath.InvalidModelException;
+import io.coherent.core.linalg.ComplexEigensystem;
 import io.coherent.core.linalg.ComplexEigenvalues;
 import io.coherent.core.linalg.ComplexEigenvalues.Eigenvalue;
 import io.coherent.core.linalg.ComplexMatrix;
@@ -27,6 +28,13 @@ import java.util.List;
  * where A + iw is invertible for real w whenever every bright pole decays.
  */
 public final class PseudoModeEmbedding {
+    /**
+     * Largest |rate| of a kernel term accepted. The generator's eigenvalues carry absolute errors ~ eps |rate|, so
+     * the slow rates of the modes (relaxation times ~ 1e2 in the presets) are lost beyond ~1e40; 1e30 keeps them
+     * (the Markov limit is reached long before: at gamma = 1e6 the partial-collective Jx has converged to 1e-7).
+     */
+    private static final double MAX_RATE = 1e30;
+
     /** A pole may sit this far (relative to the model's scale) to the right of the axis before we call it unstable. */
     private static final double STABILITY_TOLERANCE = 1e-10;
 
@@ -45,6 +53,8 @@ public final class PseudoModeEmbedding {
     private final double[][] brightNoiseRe;
     private final double[][] brightNoiseIm;
     private final List<Eigenvalue> poles;
+    /** The eigendecomposition of the bright generator; null if it failed (then the poles come from EJML). */
+    private final ComplexEigensystem eigensystem;
 
     public PseudoModeEmbedding(BilinearModel model) {
         this.model = model;
@@ -59,6 +69,14 @@ public final class PseudoModeEmbedding {
                         + "lorentzian-sum or drude-lorentz (master-equation methods take any spectral density)");
             }
             for (ExponentialTerm t : bath.spectralDensity().kernel()) {
+                double rate = Math.hypot(t.rateRe(), t.rateIm());
+                if (!(rate <= MAX_RATE) || !Double.isFinite(Math.hypot(t.amplitudeRe(), t.amplitudeIm()))) {
+                    boolean centre = Math.abs(t.rateIm()) > Math.abs(t.rateRe());
+                    throw new InvalidModelException(centre ? "center" : rateField(bath.spectralDensity()),
+                            centre ? Math.abs(t.rateIm()) : t.rateRe(), "at most 1e30 in magnitude for method exact (the "
+                            + "slow rates of the modes are lost in the rounding of faster ones; the Markov limit of a "
+                            + "width is reached by 1e6)");
+                }
                 owner.add(k);
                 terms.add(t);
             }
@@ -115,7 +133,16 @@ public final class PseudoModeEmbedding {
             brightNoiseRe[k] = e.realParts();
             brightNoiseIm[k] = e.imaginaryParts();
         }
-        this.poles = List.copyOf(ComplexEigenvalues.of(ComplexMatrix.of(nb, nb, brightRe, brightIm)));
+        this.eigensystem = decompose(nb, brightRe, brightIm);
+        if (eigensystem != null) {
+            List<Eigenvalue> list = new ArrayList<>(nb);
+            for (int k = 0; k < nb; k++) {
+                list.add(new Eigenvalue(eigensystem.eigenvalueRe(k), eigensystem.eigenvalueIm(k)));
+            }
+            this.poles = List.copyOf(list);
+        } else {
+            this.poles = List.copyOf(ComplexEigenvalues.of(ComplexMatrix.of(nb, nb, brightRe, brightIm)));
+        }
         double scale = 1;
         for (Eigenvalue e : poles) {
             scale = Math.max(scale, Math.hypot(e.re(), e.im()));
@@ -127,6 +154,27 @@ public final class PseudoModeEmbedding {
                                 + "at a mode frequency; allowed are models whose every pole decays", e.re(), e.im()));
             }
         }
+    }
+
+    /** The parameter that sets a kernel's rate, as the spectral densities name it. */
+    private static String rateField(io.coherent.core.bath.SpectralDensity j) {
+        return j instanceof io.coherent.core.bath.DrudeLorentz ? "gamma" : "width";
+    }
+
+    private static ComplexEigensystem decompose(int nb, double[] re, double[] im) {
+        try {
+            return ComplexEigensystem.of(nb, re, im);
+        } catch (ArithmeticException defective) {
+            return null;
+        }
+    }
+
+    /**
+     * The eigendecomposition of the bright generator A_b = V diag(poles) V^{-1}, eigenvalues refined to the
+     * accuracy of the couplings; null where it failed (a defective generator).
+     */
+    ComplexEigensystem eigensystem() {
+        return eigensystem;
     }
 
     private static ComplexMatrix blockDiagonal(ComplexMatrix top, int extra) {

@@ -1,17 +1,34 @@
 package io.coherent.core.bosonic;
 
+import io.coherent.core.bath.FrequencySupport;
 import io.coherent.core.quadrature.QuadratureTolerance;
 
 /**
  * Steady state straight from the frequency formula (physics notes Sec. 1):
  * N_ss = sum_k int dw J_k(w) n_k(w) conj(X_k(w)) X_k(w)^T with X_k(w) = Ghat(-iw) conj(v_k), plus the
  * stationary part of the decoherence-free modes. No time stepping.
+ *
+ * <p>Two ways to the integral. {@link Scheme#RESIDUES} (the default on the whole line): in closed form from one
+ * eigendecomposition of the generator and digamma functions at its poles ({@link ThermalResidues}); where its
+ * error estimate exceeds the tolerance (a nearly defective generator) the solver falls back to quadrature.
+ * {@link Scheme#QUADRATURE}: adaptive Gauss-Kronrod on pole-following panels ({@link ThermalIntegral}), the only
+ * way for the {@code positive} frequency support, and the independent cross-check of the residues in the tests.
  */
 public final class SteadyStateSolver {
+    /** How the thermal frequency integral is done. */
+    public enum Scheme { RESIDUES, QUADRATURE }
+
     private final QuadratureTolerance tolerance;
+    private final Scheme scheme;
 
     public SteadyStateSolver(QuadratureTolerance tolerance) {
+        this(tolerance, Scheme.RESIDUES);
+    }
+
+    /** With {@code scheme} QUADRATURE the residues are never used (cross-checks, benchmarks of the old path). */
+    public SteadyStateSolver(QuadratureTolerance tolerance, Scheme scheme) {
         this.tolerance = tolerance;
+        this.scheme = scheme;
     }
 
     public SteadyState solve(BilinearModel model) {
@@ -19,13 +36,35 @@ public final class SteadyStateSolver {
     }
 
     public SteadyState solve(PseudoModeEmbedding embedding) {
-        ThermalIntegral.Result thermal = new ThermalIntegral(embedding, tolerance).steady();
+        ThermalIntegral.Result thermal = residues(embedding);
+        Scheme used = Scheme.RESIDUES;
+        if (thermal == null) {
+            thermal = new ThermalIntegral(embedding, tolerance).steady();
+            used = Scheme.QUADRATURE;
+        }
         DecoherenceFreeSubspace.StationaryPart dark = DecoherenceFreeSubspace.stationaryPart(embedding);
         SecondMoments moments = new SecondMoments(dark.occupation(), thermal.thermal(), thermal.thermalError(),
                 thermal.noise(), thermal.noiseError());
         double err = Math.max(thermal.thermalError().maxAbs(), thermal.noiseError().maxAbs());
         return new SteadyState(BosonicObservables.of(embedding, moments), moments, err, thermal.converged(),
                 thermal.evaluations(), embedding.slowestRelaxationTime(), embedding.subspace().darkDimension(),
-                dark.timeAveraged());
+                dark.timeAveraged(), used);
+    }
+
+    /** The residue result if it applies and meets the tolerance; null otherwise. */
+    private ThermalIntegral.Result residues(PseudoModeEmbedding embedding) {
+        if (scheme != Scheme.RESIDUES || embedding.model().support().kind() != FrequencySupport.Kind.WHOLE_LINE) {
+            return null;
+        }
+        ThermalIntegral.Result r;
+        try {
+            r = new ThermalResidues(embedding).steady();
+        } catch (ArithmeticException defective) {
+            return null;
+        }
+        double scale = Math.max(r.thermal().maxAbs(), r.noise().maxAbs());
+        double err = Math.max(r.thermalError().maxAbs(), r.noiseError().maxAbs());
+        boolean finite = Double.isFinite(scale) && Double.isFinite(err);
+        return finite && err <= Math.max(tolerance.absolute(), tolerance.relative() * scale) ? r : null;
     }
 }

@@ -1,6 +1,6 @@
 package io.coherent.core.heom;
 
-import io.coherent.core.dynamics.Generator;
+import io.coherent.core.dynamics.LinearGenerator;
 import io.coherent.core.observables.Estimate;
 import io.coherent.core.observables.ObservableSet;
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ import java.util.OptionalDouble;
  * C(M + D, D) ADOs). The exponents' truncation is not part of it: they are those of the steady-state convergence
  * pass (or heom_exponents), whose change is in {@link #hierarchy()}.
  */
-public final class EmbeddedHierarchy implements Generator {
+public final class EmbeddedHierarchy implements LinearGenerator {
     private final HeomGenerator main;
     private final HeomGenerator lower;
     private final HierarchyReport hierarchy;

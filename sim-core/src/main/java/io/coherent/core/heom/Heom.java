@@ -131,8 +131,11 @@ public final class Heom {
         return new HeomGenerator(system, baths, 1).observableNames();
     }
 
-    /** Vectors of the hierarchy's size an adaptive integrator keeps (Dormand-Prince 8(5,3): 12 stages and the state). */
-    static final int TRAJECTORY_VECTORS = 16;
+    /**
+     * Vectors of the hierarchy's size an integrator keeps: the Krylov propagator (the default for the hierarchy) its
+     * 46 basis vectors and about 5 state and work vectors; Dormand-Prince 8(5,3) needs fewer (12 stages and the state).
+     */
+    static final int TRAJECTORY_VECTORS = 51;
 
     /** Count, memory and preconditioner form of one hierarchy. */
     record Size(long ados, long bytes, long bytesPerAdo, boolean fullPreconditioner) {

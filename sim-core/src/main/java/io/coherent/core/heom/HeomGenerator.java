@@ -1,6 +1,6 @@
 package io.coherent.core.heom;
 
-import io.coherent.core.dynamics.Generator;
+import io.coherent.core.dynamics.LinearGenerator;
 import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.master.MasterObservables;
 import io.coherent.core.observables.ObservableSet;
@@ -39,7 +39,7 @@ import java.util.OptionalDouble;
  * (Kato and Tanimura, J. Chem. Phys. 145, 224105 (2016)), positive into the system, and particle_current.k =
  * Tr[N (d rho/dt)_k]. Their error is the caller's (truncation of the hierarchy, see {@link Heom}).
  */
-public final class HeomGenerator implements Generator {
+public final class HeomGenerator implements LinearGenerator {
     private final OpenSystem system;
     private final BathExponents baths;
     private final AuxiliaryDensityOperators ados;

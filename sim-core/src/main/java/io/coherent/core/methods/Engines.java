@@ -98,7 +98,7 @@ public final class Engines {
      */
     public static List<String> observableNames(Model model, Method method, EngineOptions options) {
         if (method == Method.LEADING_ORDER) {
-            return List.copyOf(leadingOrder(model).leadingOrderObservables().values().keySet());
+            return List.copyOf(leadingOrder(model).leadingOrderObservables(options.steadyQuadrature()).values().keySet());
         }
         if (method == Method.HEOM) {
             return Heom.observableNames(hierarchical(model), options.heom(), CorrelationSource.BATH_CORRELATIONS);
@@ -109,7 +109,7 @@ public final class Engines {
     public static SteadyStateReport steadyState(Model model, Method method, EngineOptions options) {
         if (method == Method.LEADING_ORDER) {
             LeadingOrderTheory theory = leadingOrder(model);
-            ObservableSet o = theory.leadingOrderObservables();
+            ObservableSet o = theory.leadingOrderObservables(options.steadyQuadrature());
             boolean converged = o.values().values().stream().allMatch(e -> Double.isFinite(e.value())
                     && e.error() <= CLOSED_FORM_RELATIVE_ERROR * Math.abs(e.value()) + Double.MIN_NORMAL);
             double error = o.values().values().stream().mapToDouble(Estimate::error).max().orElse(0);
@@ -121,7 +121,10 @@ public final class Engines {
         }
         if (method == Method.EXACT) {
             SteadyState s = new SteadyStateSolver(options.steadyQuadrature()).solve(bilinear(model, method));
-            return new SteadyStateReport(method.id(), "frequency formula (quadrature over the poles of the model)",
+            String how = s.scheme() == SteadyStateSolver.Scheme.RESIDUES
+                    ? "frequency formula in closed form (residues at the poles of the model and of the Bose function)"
+                    : "frequency formula (quadrature over the poles of the model)";
+            return new SteadyStateReport(method.id(), how,
                     s.observables(), s.errorEstimate(), s.converged(), 0, s.relaxationTime(),
                     s.decoherenceFreeModes() == 0, s.decoherenceFreeModes(), s.timeAveraged(), s.evaluations(), List.of(),
                     "frequency-formula", -1);

@@ -1,6 +1,7 @@
 package io.coherent.core.methods;
 
 import io.coherent.core.observables.ObservableSet;
+import io.coherent.core.quadrature.QuadratureTolerance;
 
 /**
  * A model whose source paper gives its equilibrium (the reduced, mean-force Gibbs state, or the steady
@@ -12,8 +13,11 @@ import io.coherent.core.observables.ObservableSet;
  */
 public interface LeadingOrderTheory {
 
-    /** The closed-form observables, each with its quadrature error estimate (0 for an algebraic closed form). */
-    ObservableSet leadingOrderObservables();
+    /**
+     * The closed-form observables, each with its quadrature error estimate (0 for an algebraic closed form),
+     * the integrals evaluated to the given tolerance (absolute part relative to the coupling lambda).
+     */
+    ObservableSet leadingOrderObservables(QuadratureTolerance tolerance);
 
     /** Where the closed forms come from (paper and equations), for people. */
     String leadingOrderSource();

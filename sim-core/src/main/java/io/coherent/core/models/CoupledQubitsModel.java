@@ -28,7 +28,10 @@ import java.util.List;
  * ours. "flat": J_i constant (Secs. II-VI); "ohmic": the paper's Eq. 79, J_i(w) = alpha_i w exp(-w/w_c)
  * with w_c = 40 (Fig. 8) and alpha_i chosen so that J_i(wbar) = J_i at the mean qubit frequency
  * wbar = (omega1 + omega2)/2, which makes the two spectra comparable at the same J_i. Real rates only: the
- * paper neglects the frequency shifts (below Eq. 15).
+ * paper neglects the frequency shifts (below Eq. 15). For exact (hierarchical) dynamics, which needs a finite
+ * correlation time, two more spectra with the same normalisation J_i at wbar: "lorentzian" (centred at wbar,
+ * half-width omega_c) and "drude-lorentz" (cut-off omega_c); omega_c is also the Ohmic cut-off w_c (default
+ * 40, Fig. 8).
  *
  * <p>Eigenstates (Eq. 4, paper labels): |1> = |ee> (delta), |2> = |gg> (0), |3> = cos(theta/2)|eg> +
  * sin(theta/2)|ge> ((delta + Omega)/2), |4> = -sin(theta/2)|eg> + cos(theta/2)|ge> ((delta - Omega)/2), with
@@ -36,14 +39,20 @@ import java.util.List;
  */
 public record CoupledQubitsModel(double omega1, double omega2, double lambda, double J1, double J2,
                                  double T1, double T2, double mu1, double mu2, Statistics statistics,
-                                 Spectrum spectrum) {
+                                 Spectrum spectrum, double omega_c) {
+
+    /** Cut-off frequency w_c of the Ohmic spectrum (the paper's Fig. 8), the default omega_c. */
+    public static final double OHMIC_CUTOFF = 40;
 
     /** The paper's Fig. 5 (boson reservoirs): omega = 10, J = 1, lambda = 6, T1 = 2, Delta_T = 2. */
     public static final CoupledQubitsModel DEFAULTS =
             new CoupledQubitsModel(10, 10, 6, 1, 1, 2, 4, 0, 0, Statistics.BOSE, Spectrum.FLAT);
 
-    /** Cut-off frequency w_c of the Ohmic spectrum (the paper's Fig. 8). */
-    public static final double OHMIC_CUTOFF = 40;
+    /** The paper's model with its cut-off w_c = 40 (Fig. 8). */
+    public CoupledQubitsModel(double omega1, double omega2, double lambda, double J1, double J2, double T1, double T2,
+                              double mu1, double mu2, Statistics statistics, Spectrum spectrum) {
+        this(omega1, omega2, lambda, J1, J2, T1, T2, mu1, mu2, statistics, spectrum, OHMIC_CUTOFF);
+    }
 
     /** The two qubits, "qubit1" and "qubit2". */
     private static final TwoQubits QUBITS = TwoQubits.named("qubit1", "qubit2");
@@ -56,7 +65,11 @@ public record CoupledQubitsModel(double omega1, double omega2, double lambda, do
         /** Frequency independent, J_i(w) = J_i (Secs. II-VI). */
         FLAT,
         /** J_i(w) = alpha_i w exp(-w/w_c), normalised to J_i at the mean qubit frequency (Sec. VII A). */
-        OHMIC
+        OHMIC,
+        /** J_i at the mean qubit frequency, Lorentzian of half-width omega_c centred there (not in the paper). */
+        LORENTZIAN,
+        /** J_i at the mean qubit frequency, Drude-Lorentz with cut-off omega_c (not in the paper). */
+        DRUDE_LORENTZ
     }
 
     public CoupledQubitsModel {
@@ -79,8 +92,9 @@ public record CoupledQubitsModel(double omega1, double omega2, double lambda, do
             throw new InvalidModelException("statistics", "null", "bose or fermi");
         }
         if (spectrum == null) {
-            throw new InvalidModelException("spectrum", "null", "flat or ohmic");
+            throw new InvalidModelException("spectrum", "null", "flat, ohmic, lorentzian or drude-lorentz");
         }
+        positive("omega_c", omega_c);
         if (lambda == 0 && omega1 == omega2) {
             throw new InvalidModelException("lambda", lambda,
                     "a non-zero coupling when omega1 = omega2 (|eg> and |ge> are degenerate and the labels |3>, |4> undefined)");
@@ -155,26 +169,22 @@ public record CoupledQubitsModel(double omega1, double omega2, double lambda, do
 
     /** The paper's spectral density J_i(w) (pi times ours) of reservoir i = 1, 2. */
     public double paperSpectralDensity(int reservoir, double w) {
-        double level = reservoir == 1 ? J1 : J2;
-        if (spectrum == Spectrum.FLAT) {
-            return level;
-        }
-        if (w <= 0) {
+        if (w <= 0 && spectrum == Spectrum.OHMIC) {
             return 0;
         }
-        double wbar = (omega1 + omega2) / 2;
-        return level * (w / wbar) * Math.exp(-(w - wbar) / OHMIC_CUTOFF);
+        return Math.PI * spectralDensity(reservoir).value(w);
     }
 
     /** Our J = sum g^2 delta for reservoir i = 1, 2: the paper's J_i / pi. */
     public SpectralDensity spectralDensity(int reservoir) {
         double level = reservoir == 1 ? J1 : J2;
-        if (spectrum == Spectrum.FLAT) {
-            return new Flat(level / Math.PI);
-        }
         double wbar = (omega1 + omega2) / 2;
-        double alpha = level * Math.exp(wbar / OHMIC_CUTOFF) / wbar;
-        return new OhmicFamily(alpha / Math.PI, 1, OHMIC_CUTOFF);
+        return switch (spectrum) {
+            case FLAT -> new Flat(level / Math.PI);
+            case OHMIC -> new OhmicFamily(level * Math.exp(wbar / omega_c) / wbar / Math.PI, 1, omega_c);
+            case LORENTZIAN -> FiniteWidthSpectra.lorentzian(level / Math.PI, wbar, omega_c);
+            case DRUDE_LORENTZ -> FiniteWidthSpectra.drudeLorentz(level / Math.PI, wbar, omega_c);
+        };
     }
 
     /** Reservoir i's occupation (Bose-Einstein or Fermi-Dirac with T_i, mu_i). */
@@ -260,7 +270,7 @@ public record CoupledQubitsModel(double omega1, double omega2, double lambda, do
      */
     public XState paperSteadyState() {
         if (spectrum != Spectrum.FLAT) {
-            throw new InvalidModelException("spectrum", "ohmic", "flat for the paper's closed form (Eqs. 63-78)");
+            throw new InvalidModelException("spectrum", spectrum, "flat for the paper's closed form (Eqs. 63-78)");
         }
         if (J1 != J2) {
             throw new InvalidModelException("J2", J2, "J2 = J1 = " + J1 + " for the paper's closed form (Eqs. 63-78)");

@@ -218,8 +218,13 @@ public record MultiplexedModel(int M, int N, int outputs, double omega1, double 
      * this is (same sign, same J convention).
      */
     public Estimate selfInducedCoherence() {
+        return selfInducedCoherence(TOLERANCE);
+    }
+
+    /** {@link #selfInducedCoherence()} to the given quadrature tolerance. */
+    public Estimate selfInducedCoherence(QuadratureTolerance tolerance) {
         return new CompositeQubitModel(omega1, f1, f2, lambda, omega_c, s, T, CompositeQubitModel.Coupling.TRANSVERSE)
-                .leadingOrderCoherence();
+                .leadingOrderCoherence(tolerance);
     }
 
     /**
@@ -247,6 +252,14 @@ public record MultiplexedModel(int M, int N, int outputs, double omega1, double 
      * t = tanh(beta w/2). Only for two outputs.
      */
     public Estimate outputCorrelation() {
+        return outputCorrelation(TOLERANCE);
+    }
+
+    /**
+     * {@link #outputCorrelation()} to the given quadrature tolerance; [0, omega/2] is graded towards xi = 0,
+     * where J(xi)/xi ~ xi^(s-1) is singular for s &lt; 1.
+     */
+    public Estimate outputCorrelation(QuadratureTolerance tolerance) {
         if (outputs != 2) {
             throw new InvalidModelException("outputs", outputs, "2: the correlation is between two output spins");
         }
@@ -263,8 +276,8 @@ public record MultiplexedModel(int M, int N, int outputs, double omega1, double 
             }
         };
         QuadratureResult r = new GaussKronrod(f).integrate(
-                List.of(Panel.finite(0, 2 * omega), Panel.upperTail(2 * omega)),
-                TOLERANCE.absolute() * Math.max(lambda, Double.MIN_NORMAL), TOLERANCE.relative(), TOLERANCE.maxEvaluations());
+                List.of(Panel.graded(0, omega / 2, s), Panel.finite(omega / 2, 2 * omega), Panel.upperTail(2 * omega)),
+                tolerance.absolute() * Math.max(lambda, Double.MIN_NORMAL), tolerance.relative(), tolerance.maxEvaluations());
         double scale = 4 * (f2 * f2 + g2 * g2);
         return new Estimate(scale * r.values()[0], scale * r.errors()[0]);
     }
@@ -291,7 +304,7 @@ public record MultiplexedModel(int M, int N, int outputs, double omega1, double 
      * quadrature error estimates.
      */
     @Override
-    public ObservableSet leadingOrderObservables() {
+    public ObservableSet leadingOrderObservables(QuadratureTolerance tolerance) {
         Map<String, Estimate> o = new LinkedHashMap<>();
         Estimate coherence = new Estimate(leadingOrderCoherence(), 0);
         o.put("sigma_x_out", coherence);
@@ -302,11 +315,11 @@ public record MultiplexedModel(int M, int N, int outputs, double omega1, double 
         if (N > 0) {
             o.put("sigma_z_inputs2", new Estimate(N * inputPolarization(omega2), 0));
         }
-        Estimate self = selfInducedCoherence();
+        Estimate self = selfInducedCoherence(tolerance);
         o.put("sigma_x_self_induced", self);
         o.put("sigma_x_out_over_self_induced", outputOverSelfInduced(self));
         if (outputs == 2) {
-            Estimate variance = outputCorrelation();
+            Estimate variance = outputCorrelation(tolerance);
             o.put("correlation_xx_out", variance);
             o.put("signal_to_noise_out", signalToNoise(variance));
         }

@@ -2,6 +2,7 @@ package io.coherent.core.models;
 
 import io.coherent.core.bath.Flat;
 import io.coherent.core.bath.InvalidModelException;
+import io.coherent.core.bath.SpectralDensity;
 import io.coherent.core.bath.ThermalOccupation;
 import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.open.Channel;
@@ -27,7 +28,10 @@ import org.ejml.simple.SimpleMatrix;
  * L_alpha = c_1alpha sigma_1^- + c_2alpha sigma_2^-, both atoms sharing the bath's modes. The paper's rate
  * gamma = pi rho(eps) g^2(eps) is the same at every transition (Sec. III A), i.e. our J = sum g^2 delta is
  * flat, J = gamma/pi; bosonic baths at Ta and Tb without chemical potential. The paper keeps real rates
- * only (no Lamb shift); a flat J has no finite Lamb shift anyway.
+ * only (no Lamb shift); a flat J has no finite Lamb shift anyway. A flat J has no finite correlation time, so
+ * for exact (hierarchical) dynamics the model also offers finite-width spectra (the paper has none):
+ * {@code spectrum} = lorentzian (centred at Omega, half-width gamma_c) or drude-lorentz (cut-off gamma_c), both
+ * equal to the flat gamma/pi at w = Omega (docs/papers/two-atoms.md).
  *
  * <p>Eigenstates (Eq. 2, paper labels): |l1> = |ee> (Omega), |l2> = cos(theta/2)|eg> + sin(theta/2)|ge>
  * (+R/2), |l3> = -sin(theta/2)|eg> + cos(theta/2)|ge> (-R/2), |l4> = |gg> (-Omega), R = sqrt(Delta^2 + 4 xi^2).
@@ -35,12 +39,32 @@ import org.ejml.simple.SimpleMatrix;
  * for Delta &lt; 0 the labels 2 and 3 swap (physics notes Sec. 3).
  *
  * @param configuration the paper's "case" (a Java keyword): which atom couples to which bath
+ * @param spectrum      the baths' spectral density: the paper's flat one, or a finite-width one for exact dynamics
+ * @param gamma_c       the finite-width spectra's width: Lorentzian half-width or Drude-Lorentz cut-off (unused by flat)
  */
 public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma, double Ta, double Tb,
-                            Case configuration) {
+                            Case configuration, Spectrum spectrum, double gamma_c) {
+
+    /** Default gamma_c: 5 xi, so that a Lorentzian stays within 4 % of the flat rate at both transitions Omega +- xi. */
+    public static final double DEFAULT_GAMMA_C = 10;
 
     /** The paper's Figs. 2-3 (resonance), in units of gamma: Omega = 30, xi = 2, Ta = 10, Delta_T = 50. */
     public static final TwoAtomsModel DEFAULTS = new TwoAtomsModel(30, 0, 2, 1, 10, 60, Case.A);
+
+    /** The baths' spectral density. */
+    public enum Spectrum {
+        /** The paper's J = gamma/pi at every frequency (Sec. III A): Markovian, no correlation time. */
+        FLAT,
+        /** gamma/pi at Omega, Lorentzian of half-width gamma_c (a cavity-like bath; flat as gamma_c grows). */
+        LORENTZIAN,
+        /** gamma/pi at Omega, Drude-Lorentz with cut-off gamma_c. */
+        DRUDE_LORENTZ
+    }
+
+    /** The paper's model: flat spectral density. */
+    public TwoAtomsModel(double Omega, double Delta, double xi, double gamma, double Ta, double Tb, Case configuration) {
+        this(Omega, Delta, xi, gamma, Ta, Tb, configuration, Spectrum.FLAT, DEFAULT_GAMMA_C);
+    }
 
     /** The two atoms, "atom1" and "atom2". */
     private static final TwoQubits ATOMS = TwoQubits.named("atom1", "atom2");
@@ -95,6 +119,12 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
         }
         if (configuration == null) {
             throw new InvalidModelException("case", "null", "one of A, B, C, D");
+        }
+        if (spectrum == null) {
+            throw new InvalidModelException("spectrum", "null", "flat, lorentzian or drude-lorentz");
+        }
+        if (!(gamma_c > 0) || !Double.isFinite(gamma_c)) {
+            throw new InvalidModelException("gamma_c", gamma_c, "a finite number > 0 (the spectral width)");
         }
         if (xi == 0 && Delta == 0) {
             throw new InvalidModelException("xi", xi,
@@ -185,7 +215,7 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
      * paper plots), re_rho_32 and im_rho_32 in the paper's eigenstate labels.
      */
     public OpenSystem toSystem(ComplexMatrix initialState) {
-        var density = new Flat(gamma / Math.PI);
+        SpectralDensity density = spectralDensity();
         List<Reservoir> reservoirs = List.of(
                 new Reservoir("a", ThermalOccupation.bose(Ta),
                         List.of(new Channel(Channel.Kind.EXCHANGE, jump(0), density))),
@@ -202,11 +232,21 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
                 List.of(new NamedOperator("J_12", interAtomicFlux())), elements, ATOMS.excitationNumber());
     }
 
+    /** Our J = sum g^2 delta of both baths: gamma/pi flat, or a finite-width spectrum equal to it at Omega. */
+    public SpectralDensity spectralDensity() {
+        return switch (spectrum) {
+            case FLAT -> new Flat(gamma / Math.PI);
+            case LORENTZIAN -> FiniteWidthSpectra.lorentzian(gamma / Math.PI, Omega, gamma_c);
+            case DRUDE_LORENTZ -> FiniteWidthSpectra.drudeLorentz(gamma / Math.PI, Omega, gamma_c);
+        };
+    }
+
     /**
      * Secular (Davies) transition rates between the paper's eigenstates, k[i][j] = rate |l_i> -> |l_j>
      * (indices 0..3 for labels 1..4). Eqs. 7-8 generalised to every case: emission across Bohr frequency
      * eps through bath alpha is 2 gamma (N_alpha(eps) + 1) |<lower|L_alpha|upper>|^2 (the paper's 2 Gamma,
-     * with L_X = 2 X rho X^+ - {X^+X, rho}), absorption 2 gamma N_alpha(eps) |...|^2.
+     * with L_X = 2 X rho X^+ - {X^+X, rho}), absorption 2 gamma N_alpha(eps) |...|^2. For a finite-width
+     * spectrum gamma becomes the rate at the transition, pi J(eps) (our J), as in every secular equation.
      */
     public double[][] secularRates() {
         ComplexMatrix[] states = eigenstates();
@@ -215,6 +255,7 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
         double[] frequencies = {epsilon1(), epsilon1(), epsilon2(), epsilon2()};
         double[] temperatures = {Ta, Tb};
         double[][] k = new double[4][4];
+        SpectralDensity j = spectralDensity();
         for (int alpha = 0; alpha < 2; alpha++) {
             ComplexMatrix jump = jump(alpha);
             ThermalOccupation occupation = ThermalOccupation.bose(temperatures[alpha]);
@@ -223,8 +264,9 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
                 int lower = transitions[t][1];
                 double amplitude = TwoQubits.element(states[lower], jump, states[upper]);
                 double n = occupation.occupation(frequencies[t]);
-                k[upper][lower] += 2 * gamma * (n + 1) * amplitude * amplitude;
-                k[lower][upper] += 2 * gamma * n * amplitude * amplitude;
+                double rate = Math.PI * j.value(frequencies[t]);
+                k[upper][lower] += 2 * rate * (n + 1) * amplitude * amplitude;
+                k[lower][upper] += 2 * rate * n * amplitude * amplitude;
             }
         }
         return k;
@@ -302,11 +344,14 @@ public record TwoAtomsModel(double Omega, double Delta, double xi, double gamma,
      * population rows this leaves a 4 x 4 system, solved with sum rho_ll = 1. Returned in the bare basis.
      * (The printed M is right once theta = atan2(2 xi, Delta); the paper gives it for case A only.)
      *
-     * @throws InvalidModelException (field "case") for cases B, C, D
+     * @throws InvalidModelException (field "case") for cases B, C, D, (field "spectrum") for a finite-width spectrum
      */
     public ComplexMatrix paperCaseASteadyState() {
         if (configuration != Case.A) {
             throw new InvalidModelException("case", configuration, "A (the paper prints Eq. 11 for case A only)");
+        }
+        if (spectrum != Spectrum.FLAT) {
+            throw new InvalidModelException("spectrum", spectrum, "flat (Eq. 11 is the paper's flat-spectrum equation)");
         }
         double c2 = Math.cos(theta() / 2) * Math.cos(theta() / 2);
         double s2 = Math.sin(theta() / 2) * Math.sin(theta() / 2);

@@ -147,10 +147,17 @@ public final class GaussKronrod {
         switch (p.kind()) {
             case FINITE -> f.evaluate(u, out);
             case FOLDED -> {
-                f.evaluate(p.anchor() + u, out);
-                f.evaluate(p.anchor() - u, fFold);
+                double x = u;
+                double jac = 1;
+                if (p.power() != 1) { // graded: u = end * x^power
+                    double xp = Math.pow(u, p.power() - 1);
+                    x = p.end() * xp * u;
+                    jac = p.end() * p.power() * xp;
+                }
+                f.evaluate(p.anchor() + x, out);
+                f.evaluate(p.anchor() - x, fFold);
                 for (int i = 0; i < dim; i++) {
-                    out[i] += fFold[i];
+                    out[i] = (out[i] + fFold[i]) * jac;
                 }
             }
             case UPPER_TAIL, LOWER_TAIL -> {
@@ -158,6 +165,15 @@ public final class GaussKronrod {
                 double jac = 1.0 / (om * om);
                 double w = p.kind() == Panel.Kind.UPPER_TAIL ? p.anchor() + u / om : p.anchor() - u / om;
                 f.evaluate(w, out);
+                for (int i = 0; i < dim; i++) {
+                    out[i] *= jac;
+                }
+            }
+            case GRADED -> {
+                double span = p.end() - p.anchor();
+                double up = Math.pow(u, p.power() - 1);
+                double jac = Math.abs(span) * p.power() * up;
+                f.evaluate(p.anchor() + span * up * u, out);
                 for (int i = 0; i < dim; i++) {
                     out[i] *= jac;
                 }

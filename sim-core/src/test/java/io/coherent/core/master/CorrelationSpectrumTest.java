@@ -63,6 +63,39 @@ class CorrelationSpectrumTest {
     }
 
     @Test
+    void subOhmicLambShiftsMatchHighPrecisionQuadratureWithinTheirEstimates() throws java.io.IOException {
+        // issue 13: gamma(w') ~ |w'|^(s-1) (T > 0) or |w'|^s (T = 0) at w' = 0; references from mpmath at 40 digits
+        // (fixtures/accuracy/make_lamb_shift_references.py)
+        String text;
+        try (var in = getClass().getResourceAsStream("/fixtures/accuracy/lamb_shift_references.tsv")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int rows = 0;
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            double sExp = Double.parseDouble(f[0]);
+            double t = Double.parseDouble(f[1]);
+            double w = Double.parseDouble(f[2]);
+            double exact = Double.parseDouble(f[3]);
+            CorrelationSpectrum spectrum = new CorrelationSpectrum(
+                    MasterModels.hermitianBath("b", t, Operators.sigmaX(), new OhmicFamily(0.01, sExp, 5)));
+            for (QuadratureTolerance q : List.of(QuadratureTolerance.STEADY_STATE, TIGHT)) {
+                CorrelationSpectrum.LambShift ls = spectrum.lambShift(w, q);
+                double real = Math.abs(ls.values()[0] - exact);
+                String at = "s=" + sExp + " T=" + t + " w=" + w + " tol=" + q.absolute();
+                assertTrue(ls.converged(), at);
+                assertTrue(real <= ls.errors()[0] + 1e-15, at + ": error " + real + " > estimate " + ls.errors()[0]);
+                assertTrue(ls.errors()[0] <= 2 * q.absolute(), at + ": estimate " + ls.errors()[0]);
+            }
+            rows++;
+        }
+        assertEquals(33, rows);
+    }
+
+    @Test
     void lambShiftErrorEstimateBoundsTheErrorAgainstATightQuadrature() {
         // T > 0: gamma(w') = 2 pi lambda w' e^{-|w'|/Omega} (n(w') + 1) has a kink at w' = 0 inside the folded panel;
         // the estimate at the steady-state default must still bound the error found with a 1e-14 quadrature
