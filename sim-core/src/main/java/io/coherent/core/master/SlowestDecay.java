@@ -43,10 +43,11 @@ final class SlowestDecay {
     /** Random probes of the mean decay rate. */
     static final int PROBES = 4;
     /**
-     * Budget in real multiply-adds (Liouvillian applications x their cost): 1e12, about two minutes on one core;
-     * beyond it the rate is not computed. Enough for Redfield at d = 60 with weak coupling (~6.5e11).
+     * Budget in real multiply-adds (Liouvillian applications x their cost): 2e11, about 20 s on one core;
+     * beyond it the rate is not computed (a relaxation time is worth a short wait before a steady state or a run,
+     * not minutes). Secular generators reach d = 60 within it; Redfield at d = 60 (~6.5e11) does not.
      */
-    static final double MAX_WORK = 1e12;
+    static final double MAX_WORK = 2e11;
 
     /**
      * The slowest decay rate.
