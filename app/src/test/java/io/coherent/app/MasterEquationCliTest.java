@@ -69,6 +69,35 @@ class MasterEquationCliTest {
                 """);
     }
 
+    /** Beyond the dense spectrum's d = 12, run and steady print one relaxation time (d = 16 here, Arnoldi). */
+    @Test
+    void runAndSteadyReportTheSameRelaxationTimeAtDimension16() throws IOException {
+        Path yaml = java.nio.file.Files.writeString(tmp.resolve("rabi16.yaml"), """
+                model: finite
+                subsystems:
+                  - {name: q, type: qubit}
+                  - {name: c, type: oscillator, cutoff: 7}
+                hamiltonian: 0.55*sz(q) + n(c) + 0.05*sx(q)*(a(c) + ad(c))
+                baths:
+                  - {name: qubit, temperature: 0.5, coupling: hermitian, operators: [sx(q)],
+                     spectral_density: {type: ohmic, lambda: 0.01, Omega: 5}}
+                  - {name: cavity, temperature: 0.2, coupling: hermitian, operators: [a(c) + ad(c)],
+                     spectral_density: {type: ohmic, lambda: 0.01, Omega: 5}}
+                initial_state: ground
+                method: redfield
+                """);
+        Result steady = coherent("steady", yaml.toString(), "--json");
+        assertEquals(0, steady.code(), steady.err());
+        Result run = coherent("run", yaml.toString(), "--json", "--quiet", "--out", tmp.resolve("run16").toString());
+        assertEquals(0, run.code(), run.err());
+        double tau = steady.json().get("relaxation_time").asDouble();
+        assertTrue(tau > 1, steady.out());
+        // one computation each, same algorithm and seed: equal to the estimate's tolerance (1e-8 relative)
+        assertEquals(tau, run.json().get("relaxation_time").asDouble(), 1e-8 * tau, run.out());
+        // run's automatic length: 5 relaxation times, rounded up (not the default 200 of an unknown time)
+        assertTrue(run.json().get("length").asText().contains("5 x the slowest relaxation time"), run.out());
+    }
+
     @Test
     void aLargeFiniteSystemGetsItsSteadyStateByGmres() throws IOException {
         Path yaml = qubitOscillator("""
@@ -84,7 +113,8 @@ class MasterEquationCliTest {
         assertEquals("gmres", j.get("solver").asText());
         assertTrue(j.get("iterations").asInt() > 0, j.toString());
         assertTrue(j.get("converged").asBoolean() && j.get("unique").asBoolean(), j.toString());
-        assertTrue(j.get("relaxation_time").isNull(), "not computed by the iterative solver");
+        // d = 40: the relaxation time comes from Arnoldi on the propagator (the dense spectrum stops at d = 12)
+        assertTrue(j.get("relaxation_time").asDouble() > 1, j.toString());
         // the loosest bound is the currents' (||H_S||_F ||D_k|| d delta); still far below the current itself (4e-3)
         assertTrue(j.get("error_estimate").asDouble() < 1e-5, j.toString());
         double trace = 0;

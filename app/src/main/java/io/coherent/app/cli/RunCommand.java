@@ -133,7 +133,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunOutcome outcome = report.outcome();
         List<Path> figures = plot(writer.csvFile(), s.name() + ", " + s.method(), dir.resolve("trajectory"));
-        double tau = generator.slowestRelaxationTime().orElse(Double.POSITIVE_INFINITY);
+        // empty: not computed (e.g. the iterative estimate did not converge), never printed as infinite
+        double tau = generator.slowestRelaxationTime().orElse(Double.NaN);
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = toJson(s, report, tau).put("length", length.how());
@@ -279,7 +280,8 @@ public final class RunCommand implements Callable<Integer> {
         SteadyStateVerdict v = outcome.steadyState();
         out.println("steady state: " + (v.reached() ? "reached at t = " + Reports.g(v.time()) + " (" + v.reason() + ")"
                 : v.reason()));
-        out.println("relaxation time: " + Reports.g(tau) + (Double.isFinite(tau) ? " (slowest decaying mode)" : ""));
+        out.println("relaxation time: " + (Double.isNaN(tau) ? "not computed"
+                : Reports.g(tau) + (Double.isFinite(tau) ? " (slowest decaying mode)" : "")));
         for (EventRecord e : outcome.events()) {
             out.printf(Locale.ROOT, "event at t = %s: %s%s%n", Reports.g(e.t()), e.description(),
                     e.stopped() ? " (stopped the run)" : "");

@@ -25,7 +25,10 @@ public final class MasterEquationGenerator implements Generator {
     /** Largest dimension for which a dense d^2 x d^2 matrix is considered (6.5 MB at d = 30). */
     static final int DENSE_LIMIT = 30;
 
-    /** Largest dimension for which the Liouvillian spectrum (slowest relaxation time) is computed at construction. */
+    /**
+     * Largest dimension for which the slowest relaxation time comes from the dense Liouvillian spectrum; beyond, from
+     * Arnoldi on the propagator ({@link SlowestDecay}).
+     */
     static final int SPECTRUM_LIMIT = 12;
 
     private final Method method;
@@ -39,7 +42,8 @@ public final class MasterEquationGenerator implements Generator {
     private final MasterObservables observables;
     private final double[] initial;
     private final List<String> names;
-    private final OptionalDouble relaxationTime;
+    /** The slowest relaxation time, computed on first use (dense spectrum or {@link SlowestDecay}); null until then. */
+    private OptionalDouble relaxationTime;
 
     MasterEquationGenerator(Method method, double[] energies, ComplexMatrix basis, Dissipator total, double generatorError,
                             MasterObservables observables, ComplexMatrix initialState, boolean preferDense) {
@@ -62,7 +66,6 @@ public final class MasterEquationGenerator implements Generator {
         this.initial = new double[2 * dd];
         System.arraycopy(rho0.realParts(), 0, initial, 0, dd);
         System.arraycopy(rho0.imaginaryParts(), 0, initial, dd, dd);
-        this.relaxationTime = d <= SPECTRUM_LIMIT ? MasterEquations.relaxationTime(liouvillian()) : OptionalDouble.empty();
         this.names = List.copyOf(observables.of(initial, 0, true).values().keySet());
     }
 
@@ -147,12 +150,29 @@ public final class MasterEquationGenerator implements Generator {
 
     @Override
     public ObservableSet observe(double t, double[] y) {
-        double horizon = relaxationTime.isPresent() ? Math.min(t, relaxationTime.getAsDouble()) : t;
+        // beyond the dense spectrum's limit t alone (a larger horizon, so still a bound): sampling must not start the
+        // iterative eigenvalue computation
+        OptionalDouble tau = d <= SPECTRUM_LIMIT ? slowestRelaxationTime() : OptionalDouble.empty();
+        double horizon = tau.isPresent() ? Math.min(t, tau.getAsDouble()) : t;
         return observables.of(y, Math.min(2, generatorError * horizon), true);
     }
 
     @Override
-    public OptionalDouble slowestRelaxationTime() {
+    public synchronized OptionalDouble slowestRelaxationTime() {
+        if (relaxationTime == null) {
+            relaxationTime = d <= SPECTRUM_LIMIT ? MasterEquations.relaxationTime(liouvillian()) : iterativeRelaxationTime();
+        }
         return relaxationTime;
+    }
+
+    /**
+     * 1/(slowest decay rate) by Arnoldi on the propagator ({@link SlowestDecay}), for any d; infinite when nothing
+     * decays, empty when it did not converge. The dense spectrum is used up to d = {@link #SPECTRUM_LIMIT}.
+     */
+    OptionalDouble iterativeRelaxationTime() {
+        if (!(total.normBound() > 0)) {
+            return OptionalDouble.of(Double.POSITIVE_INFINITY);
+        }
+        return SlowestDecay.of(this).map(r -> OptionalDouble.of(r.time())).orElse(OptionalDouble.empty());
     }
 }

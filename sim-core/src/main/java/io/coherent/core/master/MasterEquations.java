@@ -154,8 +154,8 @@ public final class MasterEquations {
         List<String> notes = new ArrayList<>();
         NullSpace s = nullSpace(g, liouvillian, notes);
         int k = s.nullity();
-        OptionalDouble tau = g.slowestRelaxationTime().isPresent() ? g.slowestRelaxationTime() : relaxationTime(liouvillian);
-        double horizon = tau.orElse(0);
+        OptionalDouble tau = g.slowestRelaxationTime();
+        double horizon = tau.isPresent() && Double.isFinite(tau.getAsDouble()) ? tau.getAsDouble() : 0;
         notes.add("null space of the " + s.rho().length / 2 + " x " + s.rho().length / 2 + " Liouvillian on Hermitian"
                 + " parameters (method " + method.id() + ")");
         MasterEquationGenerator shifted = null;
@@ -164,7 +164,7 @@ public final class MasterEquations {
             shifted = build(system, method, options, true);
             moved = nullSpace(shifted, shifted.liouvillian(), new ArrayList<>()).rho();
         }
-        return finish(g, s.rho(), s.residual() * horizon, null, shifted, moved, s.residual(), k, k == 1, tau,
+        return finish(g, s.rho(), s.residual() * horizon, null, shifted, moved, s.residual(), k, k == 1,
                 MasterSteadyState.DENSE_SVD, -1, s.residual() < DENSE_RESIDUAL, notes);
     }
 
@@ -267,7 +267,7 @@ public final class MasterEquations {
      * d = 30. A singular or nearly singular Liouvillian (non-unique steady state) is refused with one line naming
      * {@code steady_state}: the iteration cannot tell which null-space state the initial state reaches. A stalled
      * iteration is returned with {@code converged} false in its notes and an error estimate that says how far off
-     * it is. The relaxation time is not computed.
+     * it is. The relaxation time is the generator's (Arnoldi on the propagator beyond d = 12, {@link SlowestDecay}).
      */
     public static MasterSteadyState iterativeSteadyState(OpenSystem system, Method method, MasterEquationOptions options) {
         MasterEquationGenerator g = build(system, method, options);
@@ -299,8 +299,7 @@ public final class MasterEquations {
                     + " from the initial state instead (coherent run)");
         }
         List<String> notes = new ArrayList<>(r.notes());
-        notes.add("relaxation time not computed (d > " + MasterEquationGenerator.DENSE_LIMIT + ", iterative solver); the"
-                + " error estimate uses ||L^-1|| ~ " + String.format(java.util.Locale.ROOT, "%.3g", r.inverseNorm())
+        notes.add("the error estimate uses ||L^-1|| ~ " + String.format(java.util.Locale.ROOT, "%.3g", r.inverseNorm())
                 + " from inverse iteration");
         MasterEquationGenerator shifted = null;
         double[] moved = null;
@@ -314,7 +313,7 @@ public final class MasterEquations {
                 shifted = null;
             }
         }
-        return finish(g, r.rho(), delta, r.corrected(), shifted, moved, r.residual(), 1, true, OptionalDouble.empty(),
+        return finish(g, r.rho(), delta, r.corrected(), shifted, moved, r.residual(), 1, true,
                 MasterSteadyState.GMRES, r.iterations(), r.converged(), notes);
     }
 
@@ -329,7 +328,7 @@ public final class MasterEquations {
      */
     private static MasterSteadyState finish(MasterEquationGenerator g, double[] rho, double delta, double[] corrected,
                                             MasterEquationGenerator shifted, double[] moved, double residual,
-                                            int nullity, boolean unique, OptionalDouble tau, String solver, int iterations,
+                                            int nullity, boolean unique, String solver, int iterations,
                                             boolean converged, List<String> notes) {
         ObservableSet obs = g.observables().of(rho, Double.isNaN(delta) ? delta : Math.min(2, delta), false);
         if (corrected != null) {
@@ -342,7 +341,8 @@ public final class MasterEquations {
         if (obs.value("min_eigenvalue") < -Math.max(obs.error("min_eigenvalue"), 1e-12)) {
             notes.add(0, "rho has a negative eigenvalue " + obs.value("min_eigenvalue") + " (Redfield is not completely positive)");
         }
-        return new MasterSteadyState(obs, residual, nullity, unique, tau, solver, iterations, converged, notes);
+        return new MasterSteadyState(obs, residual, nullity, unique, g::slowestRelaxationTime, solver, iterations,
+                converged, notes);
     }
 
     /** obs with factor |O(perturbed) - O| added to each error. */
@@ -353,7 +353,10 @@ public final class MasterEquations {
         return new ObservableSet(out);
     }
 
-    /** 1 / smallest nonzero |Re lambda| of the Liouvillian; empty if every eigenvalue has zero real part. */
+    /**
+     * 1 / smallest nonzero |Re lambda| of the dense Liouvillian; infinite if every eigenvalue has zero real part,
+     * empty if the eigenvalue decomposition failed.
+     */
     static OptionalDouble relaxationTime(HermitianLiouvillian liouvillian) {
         DMatrixRMaj m = liouvillian.toEjml();
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m.numRows, false);
@@ -372,6 +375,6 @@ public final class MasterEquations {
                 slowest = Math.min(slowest, rate);
             }
         }
-        return Double.isFinite(slowest) ? OptionalDouble.of(1 / slowest) : OptionalDouble.empty();
+        return OptionalDouble.of(1 / slowest);
     }
 }
