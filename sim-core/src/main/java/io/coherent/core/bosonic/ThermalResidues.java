@@ -236,31 +236,7 @@ final class ThermalResidues {
             for (int ml = 0; ml < nb * nb; ml++) {
                 iErr[ml] += SAFETY * EPS * Math.sqrt(iRe[ml] * iRe[ml] + iIm[ml] * iIm[ml]);
             }
-            for (int i = 0; i < size; i++) {
-                for (int j = 0; j < n; j++) {
-                    double sr = 0;
-                    double si = 0;
-                    double se = 0;
-                    for (int m = 0; m < nb; m++) {
-                        double ar = aRe[i * nb + m]; // conj(A_im)
-                        double ai = -aIm[i * nb + m];
-                        double aa = aAbs[i * nb + m];
-                        for (int l = 0; l < nb; l++) {
-                            double br = aRe[j * nb + l];
-                            double bi = aIm[j * nb + l];
-                            double pr = ar * br - ai * bi;
-                            double pi = ar * bi + ai * br;
-                            int ml = m * nb + l;
-                            sr += pr * iRe[ml] - pi * iIm[ml];
-                            si += pr * iIm[ml] + pi * iRe[ml];
-                            se += aa * aAbs[j * nb + l] * iErr[ml];
-                        }
-                    }
-                    thRe[i * n + j] += sr;
-                    thIm[i * n + j] += si;
-                    thErr[i * n + j] += se;
-                }
-            }
+            addCongruence(size, n, nb, aRe, aIm, aAbs, iRe, iIm, iErr, thRe, thIm, thErr);
             for (int j = 0; j < n; j++) {
                 double sr = 0;
                 double si = 0;
@@ -377,6 +353,41 @@ final class ThermalResidues {
             fRe[m] = sr;
             fIm[m] = si;
             fErr[m] = (ComplexDigamma.RELATIVE_ERROR + SAFETY * EPS) * mag;
+        }
+    }
+
+    /**
+     * th_ij += sum_ml conj(A_im) I_ml A_jl (i < size, j < n) with its error sum_ml |A_im| |A_jl| E_ml: the
+     * congruence that turns the pole-pair integrals I of the thermal part into occupations (shared by the steady
+     * state and the transient). Arrays are row-major: A is size x nb (its first n rows are the modes), I and E
+     * are nb x nb, th is size x n. Allocation-free.
+     */
+    static void addCongruence(int size, int n, int nb, double[] aRe, double[] aIm, double[] aAbs, double[] iRe,
+                              double[] iIm, double[] iErr, double[] thRe, double[] thIm, double[] thErr) {
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < n; j++) {
+                double sr = 0;
+                double si = 0;
+                double se = 0;
+                for (int m = 0; m < nb; m++) {
+                    double ar = aRe[i * nb + m]; // conj(A_im)
+                    double ai = -aIm[i * nb + m];
+                    double aa = aAbs[i * nb + m];
+                    for (int l = 0; l < nb; l++) {
+                        double br = aRe[j * nb + l];
+                        double bi = aIm[j * nb + l];
+                        double pr = ar * br - ai * bi;
+                        double pi = ar * bi + ai * br;
+                        int ml = m * nb + l;
+                        sr += pr * iRe[ml] - pi * iIm[ml];
+                        si += pr * iIm[ml] + pi * iRe[ml];
+                        se += aa * aAbs[j * nb + l] * iErr[ml];
+                    }
+                }
+                thRe[i * n + j] += sr;
+                thIm[i * n + j] += si;
+                thErr[i * n + j] += se;
+            }
         }
     }
 }

@@ -267,31 +267,10 @@ final class ThermalTransient {
                     aAbs[i * nb + m] = Math.sqrt(aRe[i * nb + m] * aRe[i * nb + m] + aIm[i * nb + m] * aIm[i * nb + m]);
                 }
             }
-            for (int i = 0; i < size; i++) {
-                for (int j = 0; j < n; j++) {
-                    double sr = 0;
-                    double si = 0;
-                    double se = 0;
-                    for (int m = 0; m < nb; m++) {
-                        double ar = aRe[i * nb + m];
-                        double ai = -aIm[i * nb + m];
-                        double aa = aAbs[i * nb + m];
-                        for (int l = 0; l < nb; l++) {
-                            double br = aRe[j * nb + l];
-                            double bi = aIm[j * nb + l];
-                            double pr = ar * br - ai * bi;
-                            double pi = ar * bi + ai * br;
-                            int ml = m * nb + l;
-                            sr += pr * iRe[ml] - pi * iIm[ml];
-                            si += pr * iIm[ml] + pi * iRe[ml];
-                            se += aa * aAbs[j * nb + l] * (iErr[ml] + SAFETY * EPS * Math.sqrt(iRe[ml] * iRe[ml] + iIm[ml] * iIm[ml]));
-                        }
-                    }
-                    thRe[i * n + j] += sr;
-                    thIm[i * n + j] += si;
-                    thErr[i * n + j] += se;
-                }
+            for (int ml = 0; ml < nb * nb; ml++) {
+                iErr[ml] += SAFETY * EPS * Math.sqrt(iRe[ml] * iRe[ml] + iIm[ml] * iIm[ml]);
             }
+            ThermalResidues.addCongruence(size, n, nb, aRe, aIm, aAbs, iRe, iIm, iErr, thRe, thIm, thErr);
             for (int j = 0; j < n; j++) {
                 double sr = 0;
                 double si = 0;
