@@ -158,12 +158,25 @@ final class ThermalResidues {
     }
 
     /** W_im c_km (real part): the weight of pole m in bath k's response on row i (mode or pseudomode). */
-    double weightRe(int k, int i, int m) {
+    private double weightRe(int k, int i, int m) {
         return wRe[i * nb + m] * cRe[k][m] - wIm[i * nb + m] * cIm[k][m];
     }
 
-    double weightIm(int k, int i, int m) {
+    private double weightIm(int k, int i, int m) {
         return wRe[i * nb + m] * cIm[k][m] + wIm[i * nb + m] * cRe[k][m];
+    }
+
+    /** A_im = W_im c_km (i < size, m < nb, row-major) and its modulus, for bath k. */
+    void weights(int k, double[] aRe, double[] aIm, double[] aAbs) {
+        for (int i = 0; i < size; i++) {
+            for (int m = 0; m < nb; m++) {
+                double ar = weightRe(k, i, m);
+                double ai = weightIm(k, i, m);
+                aRe[i * nb + m] = ar;
+                aIm[i * nb + m] = ai;
+                aAbs[i * nb + m] = Math.sqrt(ar * ar + ai * ai);
+            }
+        }
     }
 
     private static double abs(double re, double im) {
@@ -224,15 +237,7 @@ final class ThermalResidues {
                 }
             }
             // A_im = W_im c_km and its modulus; E_ml the error weight of I_ml
-            for (int i = 0; i < size; i++) {
-                for (int m = 0; m < nb; m++) {
-                    double ar = wRe[i * nb + m] * cRe[k][m] - wIm[i * nb + m] * cIm[k][m];
-                    double ai = wRe[i * nb + m] * cIm[k][m] + wIm[i * nb + m] * cRe[k][m];
-                    aRe[i * nb + m] = ar;
-                    aIm[i * nb + m] = ai;
-                    aAbs[i * nb + m] = Math.sqrt(ar * ar + ai * ai);
-                }
-            }
+            weights(k, aRe, aIm, aAbs);
             for (int ml = 0; ml < nb * nb; ml++) {
                 iErr[ml] += SAFETY * EPS * Math.sqrt(iRe[ml] * iRe[ml] + iIm[ml] * iIm[ml]);
             }

@@ -260,13 +260,7 @@ final class ThermalTransient {
                     iErr[ml] = (propagated + SAFETY * EPS * mag) / absDen;
                 }
             }
-            for (int i = 0; i < size; i++) {
-                for (int m = 0; m < nb; m++) {
-                    aRe[i * nb + m] = residues.weightRe(k, i, m);
-                    aIm[i * nb + m] = residues.weightIm(k, i, m);
-                    aAbs[i * nb + m] = Math.sqrt(aRe[i * nb + m] * aRe[i * nb + m] + aIm[i * nb + m] * aIm[i * nb + m]);
-                }
-            }
+            residues.weights(k, aRe, aIm, aAbs);
             for (int ml = 0; ml < nb * nb; ml++) {
                 iErr[ml] += SAFETY * EPS * Math.sqrt(iRe[ml] * iRe[ml] + iIm[ml] * iIm[ml]);
             }
