@@ -67,7 +67,7 @@ public final class TrajectoryFigure {
             List<Integer> cs = g.getValue();
             long totalsInGroup = cs.stream().filter(c -> !header[c].matches(".*_(vacuum|thermal)")).count();
             String axisLabel = cs.size() == 1 ? Quantities.observableLabel(header[cs.get(0)])
-                    : totalsInGroup > 3 ? g.getKey().title() : g.getKey().title() + ": " + cs.stream().map(c -> header[c]).filter(n -> !n.matches(".*_(vacuum|thermal)"))
+                    : totalsInGroup > 2 ? g.getKey().title() : g.getKey().title() + ": " + cs.stream().map(c -> header[c]).filter(n -> !n.matches(".*_(vacuum|thermal)"))
                     .map(Quantities::observableSymbol).collect(java.util.stream.Collectors.joining(", "));
             LineFigure figure = new LineFigure(title + ": " + g.getKey().title(), Figures.axis("time t",
                     Figures.Scale.LINEAR), Figures.axis(axisLabel, Figures.Scale.LINEAR), true);
@@ -82,7 +82,7 @@ public final class TrajectoryFigure {
                 int dash = name.endsWith("_vacuum") ? 1 : name.endsWith("_thermal") ? 2 : parts ? 0 : totals.indexOf(whole);
                 figure.curve(new LineFigure.Curve(cs.size() == 1 ? Quantities.observableSymbol(name)
                         : Quantities.observableLabel(name), columns[0], columns[c], columns[c + 1],
-                        totals.indexOf(whole), dash));
+                        parts ? 3 * totals.indexOf(whole) + dash : totals.indexOf(whole), dash));
             }
             figure.xRange(columns[0][0], columns[0][rows - 1]);
             if (panels.isEmpty() && !flat.isEmpty()) {
