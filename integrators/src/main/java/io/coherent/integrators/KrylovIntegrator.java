@@ -1,6 +1,8 @@
 package io.coherent.integrators;
 
+import org.hipparchus.exception.LocalizedCoreFormats;
 import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.ode.EquationsMapper;
 import org.hipparchus.ode.ExpandableODE;
 import org.hipparchus.ode.LocalizedODEFormats;
@@ -63,6 +65,11 @@ final class KrylovIntegrator extends AdaptiveStepsizeIntegrator {
                 double[] c = basis.coefficients(h);
                 double[] y1 = basis.combine(c);
                 double error = counter.attempt(basis.scaledError(c, start.getCompleteState(), y1, this));
+                if (Double.isNaN(error)) {
+                    // a NaN state or generator: no step length can mend it (the shrink below would loop on NaN)
+                    throw new MathIllegalStateException(LocalizedCoreFormats.SIMPLE_MESSAGE,
+                            "the Krylov step's error estimate is not a number at t = " + t0 + " (a non-finite state)");
+                }
                 if (error <= 1) {
                     ODEStateAndDerivative end = mapper.mapStateAndDerivative(t0 + h, y1, basis.combine(basis.derivative(c)));
                     KrylovInterpolator interpolator = new KrylovInterpolator(forward, start, end, start, end, mapper, basis);

@@ -77,7 +77,7 @@ class SteadyStateMonitorTest {
     @Test
     void aNaNInTheWindowIsNeverFlat() {
         SteadyStateMonitor monitor = new SteadyStateMonitor(new SteadyStateCriterion(1e-3, 1, 1, 0), OptionalDouble.empty());
-        for (int i = 0; i <= 20; i++) {
+        for (int i = 0; i <= 30; i++) {
             boolean flat = monitor.accept(sample(0.1 * i, i == 12 ? Double.NaN : 1.0));
             // the NaN at t = 1.2 stays in the window (one window back from the newest) until t = 2.3
             assertEquals(i >= 10 && (i < 12 || i > 22), flat, "t = " + 0.1 * i);

@@ -122,12 +122,11 @@ final class AuxiliaryDensityOperators {
         return total >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : (long) total;
     }
 
-    static void checkCount(long count) {
-        if (count > Integer.MAX_VALUE / 64) {
-            throw new InvalidModelException("heom_depth", "the hierarchy would have " + count
-                    + " auxiliary density operators, more than can be indexed; lower heom_depth or heom_exponents");
-        }
-    }
+    /**
+     * The most auxiliary density operators a hierarchy may have: beyond it the flat arrays (count x d^2 x 2
+     * doubles, and the preconditioner's blocks) could no longer be indexed by int.
+     */
+    static final long MAX_COUNT = Integer.MAX_VALUE / 64;
 
     private static void enumerate(boolean[] fermionic, int depth, int[] n, int m, int bosons, int fermions, List<int[]> out) {
         if (m == n.length) {

@@ -77,7 +77,6 @@ final class BathExponents {
     final List<Exponent> exponents = new ArrayList<>();
     final List<Terminator> terminators = new ArrayList<>();
     final List<BathSummary> summaries = new ArrayList<>();
-    final boolean anyFermionic;
 
     BathExponents(OpenSystem system, int poles, ExpansionScheme requested, boolean terminator, CorrelationSource source) {
         int d = system.dimension();
@@ -91,7 +90,6 @@ final class BathExponents {
             couplings.add(combined(r, j, d));
             fermions |= r.occupation().statistics() == ThermalOccupation.Statistics.FERMI;
         }
-        anyFermionic = fermions;
         int[] bareParity = fermions ? Grading.of(system, couplings) : new int[d];
         int fermionicReservoirs = (int) reservoirs.stream()
                 .filter(r -> r.occupation().statistics() == ThermalOccupation.Statistics.FERMI).count();

@@ -52,11 +52,6 @@ public final class EmbeddedHierarchy implements LinearGenerator {
         return notes;
     }
 
-    /** The depth-D hierarchy alone (no error estimate), e.g. for benchmarks. */
-    public HeomGenerator hierarchyGenerator() {
-        return main;
-    }
-
     @Override
     public String method() {
         return main.method();

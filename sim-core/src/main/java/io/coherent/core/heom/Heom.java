@@ -157,7 +157,8 @@ public final class Heom {
         }
         // index tables: up/down neighbours and factors per exponent
         perAdo += 24L * baths.exponents.size();
-        double bytes = (double) count * perAdo;
+        // beyond what int indices can address, a hierarchy counts as too large whatever heom_max_memory allows
+        double bytes = count > AuxiliaryDensityOperators.MAX_COUNT ? Long.MAX_VALUE : (double) count * perAdo;
         return new Size(count, bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes, perAdo, full);
     }
 
