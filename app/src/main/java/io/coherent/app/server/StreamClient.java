@@ -140,6 +140,12 @@ final class StreamClient {
         while (!ended && !sink.writeQueueFull()) {
             List<String> messages = stream.since(next, CHUNK_CHARS);
             if (messages.isEmpty()) {
+                if (stream.ended() && next >= stream.size()) {
+                    // the subscriber already has the end (a reconnection with the end's Last-Event-ID): close
+                    ended = true;
+                    sink.write(List.of(), next + 1L, true);
+                    stream.removeListener(wakeUp);
+                }
                 return;
             }
             long first = next + 1L;

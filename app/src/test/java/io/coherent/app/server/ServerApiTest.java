@@ -56,6 +56,21 @@ class ServerApiTest {
     }
 
     @Test
+    void aReconnectionAfterTheEndIsClosedAtOnce() throws Exception {
+        String id = server.startRun(SHORT);
+        List<JsonObject> sse = server.sse(id);
+        long endSeq = sse.get(sse.size() - 1).getLong("seq");
+        // an SSE client that reconnects with the end's id has everything: the server must close, not wait forever
+        for (long after : new long[] {endSeq, endSeq + 5}) {
+            HttpResponse<String> r = server.client().sendAsync(java.net.http.HttpRequest.newBuilder(
+                            URI.create(server.url("/api/runs/" + id + "/stream"))).header("Last-Event-ID", Long.toString(after))
+                    .build(), HttpResponse.BodyHandlers.ofString()).get(20, TimeUnit.SECONDS);
+            assertEquals(200, r.statusCode());
+            assertFalse(r.body().contains("data: "), r.body());
+        }
+    }
+
+    @Test
     void aRunStreamsEverySampleOverSseAndWebSocketAndCanBeDownloaded() throws Exception {
         String id = server.startRun(SHORT);
         List<JsonObject> sse = server.sse(id);
