@@ -356,8 +356,9 @@ public final class RunServer {
                 return;
             }
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, format.equals("csv") ? "text/csv" : "application/x-ndjson")
-                    .putHeader("Content-Disposition", "attachment; filename=\"" + run.scenario().name() + "-" + run.id()
-                            + "." + format + "\"")
+                    // the scenario's name is the user's text: only safe characters go into the header
+                    .putHeader("Content-Disposition", "attachment; filename=\""
+                            + run.scenario().name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + run.id() + "." + format + "\"")
                     .end(ar.result());
         });
     }

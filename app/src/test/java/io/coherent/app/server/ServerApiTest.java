@@ -56,6 +56,17 @@ class ServerApiTest {
     }
 
     @Test
+    void aDownloadNamesItsFileWithSafeCharactersWhateverTheScenarioIsCalled() throws Exception {
+        String id = server.startRun("name: \"a\\nb\\\"c\"\n" + SHORT);
+        server.awaitEnd(id);
+        HttpResponse<String> r = server.client().sendAsync(java.net.http.HttpRequest.newBuilder(
+                URI.create(server.url("/api/runs/" + id + "/trajectory?format=csv"))).build(),
+                HttpResponse.BodyHandlers.ofString()).get(20, TimeUnit.SECONDS);
+        assertEquals(200, r.statusCode());
+        assertEquals("attachment; filename=\"a_b_c-" + id + ".csv\"", r.headers().firstValue("Content-Disposition").orElse(""));
+    }
+
+    @Test
     void aReconnectionAfterTheEndIsClosedAtOnce() throws Exception {
         String id = server.startRun(SHORT);
         List<JsonObject> sse = server.sse(id);
