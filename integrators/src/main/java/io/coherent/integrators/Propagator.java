@@ -3,6 +3,7 @@ package io.coherent.integrators;
 import io.coherent.core.dynamics.Generator;
 import io.coherent.core.dynamics.LinearGenerator;
 import io.coherent.core.observables.ObservableSet;
+import io.coherent.core.observables.SampleTolerance;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -182,6 +183,7 @@ public final class Propagator {
         private final EventDetectors.SteadyState steady;
         private final EventDetectors.StopRequest stopRequest;
         private final RunControl control;
+        private final SampleTolerance tolerance;
         private int next;
         private long steps;
         private boolean partialStep;
@@ -193,6 +195,7 @@ public final class Propagator {
                 SteadyStateMonitor monitor, EventDetectors.SteadyState steady, EventDetectors.StopRequest stopRequest,
                 RunControl control) {
             this.generator = generator;
+            this.tolerance = generator.sampleTolerance();
             this.equations = equations;
             this.stopRequest = stopRequest;
             this.control = control;
@@ -243,7 +246,7 @@ public final class Propagator {
             double[] y = state.getPrimaryState();
             requireFinite(y, t);
             ObservableSet observables = generator.observe(t, y);
-            Sample s = new Sample(t, observables, equations.derivativeNorm(state), event);
+            Sample s = new Sample(t, observables, equations.derivativeNorm(state), event, tolerance.met(observables));
             samples++;
             last = s;
             try {

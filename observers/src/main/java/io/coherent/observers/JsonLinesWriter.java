@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Writes samples to {@code DIR/trajectory.jsonl}, one JSON object per line:
- * {@code {"t":..,"event":"..","dydt":..,"observables":{"Jx":{"value":..,"error":..},..}}}. {@link #accept}
+ * {@code {"t":..,"event":"..","dydt":..,"converged":true,"observables":{"Jx":{"value":..,"error":..},..}}}
+ * ({@code converged}: every error estimate met the generator's sample tolerance). {@link #accept}
  * writes its line at once; {@link #append} collects lines until {@link #flush} writes them with one system
  * call. Only whole lines are ever written, so a killed run leaves a readable file. Non-finite numbers are
  * written as null. Not thread-safe.
@@ -43,6 +44,7 @@ public final class JsonLinesWriter implements Consumer<Sample>, AutoCloseable {
         string(line, s.event());
         line.append(",\"dydt\":");
         number(line, s.derivativeNorm());
+        line.append(",\"converged\":").append(s.converged());
         line.append(",\"observables\":{");
         boolean first = true;
         for (Map.Entry<String, Estimate> e : s.observables().values().entrySet()) {

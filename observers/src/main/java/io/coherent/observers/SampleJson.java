@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The wire form of a run's stream (JSON, so that it travels to web pages and across a cluster):
- * {@code {"seq": 3, "t": 0.5, "values": {"Jx": ...}, "errors": {"Jx": ...}, "dydt": ..., "event": ""}} for a
- * sample and {@code {"seq": 12, "end": true, "t": ..., "steady_state": {...}, "stopped_by": ..., "failure": ...}}
+ * {@code {"seq": 3, "t": 0.5, "values": {"Jx": ...}, "errors": {"Jx": ...}, "dydt": ..., "event": "", "converged": true}}
+ * for a sample ({@code converged} false: some error estimate exceeds the tolerance asked, the generator's
+ * {@code sampleTolerance}) and {@code {"seq": 12, "end": true, "t": ..., "steady_state": {...}, "stopped_by": ..., "failure": ...}}
  * for the end of the run. Numbers that are NaN or infinite are null.
  */
 public final class SampleJson {
@@ -29,7 +30,7 @@ public final class SampleJson {
         SampleObserver.number(o, "t", s.t());
         o.put("values", values).put("errors", errors);
         SampleObserver.number(o, "dydt", s.derivativeNorm());
-        return o.put("event", s.event());
+        return o.put("event", s.event()).put("converged", s.converged());
     }
 
     public static JsonObject end(long seq, RunOutcome outcome) {

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Writes samples to {@code DIR/trajectory.csv}: a header {@code t,<observable>,<observable>_error,...} with the
- * observables in the generator's order, each followed by its error estimate (named as in a sweep's results.csv), then one line per sample. {@link #accept} writes its line at once; {@link #append}
+ * Writes samples to {@code DIR/trajectory.csv}: a header {@code t,<observable>,<observable>_error,...,converged} with
+ * the observables in the generator's order, each followed by its error estimate (named as in a sweep's results.csv),
+ * and last whether the sample met the generator's sample tolerance ({@code true}/{@code false}: false marks values
+ * less accurate than asked), then one line per sample. {@link #accept} writes its line at once; {@link #append}
  * collects lines until {@link #flush} writes them with one system call (a batch of samples). Only whole lines
  * are ever written, so a run that is killed leaves a readable file with the samples up to its last write.
  * Numbers are written in Java's shortest round-trip form ({@code 0.1}, {@code 1.0E-12}; Schubfach, from the
@@ -22,6 +24,8 @@ public final class TrajectoryCsvWriter implements Consumer<Sample>, AutoCloseabl
     public static final String FILE_NAME = "trajectory.csv";
     /** The column of an observable's error estimate is its name with this suffix, in every CSV the product writes. */
     public static final String ERROR_SUFFIX = "_error";
+    /** The last column: whether the sample's error estimates met the tolerance asked ({@code true}/{@code false}). */
+    public static final String CONVERGED = "converged";
 
     private final LineFile out;
     private final List<String> names;
@@ -39,7 +43,7 @@ public final class TrajectoryCsvWriter implements Consumer<Sample>, AutoCloseabl
         for (String n : names) {
             header.append(',').append(n).append(',').append(n).append(ERROR_SUFFIX);
         }
-        header.append('\n');
+        header.append(',').append(CONVERGED).append('\n');
         out.flush();
     }
 
@@ -68,7 +72,7 @@ public final class TrajectoryCsvWriter implements Consumer<Sample>, AutoCloseabl
             pending.setLength(start);
             throw unknownObservable;
         }
-        pending.append('\n');
+        pending.append(',').append(sample.converged()).append('\n');
         rows++;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coherent.core.bosonic.BilinearModel;
 import io.coherent.core.dynamics.Model;
+import io.coherent.core.dynamics.RelaxationTime;
 import io.coherent.core.heom.HierarchyLevel;
 import io.coherent.core.heom.HierarchyReport;
 import io.coherent.core.observables.Estimate;
@@ -69,10 +70,23 @@ public final class Reports {
      * names {@code prefix.key} are grouped: {"energy_current": {"<bath>": value}}.
      */
     static ObjectNode observables(ObservableSet o, Model model) {
+        return grouped(o, model, Estimate::value);
+    }
+
+    /**
+     * Each reported observable's error estimate, in the shape of {@link #observables} (so that
+     * {@code error_estimates.energy_current.<bath>} is the error of {@code observables.energy_current.<bath>}); null
+     * where the value is not defined or the estimate is not finite.
+     */
+    static ObjectNode errors(ObservableSet o, Model model) {
+        return grouped(o, model, Estimate::error);
+    }
+
+    private static ObjectNode grouped(ObservableSet o, Model model, java.util.function.ToDoubleFunction<Estimate> part) {
         ObjectNode node = object();
         for (String name : reported(o, model)) {
             Estimate e = o.values().get(name);
-            double value = e == null ? Double.NaN : e.value();
+            double value = e == null ? Double.NaN : part.applyAsDouble(e);
             int dot = name.indexOf('.');
             if (dot < 0) {
                 number(node, name, value);
@@ -137,6 +151,29 @@ public final class Reports {
                         + " (%d bytes), %s, terminator %s; %s", h.depth(), h.exponents(), h.ados(), h.bytes(), h.expansion(),
                 h.terminator() ? "on" : "off", h.converged() ? "converged to " + g(h.tolerance())
                         : "NOT converged" + (h.note().isEmpty() ? "" : " (" + h.note() + ")"));
+    }
+
+    /**
+     * The relaxation time with its accuracy: {@code relaxation_time} (null when not computed), {@code
+     * relaxation_time_error} (null when not estimated) and {@code relaxation_time_note} (how it was computed and what
+     * the error contains, or why it is missing).
+     */
+    public static void relaxation(ObjectNode node, RelaxationTime r) {
+        number(node, "relaxation_time", r.time());
+        number(node, "relaxation_time_error", r.error());
+        node.put("relaxation_time_note", r.how());
+    }
+
+    /** The relaxation time for people: "81.8633 +- 2e-09 (how)", "81.8633 (accuracy not estimated)", "not computed (why)". */
+    public static String relaxationText(RelaxationTime r) {
+        if (!r.computed()) {
+            return "not computed (" + r.how() + ")";
+        }
+        if (Double.isInfinite(r.time())) {
+            return "infinite (" + r.how() + ")";
+        }
+        String error = r.estimated() ? String.format(Locale.ROOT, " +- %.2g", r.error()) : "";
+        return g(r.time()) + error + " (" + r.how() + ")";
     }
 
     /** The largest error estimate among the observables that are reported. */
@@ -219,8 +256,22 @@ public static String json(ObjectNode node) {
         }
     }
 
+    /** "value +- error"; an error of 0 is shown as the rounding floor ("+- <2e-16" at |value| ~ 1), never as exact. */
     static String valueWithError(Estimate e) {
-        return String.format(Locale.ROOT, "%.10g +- %.2g", e.value() + 0.0, e.error());
+        return String.format(Locale.ROOT, "%.10g +- %s", e.value() + 0.0, error(e));
+    }
+
+    /** An error estimate as text: two digits, or below the rounding floor of the value when it is 0. */
+    static String error(Estimate e) {
+        if (e.error() == 0) {
+            return String.format(Locale.ROOT, "<%.0e", roundingFloor(e.value()));
+        }
+        return String.format(Locale.ROOT, "%.2g", e.error());
+    }
+
+    /** The rounding error of a double near x: one unit in the last place of max(|x|, 1e-15 / eps) (at least 1e-15). */
+    static double roundingFloor(double x) {
+        return Math.max(1e-15, Math.ulp(Math.abs(x)));
     }
 
     /** A short human form: 200, 0.1, 81.8633, 1e-10; "infinite" for an infinite value, "not computed" for NaN. */

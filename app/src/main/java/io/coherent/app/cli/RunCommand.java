@@ -11,6 +11,7 @@ import io.coherent.config.ScenarioException;
 import io.coherent.core.dynamics.Generator;
 import io.coherent.core.heom.EmbeddedHierarchy;
 import io.coherent.core.dynamics.Method;
+import io.coherent.core.dynamics.RelaxationTime;
 import io.coherent.core.methods.Engines;
 import io.coherent.integrators.EventRecord;
 import io.coherent.integrators.EventSpec;
@@ -20,6 +21,7 @@ import io.coherent.integrators.RunOutcome;
 import io.coherent.integrators.RunPlan;
 import io.coherent.integrators.SteadyStateCriterion;
 import io.coherent.integrators.SteadyStateVerdict;
+import io.coherent.observers.AccuracyWatcher;
 import io.coherent.observers.ConvergenceWatcher;
 import io.coherent.observers.EventDrivenRun;
 import io.coherent.observers.ObservableRecorder;
@@ -29,6 +31,8 @@ import io.coherent.observers.RunRequest;
 import io.coherent.observers.SampleObserver;
 import io.coherent.observers.TrajectoryWriter;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -133,8 +137,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunOutcome outcome = report.outcome();
         List<Path> figures = plot(writer.csvFile(), s.name() + ", " + s.method(), dir.resolve("trajectory"));
-        // empty: not computed (e.g. the iterative estimate did not converge), never printed as infinite
-        double tau = generator.slowestRelaxationTime().orElse(Double.NaN);
+        // not computed (e.g. the iterative estimate did not converge): never printed as infinite
+        RelaxationTime tau = generator.relaxation();
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = toJson(s, report, tau).put("length", length.how());
@@ -164,11 +168,15 @@ public final class RunCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** The observers every hosted run has: the three recorders and a reporting (non-stopping) convergence watcher. */
-   public static List<SampleObserver> recorders(RunAddress address, Generator generator) {
+    /**
+     * The observers every hosted run has: the three recorders, a reporting (non-stopping) convergence watcher and the
+     * accuracy watcher (which samples are less accurate than asked).
+     */
+    public static List<SampleObserver> recorders(RunAddress address, Generator generator) {
         return List.of(ObservableRecorder.coherence(address), ObservableRecorder.populationDifference(address),
                 ObservableRecorder.energyCurrent(address),
-                new ConvergenceWatcher(address, SteadyStateCriterion.DEFAULT, generator.slowestRelaxationTime(), false));
+                new ConvergenceWatcher(address, SteadyStateCriterion.DEFAULT, generator.slowestRelaxationTime(), false),
+                new AccuracyWatcher(address, generator.sampleTolerance()));
     }
 
     /** The events of --at, --when and --stop-when, checked against the run before it starts. */
@@ -225,7 +233,7 @@ public final class RunCommand implements Callable<Integer> {
         throw new ScenarioException(option, option + " " + text + " is not allowed: expected a finite number");
     }
 
-   public static ObjectNode toJson(Scenario s, RunReport report, double tau) {
+    public static ObjectNode toJson(Scenario s, RunReport report, RelaxationTime tau) {
         RunOutcome outcome = report.outcome();
         ObjectNode root = Reports.object();
         root.put("method", s.method());
@@ -235,7 +243,7 @@ public final class RunCommand implements Callable<Integer> {
         steady.put("reached", v.reached());
         Reports.number(steady, "time", v.time());
         steady.put("reason", v.reason());
-        Reports.number(root, "relaxation_time", tau);
+        Reports.relaxation(root, tau);
         root.set("observables", Reports.observables(outcome.last().observables(), s.model()));
         IntegrationStatistics st = outcome.statistics();
         ObjectNode integrator = root.putObject("integrator");
@@ -253,6 +261,7 @@ public final class RunCommand implements Callable<Integer> {
         Reports.number(accuracy, "quadrature_tolerance", s.run().quadratureTolerance());
         Reports.number(accuracy, "quadrature_error", Reports.largestError(outcome.last().observables(), s.model()));
         Reports.number(accuracy, "event_time_accuracy", EventSpec.TIME_ACCURACY * Math.max(1, outcome.last().t()));
+        accuracy(accuracy, report.observers().get(AccuracyWatcher.NAME));
         ArrayNode events = root.putArray("events");
         for (EventRecord e : outcome.events()) {
             ObjectNode o = events.addObject();
@@ -269,7 +278,66 @@ public final class RunCommand implements Callable<Integer> {
         return root;
     }
 
-    private static void printSummary(PrintWriter out, Scenario s, RunReport report, double tau, TrajectoryWriter writer) {
+    /**
+     * The accuracy watcher's verdict in the run's {@code accuracy} object: {@code sample_tolerance} (what each sample's
+     * estimates were held to), {@code converged} (every sample met it) and {@code not_converged} (spans [from, to] of
+     * the samples that did not, with their count).
+     */
+    private static void accuracy(ObjectNode accuracy, JsonObject watcher) {
+        if (watcher == null) {
+            return;
+        }
+        accuracy.put("sample_tolerance", watcher.getString("tolerance"));
+        accuracy.put("converged", watcher.getBoolean("converged"));
+        ArrayNode spans = accuracy.putArray("not_converged");
+        for (Object o : watcher.getJsonArray("spans", new JsonArray())) {
+            JsonObject span = (JsonObject) o;
+            ObjectNode n = spans.addObject();
+            Reports.number(n, "from", number(span.getValue("from")));
+            Reports.number(n, "to", number(span.getValue("to")));
+            n.put("samples", span.getLong("samples"));
+        }
+    }
+
+    private static double number(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /**
+     * "every sample within quadrature_tolerance 1e-08", or "NOT converged: samples t in [0.15, 2] (7100 of 7103)
+     * exceed heom_tolerance 1e-05, the furthest energy_current.b +- 38 at t = 0.15".
+     */
+    static String accuracyText(JsonObject watcher) {
+        if (watcher == null) {
+            return "not checked";
+        }
+        String tolerance = watcher.getString("tolerance");
+        if (watcher.getBoolean("converged")) {
+            return "every sample within " + tolerance;
+        }
+        List<String> spans = new ArrayList<>();
+        for (Object o : watcher.getJsonArray("spans", new JsonArray())) {
+            JsonObject span = (JsonObject) o;
+            double from = number(span.getValue("from"));
+            double to = number(span.getValue("to"));
+            spans.add(from == to ? "t = " + Reports.g(from) : "t in [" + Reports.g(from) + ", " + Reports.g(to) + "]");
+        }
+        long leftOut = watcher.getLong("spans_left_out", 0L);
+        StringBuilder text = new StringBuilder("NOT converged: samples ").append(String.join(", ", spans));
+        if (leftOut > 0) {
+            text.append(" and ").append(leftOut).append(" more span(s)");
+        }
+        text.append(String.format(Locale.ROOT, " (%d of %d) exceed %s", watcher.getLong("not_converged"),
+                watcher.getLong("samples"), tolerance));
+        JsonObject worst = watcher.getJsonObject("worst");
+        if (worst != null) {
+            text.append(String.format(Locale.ROOT, ", the furthest %s +- %.2g at t = %s", worst.getString("name"),
+                    number(worst.getValue("error")), Reports.g(number(worst.getValue("t")))));
+        }
+        return text.toString();
+    }
+
+    private static void printSummary(PrintWriter out, Scenario s, RunReport report, RelaxationTime tau, TrajectoryWriter writer) {
         RunOutcome outcome = report.outcome();
         RunSettings r = s.run();
         OutputGrid grid = r.outputGrid();
@@ -280,8 +348,7 @@ public final class RunCommand implements Callable<Integer> {
         SteadyStateVerdict v = outcome.steadyState();
         out.println("steady state: " + (v.reached() ? "reached at t = " + Reports.g(v.time()) + " (" + v.reason() + ")"
                 : v.reason()));
-        out.println("relaxation time: " + (Double.isNaN(tau) ? "not computed"
-                : Reports.g(tau) + (Double.isFinite(tau) ? " (slowest decaying mode)" : "")));
+        out.println("relaxation time: " + Reports.relaxationText(tau));
         for (EventRecord e : outcome.events()) {
             out.printf(Locale.ROOT, "event at t = %s: %s%s%n", Reports.g(e.t()), e.description(),
                     e.stopped() ? " (stopped the run)" : "");
@@ -291,8 +358,9 @@ public final class RunCommand implements Callable<Integer> {
                 st.integrator(), Reports.g(r.atol()), Reports.g(r.rtol()), st.steps(),
                 st.rejected().isPresent() ? Long.toString(st.rejected().getAsLong()) : "not counted", st.evaluations(),
                 outcome.wallSeconds());
-        out.printf(Locale.ROOT, "quadrature: tolerance %s, largest error estimate of the values above %.2g%n",
-                Reports.g(r.quadratureTolerance()), Reports.largestError(outcome.last().observables(), s.model()));
+        out.println("accuracy: " + accuracyText(report.observers().get(AccuracyWatcher.NAME))
+                + String.format(Locale.ROOT, "; largest error estimate of the values above %.2g",
+                Reports.largestError(outcome.last().observables(), s.model())));
         out.printf(Locale.ROOT, "trajectory: %s (%d rows), %s%n", writer.csvFile(),
                 report.observers().get("writer") == null ? 0 : report.observers().get("writer").getLong("rows"),
                 writer.jsonLinesFile());

@@ -49,8 +49,7 @@ public final class SteadyCommand implements Callable<Integer> {
                             + ", " + ss.evaluations() + " integrand evaluations"
                             : String.format(Locale.ROOT, ", residual %.2g", ss.residual())
                             + (ss.iterations() >= 0 ? ", " + ss.iterations() + " " + ss.solver() + " iterations" : ""));
-            out.println("relaxation time: " + (Double.isNaN(ss.relaxationTime()) ? "not computed"
-                    : Reports.g(ss.relaxationTime())));
+            out.println("relaxation time: " + Reports.relaxationText(ss.relaxation()));
             out.println("undamped (decoherence-free or dark) dimensions: " + ss.undamped() + (ss.unique()
                     ? " (the steady state is unique)"
                     : " (the steady state depends on the initial state; this is the one reached from it" + (ss.timeAveraged()
@@ -74,7 +73,8 @@ public final class SteadyCommand implements Callable<Integer> {
         ObjectNode root = Reports.object();
         root.set("observables", Reports.observables(ss.observables(), s.model()));
         Reports.number(root, "error_estimate", ss.errorEstimate());
-        Reports.number(root, "relaxation_time", ss.relaxationTime());
+        root.set("error_estimates", Reports.errors(ss.observables(), s.model()));
+        Reports.relaxation(root, ss.relaxation());
         root.put("converged", ss.converged());
         if (ss.evaluations() >= 0) {
             root.put("evaluations", ss.evaluations());

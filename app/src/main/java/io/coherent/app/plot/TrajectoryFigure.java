@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import io.coherent.observers.TrajectoryCsvWriter;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -37,13 +38,20 @@ public final class TrajectoryFigure {
         if (lines.size() < 3) {
             return List.of();
         }
-        String[] header = lines.get(0).split(",");
+        String[] all = lines.get(0).split(",");
+        // the last column says whether each sample met its tolerance (true/false), the others are numbers
+        int flag = java.util.Arrays.asList(all).indexOf(TrajectoryCsvWriter.CONVERGED);
+        String[] header = flag < 0 ? all : java.util.Arrays.copyOf(all, flag);
         int rows = lines.size() - 1;
         double[][] columns = new double[header.length][rows];
+        List<Double> notConverged = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             String[] cells = lines.get(i + 1).split(",");
             for (int c = 0; c < header.length && c < cells.length; c++) {
                 columns[c][i] = Double.parseDouble(cells[c]);
+            }
+            if (flag >= 0 && flag < cells.length && cells[flag].equals("false")) {
+                notConverged.add(columns[0][i]);
             }
         }
         Map<Quantities.Group, List<Integer>> groups = new EnumMap<>(Quantities.Group.class);
@@ -85,8 +93,17 @@ public final class TrajectoryFigure {
                         parts ? 3 * totals.indexOf(whole) + dash : totals.indexOf(whole), dash));
             }
             figure.xRange(columns[0][0], columns[0][rows - 1]);
-            if (panels.isEmpty() && !flat.isEmpty()) {
-                figure.note("Not drawn, 0 within the error estimates at every sample: " + String.join(", ", flat) + ".");
+            if (panels.isEmpty()) {
+                String note = flat.isEmpty() ? ""
+                        : "Not drawn, 0 within the error estimates at every sample: " + String.join(", ", flat) + ".";
+                if (!notConverged.isEmpty()) {
+                    note = (note + String.format(java.util.Locale.ROOT, " NOT CONVERGED: %d of %d samples (t from %s to %s)"
+                            + " exceed the tolerance asked (trajectory.csv, column converged).", notConverged.size(), rows,
+                            Ticks.number(notConverged.get(0)), Ticks.number(notConverged.get(notConverged.size() - 1)))).strip();
+                }
+                if (!note.isEmpty()) {
+                    figure.note(note);
+                }
             }
             panels.add(figure.chart());
         }

@@ -3,6 +3,7 @@ package io.coherent.app.server;
 import io.coherent.app.Main;
 import io.coherent.app.cli.Reports;
 import io.coherent.app.cli.RunCommand;
+import io.coherent.core.dynamics.RelaxationTime;
 import io.coherent.config.Preset;
 import io.coherent.config.PresetParameter;
 import io.coherent.config.Presets;
@@ -233,7 +234,7 @@ public final class RunServer {
         observers.add(stream.observer());
         RunRequest request = new RunRequest(id, p.generator(), p.scenario().run().integratorSettings(),
                 p.plan(), observers, List.of(), List.of());
-        double tau = p.generator().slowestRelaxationTime().orElse(Double.POSITIVE_INFINITY);
+        RelaxationTime tau = p.generator().relaxation();
         stream.ready().compose(ready -> {
             if (!run.launch()) {
                 // cancelled while its generator was being built: it has ended already
@@ -375,7 +376,7 @@ public final class RunServer {
                 : List.copyOf(messages.get(0).getJsonObject("values").fieldNames());
         out.append("t");
         names.forEach(n -> out.append(',').append(n).append(',').append(n).append(TrajectoryCsvWriter.ERROR_SUFFIX));
-        out.append(",event\n");
+        out.append(',').append(TrajectoryCsvWriter.CONVERGED).append(",event\n");
         for (JsonObject m : messages) {
             if (SampleJson.isEnd(m)) {
                 continue;
@@ -385,7 +386,7 @@ public final class RunServer {
                 out.append(',').append(m.getJsonObject("values").getValue(n)).append(',')
                         .append(m.getJsonObject("errors").getValue(n));
             }
-            out.append(',').append(m.getString("event").replace(',', ';')).append('\n');
+            out.append(',').append(m.getBoolean("converged", true)).append(',').append(m.getString("event").replace(',', ';')).append('\n');
         }
         return out.toString();
     }

@@ -152,6 +152,13 @@ public final class ExactDynamics implements Generator {
         return thermal.at(t, phiRe, phiIm);
     }
 
+    /** The thermal quadrature's tolerance: a sample whose estimate exceeds it did not meet quadrature_tolerance. */
+    @Override
+    public io.coherent.core.observables.SampleTolerance sampleTolerance() {
+        return new io.coherent.core.observables.SampleTolerance(tolerance.absolute(), tolerance.relative(),
+                String.format(java.util.Locale.ROOT, "quadrature_tolerance %.3g", tolerance.absolute()));
+    }
+
     @Override
     public OptionalDouble slowestRelaxationTime() {
         double tau = embedding.slowestRelaxationTime();

@@ -1,6 +1,7 @@
 package io.coherent.core.dynamics;
 
 import io.coherent.core.observables.ObservableSet;
+import io.coherent.core.observables.SampleTolerance;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -28,4 +29,23 @@ public interface Generator {
 
     /** The slowest relaxation time of the model, if known (from its poles). */
     OptionalDouble slowestRelaxationTime();
+
+    /**
+     * The slowest relaxation time with its accuracy and how it was found. By default {@link #slowestRelaxationTime}
+     * without an error estimate; generators that know the accuracy of their eigenvalue computation override it.
+     */
+    default RelaxationTime relaxation() {
+        OptionalDouble tau = slowestRelaxationTime();
+        return tau.isPresent() ? RelaxationTime.unestimated(tau.getAsDouble(), "accuracy not estimated")
+                : RelaxationTime.notComputed("not computed by method " + method());
+    }
+
+    /**
+     * The accuracy asked of each sample's observables: a sample whose estimates exceed it is marked not converged.
+     * By default only a non-finite estimate fails ({@link SampleTolerance#FINITE}): generators whose estimates are
+     * bounds with no per-sample target.
+     */
+    default SampleTolerance sampleTolerance() {
+        return SampleTolerance.FINITE;
+    }
 }

@@ -95,6 +95,13 @@ public final class EmbeddedHierarchy implements LinearGenerator {
         return new ObservableSet(out);
     }
 
+    /** heom_tolerance, the target of the hierarchy's convergence, applied to the embedded estimate of each sample. */
+    @Override
+    public io.coherent.core.observables.SampleTolerance sampleTolerance() {
+        return new io.coherent.core.observables.SampleTolerance(hierarchy.tolerance(), 0,
+                String.format(java.util.Locale.ROOT, "heom_tolerance %.3g", hierarchy.tolerance()));
+    }
+
     @Override
     public OptionalDouble slowestRelaxationTime() {
         return OptionalDouble.empty();

@@ -341,7 +341,7 @@ public final class MasterEquations {
         if (obs.value("min_eigenvalue") < -Math.max(obs.error("min_eigenvalue"), 1e-12)) {
             notes.add(0, "rho has a negative eigenvalue " + obs.value("min_eigenvalue") + " (Redfield is not completely positive)");
         }
-        return new MasterSteadyState(obs, residual, nullity, unique, g::slowestRelaxationTime, solver, iterations,
+        return new MasterSteadyState(obs, residual, nullity, unique, g::relaxation, solver, iterations,
                 converged, notes);
     }
 

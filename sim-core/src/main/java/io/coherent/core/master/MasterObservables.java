@@ -51,6 +51,9 @@ public final class MasterObservables {
     private final List<ComplexMatrix> namedInBasis;
     private final ComplexMatrix populationDifference;
     private final boolean twoQubits;
+    /** sum |E_m| = sum |(H_S)_ij| in the eigenbasis and ||H_S||_F: the currents' error scales, fixed by H_S. */
+    private final double energyScale;
+    private final double energyNorm;
 
     MasterObservables(OpenSystem system, double[] energies, ComplexMatrix basis, List<Dissipator> perBath, double[] bathErrors) {
         this.system = system;
@@ -59,6 +62,14 @@ public final class MasterObservables {
         this.basis = basis;
         this.perBath = List.copyOf(perBath);
         this.bathErrors = bathErrors.clone();
+        double scale = 0;
+        double norm = 0;
+        for (double e : energies) {
+            scale += Math.abs(e);
+            norm += e * e;
+        }
+        this.energyScale = scale;
+        this.energyNorm = Math.sqrt(norm);
         ComplexMatrix bh = basis.conjugateTranspose();
         this.numberInBasis = system.particleNumber() == null ? null : bh.times(system.particleNumber()).times(basis);
         List<ComplexMatrix> named = new ArrayList<>();
@@ -107,13 +118,6 @@ public final class MasterObservables {
         List<Reservoir> reservoirs = system.reservoirs();
         double[][] bathImages = new double[reservoirs.size()][];
         double[] currentErrors = new double[reservoirs.size()];
-        double energyScale = 0;
-        double energyNorm = 0;
-        for (double e : energies) {
-            energyScale += Math.abs(e);
-            energyNorm += e * e;
-        }
-        energyNorm = Math.sqrt(energyNorm);
         for (int k = 0; k < reservoirs.size(); k++) {
             bathImages[k] = new double[2 * dd];
             perBath.get(k).addTo(y, bathImages[k]);

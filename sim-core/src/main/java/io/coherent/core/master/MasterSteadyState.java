@@ -1,5 +1,6 @@
 package io.coherent.core.master;
 
+import io.coherent.core.dynamics.RelaxationTime;
 import io.coherent.core.observables.ObservableSet;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -14,15 +15,15 @@ import java.util.function.Supplier;
  *                       dense solver; 1 for the iterative solver, which refuses a singular Liouvillian
  * @param unique         nullity == 1; otherwise (dark states, decoherence-free subspaces) the dense solver returns the
  *                       spectral projection of the initial state onto the null space, the state propagation reaches
- * @param relaxation     the generator's slowest relaxation time ({@link MasterEquationGenerator#slowestRelaxationTime}),
- *                       computed on first use: beyond d = 12 it is an Arnoldi run, paid only by who asks
+ * @param relaxation     the generator's slowest relaxation time with its error ({@link MasterEquationGenerator#relaxation}),
+ *                       computed on first use (an Arnoldi run), paid only by who asks
  * @param solver         {@link #DENSE_SVD} or {@link #GMRES}
  * @param iterations     GMRES iterations for the state (-1 for the dense solver)
  * @param converged      the dense SVD or GMRES met its tolerance
  * @param notes          what was done and anything to know (non-uniqueness, negative eigenvalues)
  */
 public record MasterSteadyState(ObservableSet observables, double residual, int nullity, boolean unique,
-                                Supplier<OptionalDouble> relaxation, String solver, int iterations, boolean converged,
+                                Supplier<RelaxationTime> relaxation, String solver, int iterations, boolean converged,
                                 List<String> notes) {
     /** Null space of the dense d^2 x d^2 Liouvillian by SVD (d &lt;= 30). */
     public static final String DENSE_SVD = "dense-svd";
@@ -35,6 +36,12 @@ public record MasterSteadyState(ObservableSet observables, double residual, int 
 
     /** 1/(smallest nonzero |Re lambda|) over the Liouvillian's eigenvalues; empty when not computed. */
     public OptionalDouble relaxationTime() {
+        RelaxationTime r = relaxation.get();
+        return r.computed() ? OptionalDouble.of(r.time()) : OptionalDouble.empty();
+    }
+
+    /** The relaxation time with its accuracy. */
+    public RelaxationTime relaxationEstimate() {
         return relaxation.get();
     }
 }

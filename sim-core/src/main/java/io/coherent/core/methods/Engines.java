@@ -157,8 +157,8 @@ public final class Engines {
                   + " iterations)"
                 : "null space of the Liouvillian (dense SVD)";
         return new SteadyStateReport(method.id(), how, s.observables(), error, s.converged(), s.residual(),
-                s.relaxationTime().orElse(Double.NaN), s.unique(), s.nullity() - 1, false, -1, s.notes(), s.solver(),
-                s.iterations());
+                s.relaxationEstimate(), s.unique(), s.nullity() - 1, false, -1, s.notes(), s.solver(),
+                s.iterations(), null);
     }
 
     /** The Lamb shift as asked, or by default on except for a flat density (CorrelationSpectrum refuses it where the principal value diverges). */

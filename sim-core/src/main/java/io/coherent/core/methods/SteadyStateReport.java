@@ -1,5 +1,6 @@
 package io.coherent.core.methods;
 
+import io.coherent.core.dynamics.RelaxationTime;
 import io.coherent.core.heom.HierarchyReport;
 import io.coherent.core.observables.ObservableSet;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
  * @param errorEstimate  largest error estimate of the observables
  * @param converged      whether the computation met its tolerance (quadrature converged, residual small)
  * @param residual       residual of the linear problem (0 for the frequency formula and closed forms, which have none)
- * @param relaxationTime slowest relaxation time (infinite if nothing decays, NaN if not computed)
+ * @param relaxation     slowest relaxation time (infinite if nothing decays, NaN if not computed) with its accuracy
  * @param unique         false if a decoherence-free subspace or dark state makes the steady state depend on the
  *                       initial state (the state reported is then the one reached from the scenario's initial state)
  * @param undamped       dimension of what does not decay: decoherence-free modes, or the extra null-space dimensions
@@ -27,12 +28,28 @@ import java.util.List;
  * @param hierarchy      for method heom, the hierarchy used and how converged it is; null for the other methods
  */
 public record SteadyStateReport(String method, String how, ObservableSet observables, double errorEstimate,
-                                boolean converged, double residual, double relaxationTime, boolean unique,
+                                boolean converged, double residual, RelaxationTime relaxation, boolean unique,
                                 int undamped, boolean timeAveraged, int evaluations, List<String> notes,
                                 String solver, int iterations, HierarchyReport hierarchy) {
 
     public SteadyStateReport {
         notes = List.copyOf(notes);
+    }
+
+    /** A report whose relaxation time (NaN: not computed) comes without an accuracy estimate. */
+    public SteadyStateReport(String method, String how, ObservableSet observables, double errorEstimate,
+                             boolean converged, double residual, double relaxationTime, boolean unique,
+                             int undamped, boolean timeAveraged, int evaluations, List<String> notes,
+                             String solver, int iterations, HierarchyReport hierarchy) {
+        this(method, how, observables, errorEstimate, converged, residual, Double.isNaN(relaxationTime)
+                        ? RelaxationTime.notComputed("not computed by method " + method)
+                        : RelaxationTime.unestimated(relaxationTime, "accuracy not estimated"), unique, undamped,
+                timeAveraged, evaluations, notes, solver, iterations, hierarchy);
+    }
+
+    /** The slowest relaxation time (infinite if nothing decays, NaN if not computed). */
+    public double relaxationTime() {
+        return relaxation.time();
     }
 
     /** A report of a method without a hierarchy. */
