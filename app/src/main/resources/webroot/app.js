@@ -39,6 +39,36 @@ function plotted(names) {
     .test(n));
 }
 
+/**
+ * "value ± error" for every value: an error of 0 is shown as below the value's rounding floor ("± <1e-15"), a
+ * missing one as "± ?" (not estimated), never as no error at all.
+ */
+function withError(v, e) {
+  if (v === null || v === undefined) return 'n/a';
+  let error;
+  if (e === null || e === undefined) error = '?';
+  else if (e === 0) error = '<' + Math.max(1e-15, Math.abs(v) * Number.EPSILON).toExponential(0);
+  else error = e.toPrecision(2);
+  return v.toPrecision(6) + ' ± ' + error;
+}
+
+/** The spans [from, to] of consecutive samples among times (in order) whose time is in marked (a subsequence). */
+function spans(times, marked) {
+  const out = [];
+  let k = 0;
+  let open = null;
+  for (const t of times) {
+    if (k < marked.length && marked[k] === t) {
+      k++;
+      if (open) open[1] = t;
+      else out.push(open = [t, t]);
+    } else {
+      open = null;
+    }
+  }
+  return out;
+}
+
 function showPreset(name) {
   const p = presets.find((q) => q.name === name);
   $('description').textContent = p.description;
@@ -171,7 +201,7 @@ class Comparison {
     note.className = 'note';
     note.textContent = 'ħ = k_B = 1: frequencies, energies and temperatures in the preset\'s frequency unit, times in '
       + 'its inverse. Line style: ' + methods.map((m, i) => m + ' ' + ['solid', 'dashed', 'dotted', 'dash-dotted'][i % 4])
-        .join(', ') + '. Green dashed lines: steady state reached.';
+        .join(', ') + '. Green dashed lines: steady state reached. Orange shading: samples not converged (error estimates above the tolerance asked).';
     this.section.append(title, this.chartBox, note, this.cards);
     $('runs').prepend(this.section);
     this.dirty = false;
@@ -190,23 +220,21 @@ class Comparison {
   }
 
   watch(method, run, card) {
-    const table = { t: [], columns: {}, errors: {} };
+    // errors: the latest sample's error estimates; notConverged: the times of the samples whose estimates exceed
+    // the tolerance asked (drawn as shaded spans on the charts, counted on the card)
+    const table = { t: [], columns: {}, errors: {}, notConverged: [] };
     this.tables.set(method, table);
     const source = new EventSource(run.links.stream);
     source.addEventListener('sample', (e) => {
       const s = JSON.parse(e.data);
       if (table.t.length === 0) {
-        for (const n of plotted(Object.keys(s.values))) {
-          table.columns[n] = [];
-          table.errors[n] = 0;
-        }
+        for (const n of plotted(Object.keys(s.values))) table.columns[n] = [];
         this.addSeries(method, Object.keys(table.columns));
       }
       table.t.push(s.t);
-      for (const n of Object.keys(table.columns)) {
-        table.columns[n].push(s.values[n]);
-        table.errors[n] = s.errors ? s.errors[n] : null;
-      }
+      for (const n of Object.keys(table.columns)) table.columns[n].push(s.values[n]);
+      table.errors = s.errors || {};
+      if (s.converged === false) table.notConverged.push(s.t);
       if (s.event) this.events.push(s.t);
       card.sample(s, table);
       this.dirty = true;
@@ -274,6 +302,23 @@ class Comparison {
       chart.box.dataset.yLabel = yLabel;
       const marker = (u) => {
         const ctx = u.ctx;
+        // samples less accurate than asked: a hatched band over each span of them, per method of this chart
+        for (const m of new Set(chart.series.map(([method]) => method))) {
+          const table = this.tables.get(m);
+          for (const [from, to] of table ? spans(table.t, table.notConverged) : []) {
+            const x0 = u.valToPos(from, 'x', true);
+            const x1 = Math.max(u.valToPos(to, 'x', true), x0 + 2);
+            ctx.save();
+            ctx.fillStyle = 'rgba(213, 94, 0, 0.15)';
+            ctx.fillRect(x0, u.bbox.top, x1 - x0, u.bbox.height);
+            ctx.fillStyle = '#B34700';
+            ctx.font = (12 * devicePixelRatio) + 'px sans-serif';
+            ctx.textAlign = 'left';
+            ctx.textBaseline = 'top';
+            ctx.fillText('not converged (' + m + ')', x0 + 4 * devicePixelRatio, u.bbox.top + 4 * devicePixelRatio);
+            ctx.restore();
+          }
+        }
         const lines = this.events.map((t) => [t, '#888', []]);
         this.steady.forEach((t, m) => lines.push([t, '#070', DASHES[this.methods.indexOf(m) % DASHES.length]]));
         for (const [t, colour, dash] of lines) {
@@ -301,6 +346,8 @@ class Comparison {
       chart.plot.setData(data);
     }
     chart.box.dataset.samples = String(data[0].length);
+    chart.box.dataset.notConverged = String(chart.series.map(([m]) => m).filter((m, i, all) => all.indexOf(m) === i)
+      .reduce((sum, m) => sum + (this.tables.get(m) ? this.tables.get(m).notConverged.length : 0), 0));
   }
 }
 
@@ -318,6 +365,8 @@ class RunCard {
     this.line.textContent = 'starting';
     this.verdict = document.createElement('div');
     this.verdict.className = 'status verdict';
+    this.accuracy = document.createElement('div');
+    this.accuracy.className = 'status';
     this.values = document.createElement('table');
     this.values.className = 'latest';
     this.latest = document.createElement('details');
@@ -325,7 +374,7 @@ class RunCard {
     this.latestTitle.textContent = 'latest values';
     this.latest.append(this.latestTitle, this.values);
     this.links = document.createElement('div');
-    this.panel.append(this.title, this.line, this.verdict, this.latest, this.links);
+    this.panel.append(this.title, this.line, this.accuracy, this.verdict, this.latest, this.links);
     parent.append(this.panel);
     this.name = name;
   }
@@ -371,13 +420,23 @@ class RunCard {
       const name = document.createElement('th');
       name.textContent = n;
       const value = document.createElement('td');
-      const v = s.values[n];
-      const e = table.errors[n];
-      value.textContent = (v === null ? 'n/a' : v.toPrecision(6)) + (e ? ' ± ' + e.toPrecision(2) : '');
+      value.textContent = withError(s.values[n], table.errors[n]);
+      if (s.converged === false) row.className = 'not-converged';
       row.append(name, value);
       return row;
     });
     this.values.replaceChildren(...rows);
+    this.panel.dataset.notConverged = String(table.notConverged.length);
+    if (table.notConverged.length > 0) {
+      const where = spans(table.t, table.notConverged).map(([a, b]) => a === b ? 't = ' + a.toPrecision(4)
+        : 't in [' + a.toPrecision(4) + ', ' + b.toPrecision(4) + ']');
+      this.accuracy.textContent = 'NOT converged: ' + table.notConverged.length + ' of ' + table.t.length
+        + ' samples exceed the tolerance asked (' + where.slice(0, 3).join(', ') + (where.length > 3 ? ', ...' : '') + ')';
+      this.accuracy.className = 'status not-converged';
+    } else {
+      this.accuracy.textContent = 'every sample within the tolerance asked';
+      this.accuracy.className = 'status';
+    }
     if (table.t.length === 1) {
       // open for a few observables; a finite system's dozens stay folded (the charts show them)
       this.latest.open = rows.length <= 8;

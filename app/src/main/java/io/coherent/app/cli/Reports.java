@@ -269,9 +269,9 @@ public static String json(ObjectNode node) {
         return String.format(Locale.ROOT, "%.2g", e.error());
     }
 
-    /** The rounding error of a double near x: one unit in the last place of max(|x|, 1e-15 / eps) (at least 1e-15). */
+    /** The rounding error of a double near x: |x| times the machine epsilon, at least 1e-15 (as the web page shows it). */
     static double roundingFloor(double x) {
-        return Math.max(1e-15, Math.ulp(Math.abs(x)));
+        return Math.max(1e-15, Math.abs(x) * 0x1p-52);
     }
 
     /** A short human form: 200, 0.1, 81.8633, 1e-10; "infinite" for an infinite value, "not computed" for NaN. */

@@ -156,7 +156,7 @@ public final class ExactDynamics implements Generator {
     @Override
     public io.coherent.core.observables.SampleTolerance sampleTolerance() {
         return new io.coherent.core.observables.SampleTolerance(tolerance.absolute(), tolerance.relative(),
-                String.format(java.util.Locale.ROOT, "quadrature_tolerance %.3g", tolerance.absolute()));
+                "quadrature_tolerance " + tolerance.absolute());
     }
 
     @Override

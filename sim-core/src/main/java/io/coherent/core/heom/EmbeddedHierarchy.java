@@ -99,7 +99,7 @@ public final class EmbeddedHierarchy implements LinearGenerator {
     @Override
     public io.coherent.core.observables.SampleTolerance sampleTolerance() {
         return new io.coherent.core.observables.SampleTolerance(hierarchy.tolerance(), 0,
-                String.format(java.util.Locale.ROOT, "heom_tolerance %.3g", hierarchy.tolerance()));
+                "heom_tolerance " + hierarchy.tolerance());
     }
 
     @Override
