@@ -85,7 +85,8 @@ public class MainTest {
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         JsonNode j = r.json();
-        assertEquals(List.of("observables", "error_estimate", "relaxation_time", "converged", "evaluations",
+        assertEquals(List.of("observables", "error_estimate", "error_estimates", "relaxation_time", "relaxation_time_error",
+                "relaxation_time_note", "converged", "evaluations",
                 "decoherence_free_modes", "time_averaged", "method", "solver", "iterations", "unique", "residual", "notes"),
                 fields(j));
         JsonNode o = j.get("observables");
@@ -143,7 +144,8 @@ public class MainTest {
         assertEquals(5.0, Double.parseDouble(last[0]), 1e-12);
 
         JsonNode j = r.json();
-        assertEquals(List.of("method", "until", "steady_state", "relaxation_time", "observables", "integrator",
+        assertEquals(List.of("method", "until", "steady_state", "relaxation_time", "relaxation_time_error",
+                "relaxation_time_note", "observables", "integrator",
                 "accuracy", "events", "metrics", "observers", "length"), fields(j));
         assertEquals("exact", j.get("method").asText());
         assertEquals(5.0, j.get("until").asDouble());
@@ -173,7 +175,8 @@ public class MainTest {
         assertEquals(11, m.get("samples_published").asLong());
         assertTrue(m.get("run_seconds").asDouble() > 0);
         JsonNode obs = j.get("observers");
-        assertEquals(List.of("writer", "coherence", "population_difference", "energy_current", "convergence"), fields(obs));
+        assertEquals(List.of("writer", "coherence", "population_difference", "energy_current", "convergence", "accuracy"),
+                fields(obs));
         assertEquals(11, obs.get("writer").get("rows").asLong());
         assertEquals(11, Files.readAllLines(out.resolve("trajectory.jsonl")).size());
         assertEquals(o.get("Jz").asDouble(), obs.get("population_difference").get("Jz").get("last").asDouble());
@@ -241,9 +244,10 @@ public class MainTest {
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");
             assertEquals(columns, cells.length, "complete line: " + line);
-            for (String c : cells) {
+            for (String c : java.util.Arrays.asList(cells).subList(0, columns - 1)) {
                 Double.parseDouble(c);
             }
+            assertTrue(cells[columns - 1].equals("true") || cells[columns - 1].equals("false"), "converged: " + line);
             assertTrue(Double.parseDouble(cells[0]) > previous);
             previous = Double.parseDouble(cells[0]);
         }

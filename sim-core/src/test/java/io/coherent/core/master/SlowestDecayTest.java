@@ -65,6 +65,39 @@ class SlowestDecayTest {
         }
     }
 
+    /**
+     * The relaxation time's error estimate bounds its real error. Dense path (d = 2): one qubit H = w sz / 2 coupled
+     * through sx to an Ohmic bath at T, secular: the coherence decays at half the population rate
+     * Gamma = 2 pi J(w) (2 n(w) + 1), so tau = 2 / Gamma in closed form. Iterative path (d = 16, Redfield): against the
+     * dense spectrum of the same Liouvillian. Before the fix the Rate's error was computed and dropped.
+     */
+    @Test
+    void theRelaxationTimesErrorEstimateBoundsItsError() {
+        double w = 1.3;
+        double temperature = 0.7;
+        OhmicFamily j = new OhmicFamily(0.02, 1, 5);
+        HilbertSpace space = HilbertSpace.of(Subsystem.qubit("q"));
+        OpenSystem qubit = MasterModels.system(space, Operators.sigmaZ().scale(w / 2), List.of(
+                MasterModels.hermitianBath("bath", temperature, Operators.sigmaX(), j)),
+                Operators.projector(Operators.productKet(space, 0)));
+        MasterEquationGenerator g = MasterEquations.build(qubit, Method.SECULAR, MasterEquationOptions.DEFAULT);
+        double n = 1 / Math.expm1(w / temperature);
+        double closedForm = 2 / (2 * Math.PI * j.value(w) * (2 * n + 1));
+        io.coherent.core.dynamics.RelaxationTime r = g.relaxation();
+        assertTrue(r.estimated(), r.how());
+        assertTrue(Math.abs(r.time() - closedForm) <= r.error(), "tau = " + r.time() + " +- " + r.error()
+                + ", closed form " + closedForm + " (" + r.how() + ")");
+        assertTrue(r.error() < 1e-9 * closedForm, "a dense spectrum is accurate to rounding: " + r.error());
+
+        OpenSystem s = new QubitOscillator(7, 0.01, 0.5, 0.2).toSystem();
+        MasterEquationGenerator big = MasterEquations.build(s, Method.REDFIELD, MasterEquationOptions.DEFAULT);
+        double dense = MasterEquations.relaxationTime(big.liouvillian()).orElseThrow();
+        io.coherent.core.dynamics.RelaxationTime iterative = big.relaxation();
+        assertTrue(iterative.how().startsWith("Arnoldi"), iterative.how());
+        assertTrue(Math.abs(iterative.time() - dense) <= iterative.error() && iterative.error() < 1e-6 * dense,
+                "Arnoldi " + iterative.time() + " +- " + iterative.error() + ", dense " + dense);
+    }
+
     @Test
     void generatorAndSteadyStateReportTheSameRelaxationTimeBeyondTheDenseLimits() {
         // d = 16 (dense steady state, Redfield) and d = 32 (GMRES, secular: the cheaper right-hand side)
