@@ -34,15 +34,15 @@ class TrajectoryCsvWriterTest {
         Path out = dir.resolve("nested/run");
         try (TrajectoryCsvWriter w = new TrajectoryCsvWriter(out, List.of("Jx", "Jz"))) {
             assertEquals(out.resolve("trajectory.csv"), w.file());
-            assertEquals(List.of("t,Jx,Jx_error,Jz,Jz_error"), Files.readAllLines(w.file()));
+            assertEquals(List.of("t,Jx,Jx_error,Jz,Jz_error,converged"), Files.readAllLines(w.file()));
             w.accept(sample(0, 0.5, -1));
             // readable before close: every line is flushed
-            assertEquals(List.of("t,Jx,Jx_error,Jz,Jz_error", "0.0,0.5,1.0E-9,-1.0,0.0"), Files.readAllLines(w.file()));
+            assertEquals(List.of("t,Jx,Jx_error,Jz,Jz_error,converged", "0.0,0.5,1.0E-9,-1.0,0.0,true"), Files.readAllLines(w.file()));
             w.accept(sample(0.25, 1e-12, Double.NaN));
             assertEquals(2, w.rows());
         }
         List<String> lines = Files.readAllLines(out.resolve("trajectory.csv"));
-        assertEquals(List.of("t,Jx,Jx_error,Jz,Jz_error", "0.0,0.5,1.0E-9,-1.0,0.0", "0.25,1.0E-12,1.0E-9,NaN,0.0"), lines);
+        assertEquals(List.of("t,Jx,Jx_error,Jz,Jz_error,converged", "0.0,0.5,1.0E-9,-1.0,0.0,true", "0.25,1.0E-12,1.0E-9,NaN,0.0,true"), lines);
         assertEquals(1e-12, Double.parseDouble(lines.get(2).split(",")[1]));
     }
 
@@ -52,13 +52,13 @@ class TrajectoryCsvWriterTest {
         try (TrajectoryCsvWriter w = new TrajectoryCsvWriter(dir, List.of("Jx", "Jz"))) {
             w.append(sample(0, 0.5, -1));
             w.append(sample(0.5, 0.25, -0.5));
-            assertEquals(List.of("t,Jx,Jx_error,Jz,Jz_error"), Files.readAllLines(w.file()), "nothing before the flush");
+            assertEquals(List.of("t,Jx,Jx_error,Jz,Jz_error,converged"), Files.readAllLines(w.file()), "nothing before the flush");
             assertEquals(2, w.rows());
             w.flush();
-            assertEquals(List.of("t,Jx,Jx_error,Jz,Jz_error", "0.0,0.5,1.0E-9,-1.0,0.0", "0.5,0.25,1.0E-9,-0.5,0.0"), Files.readAllLines(w.file()));
+            assertEquals(List.of("t,Jx,Jx_error,Jz,Jz_error,converged", "0.0,0.5,1.0E-9,-1.0,0.0,true", "0.5,0.25,1.0E-9,-0.5,0.0,true"), Files.readAllLines(w.file()));
             w.append(sample(1, 0.125, 0));
         }
-        assertEquals("1.0,0.125,1.0E-9,0.0,0.0", Files.readAllLines(dir.resolve("trajectory.csv")).get(3), "close flushes");
+        assertEquals("1.0,0.125,1.0E-9,0.0,0.0,true", Files.readAllLines(dir.resolve("trajectory.csv")).get(3), "close flushes");
     }
 
     /**
@@ -88,6 +88,16 @@ class TrajectoryCsvWriterTest {
             assertEquals(Double.toString(xs[i]).contains("E"), cell.contains("E"), cell + " vs " + xs[i]);
         }
         assertEquals("2.0E23", lines.get(1).split(",")[1], "Java 17 writes 1.9999999999999998E23");
+    }
+
+    /** The last column says whether the sample met its tolerance, as the sample says. */
+    @Test
+    void theLastColumnIsTheSamplesConvergedFlag() throws IOException {
+        try (TrajectoryCsvWriter w = new TrajectoryCsvWriter(dir, List.of("Jx", "Jz"))) {
+            Sample s = sample(1, 0.5, -1);
+            w.accept(new Sample(s.t(), s.observables(), Double.NaN, "", false));
+        }
+        assertEquals("1.0,0.5,1.0E-9,-1.0,0.0,false", Files.readAllLines(dir.resolve("trajectory.csv")).get(1));
     }
 
     @Test
