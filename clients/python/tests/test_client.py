@@ -116,6 +116,36 @@ def test_run_returns_arrays_errors_events_and_the_summary(client):
     assert traj.events == [] and traj.end["failure"] is None
 
 
+def test_steady_has_each_observables_error_estimate(client):
+    """error_estimates has the shape of observables; each bounds the distance from a high-precision steady state."""
+    loose = client.steady("composite-qubit", quadrature_tolerance=1e-5)
+    tight = client.steady("composite-qubit", quadrature_tolerance=1e-13)
+    errors, values, reference = loose["error_estimates"], loose["observables"], tight["observables"]
+    assert errors.keys() == values.keys()
+    # names with a dot are grouped (population -> 1, 2), in both objects alike
+    flat = [(values[n], reference[n], errors[n]) for n in values if not isinstance(values[n], dict)]
+    flat += [(values[n][k], reference[n][k], errors[n][k]) for n in values if isinstance(values[n], dict) for k in values[n]]
+    assert len(flat) == 10
+    for value, exact, error in flat:
+        assert abs(value - exact) <= error
+    assert loose["error_estimate"] == max(error for _, _, error in flat)
+    assert errors["v2"] < 1e-6 * loose["error_estimate"]
+    assert loose["relaxation_time_error"] > 0 and loose["relaxation_time_note"]
+
+
+def test_samples_less_accurate_than_asked_are_flagged(client):
+    """composite-qubit's hierarchy at depth 2: its embedded estimate exceeds heom_tolerance 1e-6 after t = 0."""
+    traj = client.run("composite-qubit", method="heom", heom_depth=2, heom_exponents=1, until=1, points=51)
+    assert traj.status == "finished"
+    assert list(traj.converged) == [True] + [False] * 50
+    assert traj.not_converged == [(pytest.approx(0.02), 1.0)]
+    assert traj.summary["accuracy"]["converged"] is False
+    assert traj.summary["accuracy"]["sample_tolerance"] == "heom_tolerance 1.0E-6"
+    assert list(traj.to_pandas()["converged"]) == list(traj.converged)
+    fine = client.run("two-atoms", **TWO_ATOMS_SHORT)
+    assert all(fine.converged) and fine.not_converged == [] and fine.summary["accuracy"]["converged"] is True
+
+
 def test_a_run_stopped_at_the_steady_state_ends_where_the_steady_solver_is(client):
     traj = client.run("two-atoms", until=200, points=401, stop_on_steady=True)
     assert traj.steady_state["reached"], traj.steady_state

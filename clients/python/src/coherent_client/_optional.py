@@ -29,6 +29,12 @@ def array(values):
     return numpy.array([numpy.nan if v is None else v for v in values], dtype=float)
 
 
+def flags(values):
+    """A numpy bool array when numpy is present, else a list of bools."""
+    values = [bool(v) for v in values]
+    return values if numpy is None else numpy.array(values, dtype=bool)
+
+
 def require_pandas(what):
     if pandas_or_none() is None:
         raise ImportError("%s needs pandas (Debian: apt-get install python3-pandas)" % what)

@@ -93,8 +93,9 @@ class Coherent:
 
     def steady(self, scenario, method=None, **parameters):
         """The steady state computed directly, as ``coherent steady --json`` prints it: a dict with ``observables``,
-        ``error_estimate``, ``relaxation_time``, ``converged``, ``method``, ``solver``, ``unique``, ``residual``,
-        ``notes``, ..."""
+        ``error_estimates`` (each observable's error estimate, in the shape of ``observables``), ``error_estimate``
+        (the largest of them), ``relaxation_time`` with ``relaxation_time_error`` (None when not estimated) and
+        ``relaxation_time_note``, ``converged``, ``method``, ``solver``, ``unique``, ``residual``, ``notes``, ..."""
         return self._http.request("POST", "/api/steady", _sets(parameters, method=method), self._scenario(scenario))
 
     def stream(self, scenario, method=None, until=None, points=None, stop_on_steady=False, **parameters):

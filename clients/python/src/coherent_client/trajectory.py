@@ -8,10 +8,12 @@ class Sample:
 
     ``seq`` numbers the run's messages from 1, ``t`` is the time, ``values`` and ``errors`` map each observable to
     its value and error estimate, ``dydt`` is max |dy/dt| of the state, ``event`` names the event that produced the
-    sample ("" for a sample of the output grid). ``sample["Jx"]`` is ``sample.values["Jx"]``.
+    sample ("" for a sample of the output grid), ``converged`` is False when some error estimate exceeds the
+    tolerance the run asked for (the exact engine's quadrature_tolerance, method heom's heom_tolerance): such values
+    are less accurate than asked. ``sample["Jx"]`` is ``sample.values["Jx"]``.
     """
 
-    __slots__ = ("seq", "t", "values", "errors", "dydt", "event")
+    __slots__ = ("seq", "t", "values", "errors", "dydt", "event", "converged")
 
     def __init__(self, message):
         self.seq = message["seq"]
@@ -20,6 +22,7 @@ class Sample:
         self.errors = message.get("errors", {})
         self.dydt = message.get("dydt")
         self.event = message.get("event", "")
+        self.converged = message.get("converged", True)
 
     def __getitem__(self, name):
         return self.values[name]
@@ -29,11 +32,26 @@ class Sample:
         return "Sample(seq=%d, t=%g, %s%s)" % (self.seq, self.t, shown, ", ..." if len(self.values) > 3 else "")
 
 
+def _spans(times, converged):
+    """The (from, to) times of each run of consecutive samples that are not converged."""
+    out = []
+    start = None
+    for i, (t, ok) in enumerate(zip(times, converged)):
+        if not ok and start is None:
+            start = t
+        if start is not None and (ok or i == len(times) - 1):
+            out.append((start, t if not ok else times[i - 1]))
+            start = None
+    return out
+
+
 class Trajectory:
     """A run: the times ``t``, each observable's values and error estimates as arrays (numpy when present), the
     events, and once the run has ended its status and summary.
 
     * ``traj.t``, ``traj["Jx"]`` (or ``traj.values["Jx"]``), ``traj.errors["Jx"]``, ``traj.dydt``;
+    * ``traj.converged``: per sample, whether its error estimates met the tolerance asked (booleans, numpy when
+      present); ``traj.not_converged``: the spans ``(from, to)`` of consecutive samples that did not;
     * ``traj.observables``: the names, in the generator's order;
     * ``traj.events``: ``(t, event)`` for every sample an event produced (time marks, level crossings, the
       steady state);
@@ -57,6 +75,8 @@ class Trajectory:
         self.values = {n: _optional.array(s.values.get(n) for s in samples) for n in self.observables}
         self.errors = {n: _optional.array(s.errors.get(n) for s in samples) for n in self.observables}
         self.dydt = _optional.array(s.dydt for s in samples)
+        self.converged = _optional.flags(s.converged for s in samples)
+        self.not_converged = _spans([s.t for s in samples], [bool(s.converged) for s in samples])
         self.seq = [s.seq for s in samples]
         self._event_column = [s.event for s in samples]
         self.events = [(s.t, s.event) for s in samples if s.event]
@@ -89,7 +109,7 @@ class Trajectory:
 
     def to_pandas(self):
         """A DataFrame: ``t``, every observable, ``<name>_error`` for each (named as in every CSV of the product),
-        ``dydt`` and ``event``; one row per sample. ``df.attrs`` holds the run's id, name, method and status."""
+        ``dydt``, ``converged`` and ``event``; one row per sample. ``df.attrs`` holds the run's id, name, method and status."""
         pd = _optional.require_pandas("Trajectory.to_pandas()")
         columns = {"t": list(self.t)}
         for n in self.observables:
@@ -97,6 +117,7 @@ class Trajectory:
         for n in self.observables:
             columns[n + "_error"] = list(self.errors[n])
         columns["dydt"] = list(self.dydt)
+        columns["converged"] = [bool(c) for c in self.converged]
         columns["event"] = list(self._event_column)
         df = pd.DataFrame(columns)
         df.attrs.update({"id": self.id, "name": self.name, "method": self.method, "status": self.status})
