@@ -67,6 +67,9 @@ final class CorrelationFit {
                     + "at T > 0, which describes J(w) - J(-w)");
         }
         double scale = scale(j, temperature, 0);
+        if (temperature > 0) {
+            return SpectralFit.hermitian(j, temperature, scale, options); // detailed balance kept exactly (see there)
+        }
         DoubleUnaryOperator a = temperature == 0 ? w -> w > 0 ? j.value(w) : 0
                 : w -> w > 0 ? j.value(w) / Math.tanh(w / (2 * temperature)) : 0;
         DoubleUnaryOperator b = w -> w > 0 ? j.value(w) : 0;
