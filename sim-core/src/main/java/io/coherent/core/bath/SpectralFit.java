@@ -27,7 +27,7 @@ import org.hipparchus.linear.QRDecomposition;
  * projection (amplitudes a_k by linear least squares, widths and centres by Levenberg-Marquardt, {@link
  * RateRefinement}) of the residual weighted by coth(w/2T) dw, N = 1, 2, ... each seeded with the previous
  * terms and a new one where the residual is largest; a count whose fit is not better by a factor
- * {@link #IMPROVEMENT}, or whose amplitudes cancel (sum |eta| above {@link #AMPLITUDE_BOUND} max |C|), keeps the
+ * {@link #IMPROVEMENT}, or whose amplitudes cancel (sum |eta| above {@link CorrelationFit#AMPLITUDE_BOUND} max |C|), keeps the
  * previous count's fit, so the error never grows with N. Deterministic.
  */
 final class SpectralFit {
@@ -37,8 +37,6 @@ final class SpectralFit {
     private static final int FINE = 20_000;
     /** A new term must lower the error by this factor to be kept. */
     static final double IMPROVEMENT = 0.7;
-    /** sum_k |eta_k| at most this multiple of max |C|: no near-cancelling amplitudes. */
-    static final double AMPLITUDE_BOUND = 8;
     /** Most Pade poles of the Bose function. */
     private static final int MAX_PADE = 12;
 
@@ -123,9 +121,16 @@ final class SpectralFit {
 
     private Terms ladder(int n) {
         Terms best = null;
+        Terms seed = null;
         for (int k = 1; k <= n; k++) {
-            Terms next = fit(best);
-            if (next != null && (best == null || next.error < IMPROVEMENT * best.error)) {
+            Terms next = fit(seed);
+            if (next == null) {
+                continue;
+            }
+            if (seed == null || next.error < seed.error) {
+                seed = next; // the next count starts from the best fit so far, kept or not
+            }
+            if (best == null || next.error < IMPROVEMENT * best.error) {
                 best = next;
             }
         }
@@ -246,7 +251,7 @@ final class SpectralFit {
      * int_0^w1 by the power law w^(s-1) of the integrand below the first point, plus the tail of J_N beyond the grid,
      * where J_N ~ w^-3), raised by 2% for the quadrature; the integrated error from it ({@link #integrated}). Null
      * when the amplitudes cancel: sum_k |eta_k| (each term's two poles, pi |a_k| g_k |coth((w_k - i g_k)/2T)|) above
-     * {@link #AMPLITUDE_BOUND} times max |C| = C(0) = int J coth dw.
+     * {@link CorrelationFit#AMPLITUDE_BOUND} times max |C| = C(0) = int J coth dw.
      */
     private Terms measure(double[] center, double[] width, double[] a) {
         double[] fine = grid(FINE, top);
@@ -278,7 +283,7 @@ final class SpectralFit {
         for (int k = 0; k < center.length; k++) {
             amplitudes += Math.PI * Math.abs(a[k]) * width[k] * Math.abs(cothComplex(center[k], width[k]));
         }
-        if (amplitudes > AMPLITUDE_BOUND * jc) {
+        if (amplitudes > CorrelationFit.AMPLITUDE_BOUND * jc) {
             return null;
         }
         return new Terms(center, width, a, 1.02 * sum, integrated(sum, width));
