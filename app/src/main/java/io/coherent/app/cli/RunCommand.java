@@ -343,7 +343,8 @@ public final class RunCommand implements Callable<Integer> {
         OutputGrid grid = r.outputGrid();
         out.printf(Locale.ROOT, "%s (%s), method %s: t = 0 .. %s, %d %s output times%n", s.name(), s.source(), s.method(),
                 Reports.g(grid.end()), grid.size(), r.output());
-        out.printf(Locale.ROOT, "final state at t = %s:%n", Reports.g(outcome.last().t()));
+        out.printf(Locale.ROOT, "final state at t = %s%s:%n", Reports.g(outcome.last().t()),
+                outcome.last().converged() ? "" : " (NOT converged: error estimates above the tolerance asked)");
         Reports.printObservables(out, outcome.last().observables(), s.model());
         SteadyStateVerdict v = outcome.steadyState();
         out.println("steady state: " + (v.reached() ? "reached at t = " + Reports.g(v.time()) + " (" + v.reason() + ")"
@@ -361,6 +362,9 @@ public final class RunCommand implements Callable<Integer> {
         out.println("accuracy: " + accuracyText(report.observers().get(AccuracyWatcher.NAME))
                 + String.format(Locale.ROOT, "; largest error estimate of the values above %.2g",
                 Reports.largestError(outcome.last().observables(), s.model())));
+        out.printf(Locale.ROOT, "note: the error estimates are the engine's (quadrature, hierarchy truncation, Lamb-shift"
+                + " bounds); the integrator's own error (atol %s, rtol %s per step) is not in them%n", Reports.g(r.atol()),
+                Reports.g(r.rtol()));
         out.printf(Locale.ROOT, "trajectory: %s (%d rows), %s%n", writer.csvFile(),
                 report.observers().get("writer") == null ? 0 : report.observers().get("writer").getLong("rows"),
                 writer.jsonLinesFile());
