@@ -257,12 +257,12 @@ public static String json(ObjectNode node) {
     }
 
     /** "value +- error"; an error of 0 is shown as the rounding floor ("+- <2e-16" at |value| ~ 1), never as exact. */
-    static String valueWithError(Estimate e) {
+    public static String valueWithError(Estimate e) {
         return String.format(Locale.ROOT, "%.10g +- %s", e.value() + 0.0, error(e));
     }
 
     /** An error estimate as text: two digits, or below the rounding floor of the value when it is 0. */
-    static String error(Estimate e) {
+    public static String error(Estimate e) {
         if (e.error() == 0) {
             return String.format(Locale.ROOT, "<%.0e", roundingFloor(e.value()));
         }

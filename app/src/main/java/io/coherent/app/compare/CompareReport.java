@@ -1,6 +1,7 @@
 package io.coherent.app.compare;
 
 import io.coherent.app.cli.Reports;
+import io.coherent.core.dynamics.RelaxationTime;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coherent.app.compare.Comparison.MethodValues;
@@ -44,14 +45,25 @@ final class CompareReport {
                         + "estimate shown with each value%n", r.integrator(), Reports.g(r.atol()), Reports.g(r.rtol()),
                 Reports.g(r.quadratureTolerance()));
         int width = Math.max(6, runs.stream().mapToInt(m -> m.method().length()).max().orElse(0));
-        out.printf(Locale.ROOT, "  %s  %-16s %-9s %-7s %-8s %s%n", Reports.pad("method", width), "relaxation time",
+        out.printf(Locale.ROOT, "  %s  %-24s %-9s %-7s %-8s %s%n", Reports.pad("method", width), "relaxation time",
                 "steps", "wall s", "rows", "steady state from");
         for (MethodRun run : runs) {
             IntegrationStatistics st = run.outcome().statistics();
-            out.printf(Locale.ROOT, "  %s  %-16s %-9d %-7.2f %-8d %s (error estimate %.2g%s)%n",
-                    Reports.pad(run.method(), width), Reports.g(run.relaxationTime()), st.steps(),
-                    run.outcome().wallSeconds(), run.samples().size(), run.steady().how(), run.steady().errorEstimate(),
+            RelaxationTime tau = run.relaxation();
+            String relaxation = !tau.computed() ? "not computed" : Reports.g(tau.time()) + (tau.estimated()
+                    ? String.format(Locale.ROOT, " +- %.1g", tau.error()) : " (not estimated)");
+            out.printf(Locale.ROOT, "  %s  %-24s %-9d %-7.2f %-8d %s (error estimate %s%s)%n",
+                    Reports.pad(run.method(), width), relaxation, st.steps(),
+                    run.outcome().wallSeconds(), run.samples().size(), run.steady().how(), Reports.error(new Estimate(0, run.steady().errorEstimate())),
                     run.steady().converged() ? "" : ", NOT converged");
+        }
+        for (MethodRun run : runs) {
+            List<Double> bad = run.samples().stream().filter(x -> !x.converged()).map(x -> x.t()).toList();
+            if (!bad.isEmpty()) {
+                out.printf(Locale.ROOT, "  %s: NOT converged: %d of %d samples (t from %s to %s) have error estimates above"
+                                + " the tolerance asked%n", run.method(), bad.size(), run.samples().size(),
+                        Reports.g(bad.get(0)), Reports.g(bad.get(bad.size() - 1)));
+            }
         }
         out.printf(Locale.ROOT, "reference %s; a method parts from it when |difference| > %s; * marks a steady state that "
                 + "differs by more than that plus both error estimates%n", comparison.reference(),
@@ -74,7 +86,7 @@ final class CompareReport {
     }
 
     private static String estimate(Estimate e) {
-        return e == null ? "(not computed)" : String.format(Locale.ROOT, "%.10g +- %.2g", e.value() + 0.0, e.error());
+        return e == null ? "(not computed)" : Reports.valueWithError(e);
     }
 
     ObjectNode json() {
@@ -99,7 +111,7 @@ final class CompareReport {
         ObjectNode runsNode = root.putObject("runs");
         for (MethodRun run : runs) {
             ObjectNode n = runsNode.putObject(run.method());
-            Reports.number(n, "relaxation_time", run.relaxationTime());
+            Reports.relaxation(n, run.relaxation());
             n.put("steady_state_from", run.steady().how());
             Reports.number(n, "steady_error_estimate", run.steady().errorEstimate());
             n.put("steady_converged", run.steady().converged());
@@ -110,6 +122,7 @@ final class CompareReport {
             Reports.number(n, "wall_seconds", run.outcome().wallSeconds());
             n.put("trajectory", run.csv().toString());
             n.put("rows", run.samples().size());
+            n.put("samples_not_converged", run.samples().stream().filter(x -> !x.converged()).count());
             if (run.outcome().failed()) {
                 n.put("failure", run.outcome().failure());
             }

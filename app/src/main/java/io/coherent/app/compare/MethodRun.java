@@ -1,5 +1,6 @@
 package io.coherent.app.compare;
 
+import io.coherent.core.dynamics.RelaxationTime;
 import io.coherent.core.methods.SteadyStateReport;
 import io.coherent.integrators.RunOutcome;
 import io.coherent.integrators.Sample;
@@ -14,12 +15,12 @@ import java.util.List;
  * @param samples        the samples in time order (fewer than the grid has if the run failed)
  * @param outcome        how the time propagation ended (integrator statistics, failure)
  * @param steady         the steady state from {@code Engines.steadyState}
- * @param relaxationTime the slowest relaxation time: the generator's (from its poles or Liouvillian) where it knows
- *                       it, otherwise the steady-state solver's; infinite if nothing decays
+ * @param relaxation     the slowest relaxation time with its accuracy: the generator's (from its poles or Liouvillian)
+ *                       where it knows it, otherwise the steady-state solver's; infinite if nothing decays
  * @param csv            the trajectory CSV
  */
 public record MethodRun(String method, List<Sample> samples, RunOutcome outcome,
-                        SteadyStateReport steady, double relaxationTime, Path csv) {
+                        SteadyStateReport steady, RelaxationTime relaxation, Path csv) {
 
     public MethodRun {
         samples = List.copyOf(samples);

@@ -2,6 +2,7 @@ package io.coherent.app.compare;
 
 import io.coherent.config.RunSettings;
 import io.coherent.core.dynamics.Generator;
+import io.coherent.core.dynamics.RelaxationTime;
 import io.coherent.core.dynamics.Method;
 import io.coherent.core.dynamics.Model;
 import io.coherent.core.methods.Engines;
@@ -56,7 +57,8 @@ public final class MethodRunner {
         try (csv) {
             outcome = new Propagator(run.integratorSettings()).run(generator, grid(), null, csv.andThen(samples::add));
         }
+        RelaxationTime relaxation = generator.relaxation();
         return new MethodRun(method.id(), samples, outcome, steady,
-                generator.slowestRelaxationTime().orElse(steady.relaxationTime()), csv.file());
+                relaxation.computed() ? relaxation : steady.relaxation(), csv.file());
     }
 }

@@ -77,6 +77,12 @@ class CompareCommandTest {
             assertEquals(1 + 21, lines.size(), method);
             assertTrue(lines.get(0).startsWith("t,"), lines.get(0));
             assertEquals(21, j.get("runs").get(method).get("rows").asInt());
+            // the relaxation time with its accuracy (dense spectrum against Arnoldi), every sample within its tolerance
+            JsonNode run = j.get("runs").get(method);
+            assertTrue(run.get("relaxation_time_error").asDouble() < 1e-9 * run.get("relaxation_time").asDouble(),
+                    run.toString());
+            assertTrue(run.get("relaxation_time_note").asText().startsWith("dense Liouvillian spectrum"), run.toString());
+            assertEquals(0, run.get("samples_not_converged").asInt());
         }
         for (String name : List.of("coherence_l1", "energy_current.b")) {
             for (String ext : List.of(".png", ".svg")) {
