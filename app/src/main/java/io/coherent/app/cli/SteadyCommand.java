@@ -43,7 +43,8 @@ public final class SteadyCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s (%s), method %s: steady state from the %s%n", s.name(), s.source(), ss.method(),
                     ss.how());
             Reports.printObservables(out, ss.observables(), s.model());
-            out.printf(Locale.ROOT, "error estimate: %.2g (%s%s)%n", ss.errorEstimate(),
+            out.printf(Locale.ROOT, "error estimate: %s (largest of the above; %s%s)%n",
+                    Reports.error(new io.coherent.core.observables.Estimate(1, ss.errorEstimate())),
                     ss.converged() ? "converged" : "NOT converged",
                     ss.evaluations() >= 0 ? ", quadrature tolerance " + Reports.g(s.run().steadyQuadratureTolerance())
                             + ", " + ss.evaluations() + " integrand evaluations"
