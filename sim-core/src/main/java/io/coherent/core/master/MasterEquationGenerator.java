@@ -47,6 +47,8 @@ public final class MasterEquationGenerator implements Generator {
     private final List<String> approximationNotes;
     /** The slowest relaxation time, computed on first use (dense spectrum or {@link SlowestDecay}); null until then. */
     private OptionalDouble relaxationTime;
+    /** The dense spectrum's relaxation time with its error, computed on first use; null until then. */
+    private RelaxationTime denseRelaxation;
     /** {@link SlowestDecay}'s result, computed on first use; null until then. */
     private java.util.Optional<SlowestDecay.Rate> arnoldi;
 
@@ -172,9 +174,17 @@ public final class MasterEquationGenerator implements Generator {
     @Override
     public synchronized OptionalDouble slowestRelaxationTime() {
         if (relaxationTime == null) {
-            relaxationTime = d <= SPECTRUM_LIMIT ? MasterEquations.relaxationTime(liouvillian()) : iterativeRelaxationTime();
+            relaxationTime = d <= SPECTRUM_LIMIT ? MasterEquations.relaxationTime(dense()) : iterativeRelaxationTime();
         }
         return relaxationTime;
+    }
+
+    /** The dense spectrum's relaxation time with its error, computed once (d &lt;= {@link #SPECTRUM_LIMIT}). */
+    private synchronized RelaxationTime dense() {
+        if (denseRelaxation == null) {
+            denseRelaxation = MasterEquations.denseRelaxation(liouvillian(), generatorError);
+        }
+        return denseRelaxation;
     }
 
     /**
@@ -188,7 +198,7 @@ public final class MasterEquationGenerator implements Generator {
         return arnoldi().map(r -> OptionalDouble.of(r.time())).orElse(OptionalDouble.empty());
     }
 
-    /** The Arnoldi result, computed once (it serves both the iterative value and the dense value's cross-check). */
+    /** The Arnoldi result, computed once. */
     private synchronized java.util.Optional<SlowestDecay.Rate> arnoldi() {
         if (arnoldi == null) {
             arnoldi = SlowestDecay.of(this);
@@ -197,38 +207,29 @@ public final class MasterEquationGenerator implements Generator {
     }
 
     /**
-     * The relaxation time with its error. The rate's error is the Arnoldi estimate (Ritz residual plus the last change,
-     * {@link SlowestDecay}) beyond d = {@link #SPECTRUM_LIMIT}; up to it, the dense value's distance from that
-     * independent Arnoldi value plus the Arnoldi estimate. Both add the Lamb-shift quadrature bound ||delta D|| of the
-     * generator (first-order perturbation of a well-conditioned eigenvalue). The time's error is tau^2 times the
-     * rate's (infinite when the rate's error reaches the rate).
+     * The relaxation time with its error: up to d = {@link #SPECTRUM_LIMIT} the dense spectrum with the first-order
+     * bound of {@link MasterEquations#denseRelaxation} (condition number times the solver's backward error and the
+     * Lamb-shift quadrature bound ||delta D||); beyond, the Arnoldi value with its estimate (Ritz residual plus the last
+     * change, {@link SlowestDecay}) plus ||delta D|| (first order for a well-conditioned eigenvalue). The time's error is
+     * tau^2 times the rate's (infinite when the rate's error reaches the rate).
      */
     @Override
-    public RelaxationTime relaxation() {
-        OptionalDouble tau = slowestRelaxationTime();
-        if (tau.isEmpty()) {
-            return RelaxationTime.notComputed(d <= SPECTRUM_LIMIT ? "not computed: the dense eigenvalue decomposition failed"
-                    : "not computed: Arnoldi on the propagator did not converge within its budget");
+    public synchronized RelaxationTime relaxation() {
+        if (d <= SPECTRUM_LIMIT) {
+            return dense();
         }
-        double time = tau.getAsDouble();
-        if (Double.isInfinite(time)) {
-            return new RelaxationTime(time, 0, "nothing decays (every eigenvalue of the Liouvillian has Re = 0)");
+        if (!(total.normBound() > 0)) {
+            return new RelaxationTime(Double.POSITIVE_INFINITY, 0, "nothing decays (no reservoir)");
         }
         java.util.Optional<SlowestDecay.Rate> a = arnoldi();
         if (a.isEmpty()) {
-            return RelaxationTime.unestimated(time, "dense Liouvillian spectrum; accuracy not estimated (the Arnoldi"
-                    + " cross-check did not converge within its budget)");
+            return RelaxationTime.notComputed("not computed: Arnoldi on the propagator did not converge within its budget");
         }
         SlowestDecay.Rate r = a.get();
-        double rate = 1 / time;
-        boolean dense = d <= SPECTRUM_LIMIT;
-        double rateError = r.error() + generatorError + (dense ? Math.abs(rate - r.rate()) : 0);
-        double error = rateError < rate ? time * time * rateError : Double.POSITIVE_INFINITY;
-        String arnoldi = String.format(java.util.Locale.ROOT, "Arnoldi on the propagator (%d Krylov vectors, %d"
-                + " Liouvillian applications)", r.krylov(), r.evaluations());
-        String how = dense
-                ? "dense Liouvillian spectrum; error: its distance from " + arnoldi + " plus that one's Ritz estimate"
-                : arnoldi + "; error: Ritz residual and last change";
-        return new RelaxationTime(time, error, how + (generatorError > 0 ? ", plus the Lamb-shift quadrature bound" : ""));
+        double rateError = r.error() + generatorError;
+        double error = rateError < r.rate() ? r.time() * r.time() * rateError : Double.POSITIVE_INFINITY;
+        return new RelaxationTime(r.time(), error, String.format(java.util.Locale.ROOT, "Arnoldi on the propagator (%d"
+                + " Krylov vectors, %d Liouvillian applications); error: Ritz residual and last change%s", r.krylov(),
+                r.evaluations(), generatorError > 0 ? ", plus the Lamb-shift quadrature bound" : ""));
     }
 }

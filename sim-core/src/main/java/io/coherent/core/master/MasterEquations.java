@@ -3,6 +3,8 @@ package io.coherent.core.master;
 import io.coherent.core.bath.InvalidModelException;
 import io.coherent.core.dynamics.Generator;
 import io.coherent.core.dynamics.Method;
+import io.coherent.core.dynamics.RelaxationTime;
+import io.coherent.core.linalg.ComplexLu;
 import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.linalg.HermitianEigen;
 import io.coherent.core.observables.Estimate;
@@ -11,6 +13,7 @@ import io.coherent.core.open.OpenSystem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.ejml.data.Complex_F64;
@@ -362,27 +365,123 @@ public final class MasterEquations {
     }
 
     /**
-     * 1 / smallest nonzero |Re lambda| of the dense Liouvillian; infinite if every eigenvalue has zero real part,
-     * empty if the eigenvalue decomposition failed.
+     * The dense relaxation time with a first-order error bound. For the chosen eigenvalue lambda (smallest nonzero
+     * |Re lambda|, as {@link #relaxationTime}) the right and left eigenvectors x, y come from inverse iteration on the
+     * same real matrix M; a perturbation E of M moves a simple eigenvalue by at most kappa ||E|| + O(||E||^2) with
+     * kappa = ||x|| ||y|| / |y^T x| (Wilkinson's condition number). E is the eigen-solver's backward error, taken as
+     * n eps ||M||_F plus the residual of x, and the generator's own error bound (the Lamb-shift quadrature,
+     * generatorError). The rate's error is that bound; the time's, tau^2 times it (infinite when it reaches the rate).
      */
-    static OptionalDouble relaxationTime(HermitianLiouvillian liouvillian) {
+    static RelaxationTime denseRelaxation(HermitianLiouvillian liouvillian, double generatorError) {
         DMatrixRMaj m = liouvillian.toEjml();
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m.numRows, false);
+        int n = m.numRows;
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false);
         if (!eig.decompose(m.copy())) {
-            return OptionalDouble.empty();
+            return RelaxationTime.notComputed("not computed: the dense eigenvalue decomposition failed");
         }
         double largest = 0;
         for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
             Complex_F64 z = eig.getEigenvalue(i);
             largest = Math.max(largest, Math.hypot(z.real, z.imaginary));
         }
-        double slowest = Double.POSITIVE_INFINITY;
+        Complex_F64 chosen = null;
         for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
-            double rate = Math.abs(eig.getEigenvalue(i).real);
-            if (rate > NULL_TOLERANCE * largest) {
-                slowest = Math.min(slowest, rate);
+            Complex_F64 z = eig.getEigenvalue(i);
+            if (Math.abs(z.real) > NULL_TOLERANCE * largest && (chosen == null || Math.abs(z.real) < Math.abs(chosen.real))) {
+                chosen = z;
             }
         }
-        return OptionalDouble.of(1 / slowest);
+        if (chosen == null) {
+            return new RelaxationTime(Double.POSITIVE_INFINITY, 0, "nothing decays (every eigenvalue of the Liouvillian"
+                    + " has Re = 0)");
+        }
+        double rate = Math.abs(chosen.real);
+        double time = 1 / rate;
+        double[] a = m.data.clone();
+        double[] at = new double[n * n];
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                at[j * n + i] = a[i * n + j];
+                norm += a[i * n + j] * a[i * n + j];
+            }
+        }
+        norm = Math.sqrt(norm);
+        double[][] x = inverseIteration(a, n, chosen);
+        double[][] y = inverseIteration(at, n, chosen);
+        if (x == null || y == null) {
+            return RelaxationTime.unestimated(time, "dense Liouvillian spectrum; accuracy not estimated (inverse iteration"
+                    + " for the eigenvectors failed)");
+        }
+        // y^T x (no conjugation: y^T M = lambda y^T for the real M)
+        double re = 0;
+        double im = 0;
+        for (int i = 0; i < n; i++) {
+            re += y[0][i] * x[0][i] - y[1][i] * x[1][i];
+            im += y[0][i] * x[1][i] + y[1][i] * x[0][i];
+        }
+        double kappa = 1 / Math.hypot(re, im); // x and y have unit length
+        double residual = residual(a, n, chosen, x);
+        double rateError = kappa * (n * 0x1p-52 * norm + residual + generatorError);
+        double error = Double.isFinite(rateError) && rateError < rate ? time * time * rateError : Double.POSITIVE_INFINITY;
+        return new RelaxationTime(time, error, String.format(Locale.ROOT, "dense Liouvillian spectrum; error: the"
+                + " eigenvalue's condition number %.3g x (rounding + residual%s), to first order", kappa,
+                generatorError > 0 ? " + the Lamb-shift quadrature bound" : ""));
+    }
+
+    /** A unit eigenvector [re, im] of the real n x n matrix a for the eigenvalue lambda, by inverse iteration. */
+    private static double[][] inverseIteration(double[] a, int n, Complex_F64 lambda) {
+        ComplexLu lu = new ComplexLu(n);
+        double nudge = 1e-13 * Math.max(1, Math.hypot(lambda.real, lambda.imaginary));
+        if (!lu.factorise(a, new double[n * n], -lambda.real - nudge, -lambda.imaginary)) {
+            return null;
+        }
+        double[] vr = new double[n];
+        double[] vi = new double[n];
+        java.util.Arrays.fill(vr, 1);
+        for (int it = 0; it < 3; it++) {
+            lu.solveInPlace(vr, vi);
+            double length = 0;
+            for (int i = 0; i < n; i++) {
+                length += vr[i] * vr[i] + vi[i] * vi[i];
+            }
+            length = Math.sqrt(length);
+            if (!(length > 0) || !Double.isFinite(length)) {
+                return null;
+            }
+            for (int i = 0; i < n; i++) {
+                vr[i] /= length;
+                vi[i] /= length;
+            }
+        }
+        return new double[][] {vr, vi};
+    }
+
+    /** ||a v - lambda v|| for a unit vector v. */
+    private static double residual(double[] a, int n, Complex_F64 lambda, double[][] v) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double re = -(lambda.real * v[0][i] - lambda.imaginary * v[1][i]);
+            double im = -(lambda.real * v[1][i] + lambda.imaginary * v[0][i]);
+            for (int j = 0; j < n; j++) {
+                re += a[i * n + j] * v[0][j];
+                im += a[i * n + j] * v[1][j];
+            }
+            sum += re * re + im * im;
+        }
+        return Math.sqrt(sum);
+    }
+
+    /**
+     * 1 / smallest nonzero |Re lambda| of the dense Liouvillian; infinite if every eigenvalue has zero real part,
+     * empty if the eigenvalue decomposition failed.
+     */
+    static OptionalDouble relaxationTime(HermitianLiouvillian liouvillian) {
+        return relaxationTime(denseRelaxation(liouvillian, 0));
+    }
+
+    /** The time of a relaxation-time estimate; empty when not computed. */
+    static OptionalDouble relaxationTime(RelaxationTime r) {
+        return r.computed() ? OptionalDouble.of(r.time()) : OptionalDouble.empty();
     }
 }
