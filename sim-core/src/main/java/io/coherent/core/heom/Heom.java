@@ -208,10 +208,17 @@ public final class Heom {
     /**
      * The steady state, converged in depth and exponents as described in the class comment.
      *
+     * A hierarchy that splits into conserved sectors ({@link ConservedSectors}) is solved sector by sector and returns
+     * the projection of the initial state ({@link SectorSteadyState}).
+     *
      * @throws InvalidModelException naming steady_state if the steady state is not unique, heom_max_memory if not even
      *                               the first hierarchy fits
      */
     public static HeomSteadyState steadyState(OpenSystem system, HeomOptions options, CorrelationSource source) {
+        ConservedSectors sectors = ConservedSectors.of(system);
+        if (sectors.count() > 1) {
+            return SectorSteadyState.solve(system, sectors, s -> new Convergence(s, options, source).run());
+        }
         return new Convergence(system, options, source).run();
     }
 

@@ -135,8 +135,12 @@ public final class Engines {
             String how = "hierarchical equations of motion, L x = 0 on the whole hierarchy by GMRES with a block-ILU"
                     + " preconditioner (" + s.iterations() + " iterations), depth " + s.hierarchy().depth() + ", "
                     + s.hierarchy().exponents() + " exponents per bath, " + s.hierarchy().ados() + " auxiliary density operators";
+            int sectors = s.hierarchy().sectors();
+            if (sectors > 1) {
+                how += " in " + sectors + " conserved sectors (the projection of the initial state)";
+            }
             return new SteadyStateReport(method.id(), how, s.observables(), error, s.converged(), s.residual(), Double.NaN,
-                    true, 0, false, -1, s.notes(), "heom-gmres", s.iterations(), s.hierarchy());
+                    sectors == 1, sectors - 1, false, -1, s.notes(), "heom-gmres", s.iterations(), s.hierarchy());
         }
         if (model instanceof BilinearModel b) {
             SecondMomentSteadyState s = SecondMomentMasterEquation.steadyState(b, method,
