@@ -20,9 +20,13 @@ import org.junit.jupiter.api.Test;
 class ServerLimitsTest {
 
     private static TestServer server(int maxRuns, long historyBytes, long maxDimension) {
+        return server(maxRuns, 100, historyBytes, maxDimension);
+    }
+
+    private static TestServer server(int maxRuns, int keptRuns, long historyBytes, long maxDimension) {
         Vertx vertx = Vertx.vertx(EventDrivenRun.vertxOptions());
-        RunServer server = RunServer.start(vertx, new ServerSettings("127.0.0.1", 0, 65536, maxRuns, 20000, 100000, 100,
-                historyBytes, maxDimension)).await();
+        RunServer server = RunServer.start(vertx, new ServerSettings("127.0.0.1", 0, 65536, maxRuns, 20000, 100000,
+                keptRuns, historyBytes, maxDimension)).await();
         return new TestServer(vertx, server, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     }
 
@@ -144,6 +148,60 @@ class ServerLimitsTest {
             assertEquals(404, s.get("/api/runs/" + first).statusCode());
             assertEquals(200, s.get("/api/runs/" + third).statusCode());
             assertTrue(s.get("/metrics").body().contains("coherent_server_runs_refused_total{reason=\"memory\"} 1.0"));
+        }
+    }
+
+    @Test
+    void theKeptRunsAreNeverMoreThanTheLimitEvenWhenAllAreRunning() throws Exception {
+        try (TestServer s = server(2, 1, 256_000_000, 64)) {
+            String first = s.startRun("preset: partial-collective\nuntil: 5000\npoints: 2000\n");
+            HttpResponse<String> second = s.post("/api/runs", ServerApiTest.SHORT);
+            assertEquals(503, second.statusCode(), second.body());
+            assertEquals("the runs the server keeps (--kept-runs 1) are all running; try again when one has ended",
+                    new JsonObject(second.body()).getString("error"));
+            assertEquals(1, s.metric("coherent_server_runs_refused_total{reason=\"kept\"}"));
+            assertEquals(1, s.metric("coherent_server_runs_running"), "the refused run's place is given back");
+            s.send("DELETE", "/api/runs/" + first, null);
+            s.awaitEnd(first);
+            // an ended run makes room: it is forgotten
+            String third = startWhenFree(s, ServerApiTest.SHORT);
+            assertEquals(404, s.get("/api/runs/" + first).statusCode());
+            s.awaitEnd(third);
+        }
+    }
+
+    @Test
+    void nothingOfARunsStartIsComputedOnAnEventLoop() throws Exception {
+        // d = 64: the slowest relaxation time (for the convergence watcher) is an Arnoldi iteration of seconds
+        List<String> blocked = new ArrayList<>();
+        java.util.logging.Logger checker = java.util.logging.Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker");
+        java.util.logging.Handler watch = new java.util.logging.Handler() {
+            @Override
+            public synchronized void publish(java.util.logging.LogRecord r) {
+                blocked.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        checker.addHandler(watch);
+        Vertx vertx = Vertx.vertx(EventDrivenRun.vertxOptions().setBlockedThreadCheckInterval(100)
+                .setMaxEventLoopExecuteTime(TimeUnit.MILLISECONDS.toNanos(1000)));
+        RunServer server = RunServer.start(vertx, new ServerSettings("127.0.0.1", 0, 65536, 1, 20000, 100000, 100))
+                .await();
+        try (TestServer s = new TestServer(vertx, server, HttpClient.newBuilder().build())) {
+            String id = s.startRun(qubits(6));
+            s.awaitEnd(id);
+        } finally {
+            checker.removeHandler(watch);
+        }
+        synchronized (watch) {
+            assertTrue(blocked.stream().noneMatch(m -> m.contains("eventloop")), String.join("\n", blocked));
         }
     }
 
