@@ -138,7 +138,7 @@ public final class RunServer {
             json(ctx, 201, run.json());
             // the generator (an eigendecomposition, seconds for a large model) is built after the reply, so that the
             // run can be cancelled meanwhile
-            vertx.executeBlocking(() -> plan(checked), false).onComplete(built -> {
+            vertx.executeBlocking(() -> plan(checked, run.stream().run()), false).onComplete(built -> {
                 if (built.failed()) {
                     metrics.releaseRun();
                     if (built.cause() instanceof OutOfMemoryError fatal) {
@@ -176,16 +176,25 @@ public final class RunServer {
         return s;
     }
 
-    /** A scenario ready to run: its generator built and its plan made. */
-    private record Prepared(Scenario scenario, Generator generator, RunPlan plan) {
+    /**
+     * A scenario ready to run: its generator built, its plan made, its recorders and convergence watcher made and the
+     * generator's slowest relaxation time {@code tau} (infinite if unknown) found.
+     */
+    private record Prepared(Scenario scenario, Generator generator, RunPlan plan, List<SampleObserver> recorders,
+                            double tau) {
     }
 
-    /** On a worker thread: builds the generator (IllegalArgumentException for a model the engine refuses). */
-    private static Prepared plan(Checked checked) {
+    /**
+     * On a worker thread: builds the generator (IllegalArgumentException for a model the engine refuses) and what
+     * needs its slowest relaxation time, an Arnoldi iteration of seconds for a large model: never on an event loop.
+     */
+    private static Prepared plan(Checked checked, RunAddress address) {
         Scenario s = checked.scenario();
         RunPlan plan = RunPlan.of(s.run().outputGrid());
-        return new Prepared(s, Engines.generator(s.model(), Method.of(s.method()), s.run().engineOptions()),
-                checked.stopOnSteady() ? plan.stopOnSteady(SteadyStateCriterion.DEFAULT) : plan);
+        Generator generator = Engines.generator(s.model(), Method.of(s.method()), s.run().engineOptions());
+        return new Prepared(s, generator, checked.stopOnSteady() ? plan.stopOnSteady(SteadyStateCriterion.DEFAULT) : plan,
+                RunCommand.recorders(address, generator),
+                generator.slowestRelaxationTime().orElse(Double.POSITIVE_INFINITY));
     }
 
     /**
@@ -213,11 +222,10 @@ public final class RunServer {
         RunAddress address = run.stream().run();
         String id = run.id();
         RunStream stream = run.stream();
-        List<SampleObserver> observers = new ArrayList<>(RunCommand.recorders(address, p.generator()));
+        List<SampleObserver> observers = new ArrayList<>(p.recorders());
         observers.add(stream.observer());
         RunRequest request = new RunRequest(id, p.generator(), p.scenario().run().integratorSettings(),
                 p.plan(), observers, List.of(), List.of());
-        double tau = p.generator().slowestRelaxationTime().orElse(Double.POSITIVE_INFINITY);
         stream.ready().compose(ready -> {
             if (!run.launch()) {
                 // cancelled while its generator was being built: it has ended already
@@ -233,7 +241,7 @@ public final class RunServer {
             }
             RunReport report = ar.succeeded() ? ar.result() : null;
             JsonObject summary = report != null
-                    ? new JsonObject(Reports.json(RunCommand.toJson(p.scenario(), report, tau)))
+                    ? new JsonObject(Reports.json(RunCommand.toJson(p.scenario(), report, p.tau())))
                     : new JsonObject().put("failure", Main.oneLine(String.valueOf(ar.cause())));
             String status = run.end(summary, report == null || report.outcome().failed());
             metrics.ended(status, report == null ? null : report.metrics());
