@@ -181,7 +181,8 @@ class ServerLimitsTest {
         BlockedEventLoops watch = new BlockedEventLoops();
         checker.addHandler(watch);
         Vertx vertx = Vertx.vertx(EventDrivenRun.vertxOptions().setBlockedThreadCheckInterval(100)
-                .setMaxEventLoopExecuteTime(TimeUnit.SECONDS.toNanos(3)).setWarningExceptionTime(TimeUnit.SECONDS.toNanos(3)));
+                .setMaxEventLoopExecuteTime(TimeUnit.SECONDS.toNanos(3))
+                .setWarningExceptionTime(TimeUnit.SECONDS.toNanos(3)));
         RunServer server = RunServer.start(vertx, new ServerSettings("127.0.0.1", 0, 65536, 1, 20000, 100000, 100))
                 .await();
         try (TestServer s = new TestServer(vertx, server, HttpClient.newBuilder().build())) {
