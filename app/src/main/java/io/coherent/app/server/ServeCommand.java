@@ -41,7 +41,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest scenario accepted (413 above). Default 65536.")
     int maxBody = 65_536;
 
-    @Option(names = "--kept-runs", paramLabel = "N", description = "Ended runs kept for status and download. Default 100.")
+    @Option(names = "--kept-runs", paramLabel = "N", description = "Runs kept for status and download, running or "
+            + "ended; the oldest ended ones are forgotten to make room, new runs refused (503) while all are running. "
+            + "Default 100.")
     int keptRuns = 100;
 
     @Option(names = "--history-mb", paramLabel = "MB", description = "Memory for the samples of kept and running runs; "
