@@ -63,6 +63,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--cluster-port", paramLabel = "PORT", description = "This member's cluster port. Default 5701.")
     int clusterPort = 5701;
 
+    @Option(names = "--cluster-name", paramLabel = "NAME", description = "The cluster's name: only members of the same "
+            + "name join (`coherent subscribe --cluster-name`). Default " + ClusterSettings.DEFAULT_NAME + ".")
+    String clusterName = ClusterSettings.DEFAULT_NAME;
+
     @Spec
     CommandSpec spec;
 
@@ -71,7 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServerSettings settings = new ServerSettings(host, port, maxBody, maxRuns, maxPoints, maxUntil, keptRuns,
                 historyMb > Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : historyMb * 1_000_000, maxDimension);
         Future<Vertx> vertx = cluster == null ? Future.succeededFuture(Vertx.vertx(EventDrivenRun.vertxOptions()))
-                : new ClusterSettings(clusterPort, new ArrayList<>(cluster), false).vertx(EventDrivenRun.vertxOptions());
+                : new ClusterSettings(clusterName, clusterPort, new ArrayList<>(cluster), false).vertx(EventDrivenRun.vertxOptions());
         Vertx v = vertx.await();
         OutOfMemoryGuard.install(v, spec.commandLine().getErr());
         RunServer server = RunServer.start(v, settings).await();
