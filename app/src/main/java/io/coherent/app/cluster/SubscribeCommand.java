@@ -53,7 +53,8 @@ public final class SubscribeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Vertx vertx = new ClusterSettings(clusterName, clusterPort, new ArrayList<>(cluster), true).vertx(EventDrivenRun.vertxOptions()).await();
+        Vertx vertx = new ClusterSettings(clusterName, clusterPort, new ArrayList<>(cluster), true)
+                .vertx(EventDrivenRun.vertxOptions()).await();
         try {
             Promise<JsonObject> ended = Promise.promise();
             vertx.setTimer(TimeUnit.SECONDS.toMillis(timeoutSeconds), t -> ended.tryFail("no end of the run within "

@@ -75,7 +75,8 @@ public final class ServeCommand implements Callable<Integer> {
         ServerSettings settings = new ServerSettings(host, port, maxBody, maxRuns, maxPoints, maxUntil, keptRuns,
                 historyMb > Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : historyMb * 1_000_000, maxDimension);
         Future<Vertx> vertx = cluster == null ? Future.succeededFuture(Vertx.vertx(EventDrivenRun.vertxOptions()))
-                : new ClusterSettings(clusterName, clusterPort, new ArrayList<>(cluster), false).vertx(EventDrivenRun.vertxOptions());
+                : new ClusterSettings(clusterName, clusterPort, new ArrayList<>(cluster), false)
+                        .vertx(EventDrivenRun.vertxOptions());
         Vertx v = vertx.await();
         OutOfMemoryGuard.install(v, spec.commandLine().getErr());
         RunServer server = RunServer.start(v, settings).await();

@@ -27,7 +27,8 @@ class ClusterNameTest {
             HazelcastInstance beta = member(new ClusterSettings("beta", base + 50, List.of(first), false), started);
             assertEquals(1, beta.getCluster().getMembers().size(), "another name: a cluster of its own");
             assertEquals("beta", beta.getConfig().getClusterName());
-            HazelcastInstance alphaToo = member(new ClusterSettings("alpha", base + 100, List.of(first), false), started);
+            HazelcastInstance alphaToo = member(new ClusterSettings("alpha", base + 100, List.of(first), false),
+                    started);
             assertEquals(2, alphaToo.getCluster().getMembers().size(), "the same name: joined");
             assertEquals(2, alpha.getCluster().getMembers().size());
             assertEquals(1, beta.getCluster().getMembers().size());
