@@ -69,7 +69,7 @@ public final class RunServer {
         this.runtime = new EventDrivenRun(vertx);
         this.presets = presets;
         this.runs = new KeptRuns(settings.keptRuns(), settings.historyBytes());
-        this.intake = new ScenarioIntake(vertx, settings, metrics);
+        this.intake = new ScenarioIntake(vertx, settings, metrics, this::error);
     }
 
     /** Starts the server on {@code settings}' host and port (0: any free port, see {@link #port()}). */
@@ -421,8 +421,10 @@ public final class RunServer {
                 .end(body instanceof JsonObject o ? o.encode() : ((JsonArray) body).encode());
     }
 
-    static void error(RoutingContext ctx, int status, String message) {
+    /** An error answer, {@code {"error", "status"}}, counted in the metrics by its status. */
+    private void error(RoutingContext ctx, int status, String message) {
         if (!ctx.response().ended()) {
+            metrics.answeredError(status);
             json(ctx, status, new JsonObject().put("error", message).put("status", status));
         }
     }

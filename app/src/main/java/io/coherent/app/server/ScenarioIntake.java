@@ -21,6 +21,11 @@ final class ScenarioIntake {
         T check(ScenarioRequest request);
     }
 
+    /** How the server answers an error: {@code {"error": message, "status": status}}. */
+    interface ErrorReply {
+        void send(RoutingContext ctx, int status, String message);
+    }
+
     /** On a worker thread, holding a run place: the answer to a checked request, as JSON text. */
     interface Answer<T> {
         String answer(T checked, BooleanSupplier clientGone);
@@ -29,11 +34,13 @@ final class ScenarioIntake {
     private final Vertx vertx;
     private final ServerSettings settings;
     private final ServerMetrics metrics;
+    private final ErrorReply errors;
 
-    ScenarioIntake(Vertx vertx, ServerSettings settings, ServerMetrics metrics) {
+    ScenarioIntake(Vertx vertx, ServerSettings settings, ServerMetrics metrics, ErrorReply errors) {
         this.vertx = vertx;
         this.settings = settings;
         this.metrics = metrics;
+        this.errors = errors;
     }
 
     ServerSettings settings() {
@@ -88,7 +95,7 @@ final class ScenarioIntake {
                 metrics.refused("gone"); // nobody to answer: no place taken, nothing computed
             } else if (!metrics.reserveRun(settings.maxRunningRuns())) {
                 metrics.refused("busy");
-                RunServer.error(ctx, 429, settings.maxRunningRuns() + " runs are going already (the server's limit, "
+                errors.send(ctx, 429, settings.maxRunningRuns() + " runs are going already (the server's limit, "
                         + "--max-runs); try again when one has ended");
             } else {
                 admitted.accept(checked.result());
@@ -103,7 +110,7 @@ final class ScenarioIntake {
     void fail(RoutingContext ctx, Throwable cause) {
         if (cause instanceof IllegalArgumentException bad) {
             metrics.refused("invalid");
-            RunServer.error(ctx, 400, ScenarioException.oneLine(bad.getMessage()));
+            errors.send(ctx, 400, ScenarioException.oneLine(bad.getMessage()));
         } else {
             ctx.fail(cause);
         }

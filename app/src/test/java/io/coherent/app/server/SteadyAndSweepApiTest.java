@@ -111,9 +111,11 @@ class SteadyAndSweepApiTest {
     }
 
     @Test
-    void every400IsCountedAsARefusedRequest() {
+    void every400IsCounted() throws InterruptedException {
         String invalid = "coherent_server_runs_refused_total{reason=\"invalid\"}";
+        String status400 = "coherent_server_errors_total{status=\"400\"}";
         double before = server.metric(invalid);
+        double before400 = server.metric(status400);
         assertEquals(400, server.post("/api/steady" + query("set", "bogus=1"), "preset: two-atoms\n").statusCode());
         assertEquals(before + 1, server.metric(invalid), "a bad steady state");
         assertEquals(400, server.post("/api/sweep" + query("param", "bogus=0:1:3"), "preset: two-atoms\n").statusCode());
@@ -124,6 +126,13 @@ class SteadyAndSweepApiTest {
         assertEquals(before + 4, server.metric(invalid), "a bad query parameter of a run");
         assertEquals(413, server.post("/api/steady", "preset: two-atoms\n# " + "x".repeat(5000)).statusCode());
         assertEquals(before + 5, server.metric(invalid), "a body too large");
+        assertEquals(before400 + 4, server.metric(status400), "the 400s among them");
+        // an endpoint that takes no scenario: its 400 is an error answer, no refused run
+        String id = server.startRun("preset: two-atoms\nuntil: 2\npoints: 5\n");
+        server.awaitEnd(id);
+        assertEquals(400, server.get("/api/runs/" + id + "/trajectory?format=xml").statusCode());
+        assertEquals(before400 + 5, server.metric(status400), "a bad download format");
+        assertEquals(before + 5, server.metric(invalid));
     }
 
     @Test
