@@ -14,8 +14,10 @@ import java.util.function.Consumer;
  * scenario loaded and validated within the server's limits, and what else the endpoint checks); only then one of the
  * server's run places taken ({@code --max-runs}), since the work occupies a core. So a bad request is a 400 however
  * busy the server is, and every refusal is counted in {@code /metrics}: {@code invalid} (400), {@code busy} (429).
+ *
+ * @param errors how the server answers an error (counted by status)
  */
-final class ScenarioIntake {
+record ScenarioIntake(Vertx vertx, ServerSettings settings, ServerMetrics metrics, ScenarioIntake.ErrorReply errors) {
     /** On a worker thread: the request checked and made ready, or an {@link IllegalArgumentException} (a 400). */
     interface Check<T> {
         T check(ScenarioRequest request);
@@ -29,22 +31,6 @@ final class ScenarioIntake {
     /** On a worker thread, holding a run place: the answer to a checked request, as JSON text. */
     interface Answer<T> {
         String answer(T checked, BooleanSupplier clientGone);
-    }
-
-    private final Vertx vertx;
-    private final ServerSettings settings;
-    private final ServerMetrics metrics;
-    private final ErrorReply errors;
-
-    ScenarioIntake(Vertx vertx, ServerSettings settings, ServerMetrics metrics, ErrorReply errors) {
-        this.vertx = vertx;
-        this.settings = settings;
-        this.metrics = metrics;
-        this.errors = errors;
-    }
-
-    ServerSettings settings() {
-        return settings;
     }
 
     /**
