@@ -152,8 +152,8 @@ public final class SweepPlots {
                     addCurve(figure, quantities, first, label, points, name, k, k, k == 0, true);
                 }
                 if (!open.isEmpty()) {
-                    figure.note("Hollow markers: not converged, the value and error estimate last reached (" 
-                            + String.join(", ", open) + " points).");
+                    figure.note("Hollow (larger) markers: not converged (" + String.join(", ", open) + " points): the "
+                            + "value last reached, whose error estimate may not bound its error.");
                 }
                 if (!gaps.isEmpty()) {
                     figure.note("No value (failed; reasons in results.csv): " + String.join("; ", gaps) + ".");
