@@ -201,7 +201,7 @@ class SweepVariantTest {
         }
         SweepPlots.Written w = SweepPlots.write(tmp, "test", grid, outcomes, List.of("J"), false);
         String svg = Files.readString(w.files().get(1));
-        assertTrue(svg.contains("Hollow (larger) markers: not converged (exact 1 points)"), svg.length() + " chars");
+        assertTrue(svg.contains("Hollow (larger) markers: not converged (exact: 1 point)"), svg.length() + " chars");
         assertTrue(svg.contains("approx: 1 of 3 (the solver stopped)"));
         assertTrue(svg.contains(">exact<") && svg.contains(">approx<"), "the legend");
     }
