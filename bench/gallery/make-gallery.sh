@@ -13,8 +13,8 @@ mkdir -p docs/figures/gallery
 start=$(date +%s)
 count=0
 while IFS= read -r line; do
-    # shell words as the docs write them: quoted arguments (a --variant label with spaces) stay one argument
-    mapfile -t args < <(python3 -c 'import shlex, sys; print("\n".join(shlex.split(sys.argv[1])))' "${line#coherent }")
+    # words as the shell splits them, quotes honoured (a --variant label has spaces), nothing expanded
+    mapfile -t args < <(printf '%s' "${line#coherent }" | xargs printf '%s\n')
     dir=""
     for ((k = 0; k < ${#args[@]} - 1; k++)); do
         [ "${args[k]}" = "--out" ] && dir="${args[k + 1]}"
