@@ -12,7 +12,10 @@ package io.coherent.core.master;
  */
 public final class RestartedGmres {
 
-    /** y = A x (or y = M^-1 x for the preconditioner); y and x are distinct arrays. */
+    /**
+     * y = A x (or y = M^-1 x for the preconditioner); y and x are distinct arrays, and x is only read (it may be a
+     * Krylov vector).
+     */
     public interface LinearMap {
         void apply(double[] x, double[] y);
     }

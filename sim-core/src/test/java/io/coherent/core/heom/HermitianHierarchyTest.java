@@ -4,6 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.coherent.core.bath.Lorentzian;
+import io.coherent.core.bath.ThermalOccupation;
+import io.coherent.core.linalg.ComplexMatrix;
+import io.coherent.core.open.Channel;
+import io.coherent.core.open.HilbertSpace;
+import io.coherent.core.open.OpenSystem;
+import io.coherent.core.open.Operators;
+import io.coherent.core.open.Reservoir;
+import io.coherent.core.open.Subsystem;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -72,17 +82,13 @@ class HermitianHierarchyTest {
         var e = ExchangeBathTest.qubit(ExchangeBathTest.plusState());
         assertFalse(new HeomGenerator(e, new BathExponents(e, 0, null, false, ExchangeBathTest.zeroTemperature()), 2)
                 .hermitian(), "rotating-wave exchange: raising and lowering through L and L^dagger");
-        var level = FermionicLevelTest.level(java.util.List.of(FermionicLevelTest.lead("lead", 1, 0,
-                io.coherent.core.open.Operators.sigmaMinus())));
+        var level = FermionicLevelTest.level(List.of(FermionicLevelTest.lead("lead", 1, 0, Operators.sigmaMinus())));
         assertFalse(new HeomGenerator(level, new BathExponents(level, 2, null, false, CorrelationSource.BATH_CORRELATIONS), 2)
                 .hermitian(), "fermionic lead");
-        var space = io.coherent.core.open.HilbertSpace.of(io.coherent.core.open.Subsystem.qubit("q"));
-        var underdamped = new io.coherent.core.open.OpenSystem(space, io.coherent.core.open.Operators.sigmaZ().scale(0.5),
-                java.util.List.of(new io.coherent.core.open.Reservoir("b", io.coherent.core.bath.ThermalOccupation.bose(1),
-                        java.util.List.of(new io.coherent.core.open.Channel(io.coherent.core.open.Channel.Kind.HERMITIAN,
-                                io.coherent.core.open.Operators.sigmaX(), new io.coherent.core.bath.Lorentzian(1, 0.5, 0.05))))),
-                io.coherent.core.linalg.ComplexMatrix.real(new double[][] {{1, 0}, {0, 0}}), java.util.List.of(),
-                java.util.List.of(), null);
+        var underdamped = new OpenSystem(HilbertSpace.of(Subsystem.qubit("q")), Operators.sigmaZ().scale(0.5),
+                List.of(new Reservoir("b", ThermalOccupation.bose(1), List.of(new Channel(Channel.Kind.HERMITIAN,
+                        Operators.sigmaX(), new Lorentzian(1, 0.5, 0.05))))),
+                ComplexMatrix.real(new double[][] {{1, 0}, {0, 0}}), List.of(), List.of(), null);
         assertFalse(new HeomGenerator(underdamped, new BathExponents(underdamped, 1, null, false,
                 CorrelationSource.BATH_CORRELATIONS), 2).hermitian(), "a Lorentzian peak: complex rates in conjugate pairs");
     }
