@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Exact local embedding of the Heisenberg coefficient equations (physics notes Sec. 1; partial-collective
+ * Local embedding of the Heisenberg coefficient equations (physics notes Sec. 1; partial-collective
  * paper Eqs. 5-6 and Appendix B). Each exponential term a_m exp(-z_m t) of bath k's kernel adds one
  * pseudomode p_m(t) = -i int_0^t a_m exp(-z_m (t - s)) v_k^T c(s) ds, so that the bath force on the modes is
  * B_k(t) = xi_k(t) + sum_{m in k} p_m(t) (xi_k the free thermal noise) and y = (c, p) obeys
@@ -39,6 +39,8 @@ public final class PseudoModeEmbedding {
     private static final double STABILITY_TOLERANCE = 1e-10;
 
     private final BilinearModel model;
+    /** Each bath's memory kernel as the sum of exponentials embedded here (exact, or fitted for the Ohmic family). */
+    private final List<MemoryKernel> kernels;
     private final int modes;
     private final int size;
     private final int[] termBath;
@@ -61,14 +63,12 @@ public final class PseudoModeEmbedding {
         this.modes = model.modes();
         List<Integer> owner = new ArrayList<>();
         List<ExponentialTerm> terms = new ArrayList<>();
+        List<MemoryKernel> kernels = new ArrayList<>();
         for (int k = 0; k < model.baths().size(); k++) {
             Bath bath = model.baths().get(k);
-            if (!bath.spectralDensity().hasExponentialKernel()) {
-                throw new InvalidModelException("baths." + bath.name() + ".spectral_density", bath.spectralDensity()
-                        .describe() + " has no finite exponential kernel: method exact needs lorentzian, "
-                        + "lorentzian-sum or drude-lorentz (master-equation methods take any spectral density)");
-            }
-            for (ExponentialTerm t : bath.spectralDensity().kernel()) {
+            MemoryKernel kernel = MemoryKernel.of(bath);
+            kernels.add(kernel);
+            for (ExponentialTerm t : kernel.terms()) {
                 double rate = Math.hypot(t.rateRe(), t.rateIm());
                 if (!(rate <= MAX_RATE) || !Double.isFinite(Math.hypot(t.amplitudeRe(), t.amplitudeIm()))) {
                     boolean centre = Math.abs(t.rateIm()) > Math.abs(t.rateRe());
@@ -81,6 +81,7 @@ public final class PseudoModeEmbedding {
                 terms.add(t);
             }
         }
+        this.kernels = List.copyOf(kernels);
         this.size = modes + terms.size();
         this.termBath = owner.stream().mapToInt(Integer::intValue).toArray();
         this.aRe = new double[size * size];
@@ -198,6 +199,16 @@ public final class PseudoModeEmbedding {
 
     public BilinearModel model() {
         return model;
+    }
+
+    /** The memory kernel of bath k as embedded: exact, or fitted (an Ohmic bath; its error in {@link KernelFitBound}). */
+    MemoryKernel kernel(int bath) {
+        return kernels.get(bath);
+    }
+
+    /** Whether some bath's kernel is a fit (then the embedding is exact only up to {@link KernelFitBound}). */
+    public boolean hasFittedKernel() {
+        return kernels.stream().anyMatch(MemoryKernel::fitted);
     }
 
     /** Number of modes n. */
