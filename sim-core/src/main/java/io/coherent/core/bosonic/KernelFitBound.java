@@ -2,12 +2,7 @@ package io.coherent.core.bosonic;
 
 import io.coherent.core.bath.DrudeLorentz;
 import io.coherent.core.bath.OhmicFamily;
-import io.coherent.core.linalg.ComplexLu;
 import io.coherent.core.linalg.ComplexMatrix;
-import io.coherent.core.linalg.HermitianEigen;
-import io.coherent.core.quadrature.GaussKronrod;
-import io.coherent.core.quadrature.QuadratureResult;
-import io.coherent.core.quadrature.VectorIntegrand;
 import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.special.Gamma;
@@ -34,18 +29,10 @@ import org.hipparchus.special.Gamma;
  * Gamma(s+1) T^(s+1) zeta(s+1, 1 + T/Omega)); the bath force's pseudomode sum P_k = -i f_k * v_k^T c through
  * ||f_fit,k||_1 &lt;= kappa_k = sum |a_m| / Re z_m. The bound at time t needs the kernels' error on [0, t] only (causality).
  *
- * <p>Steady state: the same identity in frequency, Ghat - Ghat_f = -Ghat_f C^H dDhat C Ghat with |dDhat(w)| &lt;= delta(inf),
- * pointwise at every w, integrated against J n by the same quadrature (a bound that scales with the moments
- * themselves). The vacuum part vanishes in both models when the true one has no bound state below the band: an Ohmic
- * bath (J = 0 for w &lt;= 0) binds a state iff H - sum_k lambda_k Omega_k Gamma(s_k) conj(v_k) v_k^T has an eigenvalue
- * &lt;= 0 on the bright modes (the eigenvalues of H + Sigma(w) - w decrease with w, Sigma real below the band); then
- * the steady state is refused as not converged.
+ * <p>The steady state needs no bound: it is computed from the true J and the exact self-energy
+ * ({@link SelfEnergyQuadrature}), without the fit.
  */
 final class KernelFitBound {
-    /** A bound above this fraction of the moments' scale (or b delta &gt;= 1) leaves the value not converged. */
-    static final double RELATIVE_LIMIT = 0.01;
-    private static final double BOUND_RELATIVE_TOLERANCE = 1e-3;
-    private static final int BOUND_EVALUATIONS = 100_000;
 
     private final PseudoModeEmbedding embedding;
     private final int n;
@@ -219,188 +206,6 @@ final class KernelFitBound {
         double[] inf = new double[baths];
         java.util.Arrays.fill(inf, Double.POSITIVE_INFINITY);
         return new Errors(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, inf, inf.clone(), inf.clone(), note);
-    }
-
-    /**
-     * The bound on the steady state: pointwise in frequency, integrated against |J n| over the thermal integral's
-     * panels; the vacuum part is zero when the true model has no bound state (else infinite, with the reason).
-     */
-    Errors steady() {
-        double[] zero = new double[baths];
-        if (!active) {
-            return new Errors(0, 0, zero, zero.clone(), zero.clone(), "");
-        }
-        if (!contraction) {
-            return infinite("drude-lorentz (J < 0 below w = 0) with a fitted kernel: no bound on the fit's effect");
-        }
-        double bottom = lowestBoundEnergy();
-        if (!(bottom > 0)) {
-            return infinite(String.format(java.util.Locale.ROOT, "the Ohmic bath binds a state below its band (lowest "
-                    + "eigenvalue of H - sum lambda Omega Gamma(s) v v^+ on the bright modes: %.4g <= 0): the true steady state "
-                    + "keeps part of the initial state, which the fitted kernel cannot follow", bottom));
-        }
-        double delta = delta(Double.POSITIVE_INFINITY);
-        if (java.util.Arrays.stream(weight).allMatch(w -> w == 0)) {
-            return new Errors(0, 0, zero, zero.clone(), zero.clone(), "");
-        }
-        SteadyIntegrand f = new SteadyIntegrand(delta);
-        QuadratureResult r = new GaussKronrod(f).integrate(FrequencyGrid.panels(embedding.poles(), embedding.model()),
-                0, BOUND_RELATIVE_TOLERANCE, BOUND_EVALUATIONS);
-        double[] v = r.values();
-        double[] e = r.errors();
-        if (f.voidAt != null) {
-            return infinite(f.voidAt);
-        }
-        double thermal = v[0] + e[0];
-        double[] noise = new double[baths];
-        double[] force = new double[baths];
-        for (int k = 0; k < baths; k++) {
-            noise[k] = v[1 + k] + e[1 + k];
-            force[k] = v[1 + baths + k] + e[1 + baths + k];
-        }
-        return new Errors(0, thermal, noise, zero, force, r.converged() ? "" : "the kernel-fit bound's quadrature did not "
-                + "converge");
-    }
-
-    /**
-     * The lowest eigenvalue on the bright modes of H - sum_k lambda_k Omega_k Gamma(s_k) conj(v_k) v_k^T (Ohmic baths;
-     * = H + Sigma(0), Sigma(0) = -int J(w)/w dw): &gt; 0 means no bound state below the band.
-     */
-    private double lowestBoundEnergy() {
-        BilinearModel model = embedding.model();
-        ComplexMatrix h = model.hamiltonian();
-        double[] re = h.realParts();
-        double[] im = h.imaginaryParts();
-        for (Bath b : model.baths()) {
-            if (b.spectralDensity() instanceof OhmicFamily o) {
-                double shift = o.lambda() * o.cutoff() * Gamma.gamma(o.exponent());
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        // conj(v_i) v_j
-                        double vr = b.coupling().re(0, i) * b.coupling().re(0, j) + b.coupling().im(0, i) * b.coupling().im(0, j);
-                        double vi = b.coupling().re(0, i) * b.coupling().im(0, j) - b.coupling().im(0, i) * b.coupling().re(0, j);
-                        re[i * n + j] -= shift * vr;
-                        im[i * n + j] -= shift * vi;
-                    }
-                }
-            }
-        }
-        ComplexMatrix u = embedding.subspace().bright();
-        if (u.cols() == 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        ComplexMatrix reduced = u.conjugateTranspose().times(ComplexMatrix.of(n, n, re, im)).times(u);
-        double[] values = HermitianEigen.of(reduced).values();
-        double min = Double.POSITIVE_INFINITY;
-        for (double x : values) {
-            min = Math.min(min, x);
-        }
-        return min;
-    }
-
-    /**
-     * At each w: X_k = (A_b + iw)^{-1} E_k on the modes (|X_k| = |Ghat_f conj(v_k)|), eX = ||X||_F delta g(w) with
-     * g = ||C X||_F / (1 - ||C X||_F delta); output [thermal, noise_k, force_k] weighted by |J_k n_k|.
-     */
-    private final class SteadyIntegrand implements VectorIntegrand {
-        private final double delta;
-        private final ComplexLu lu;
-        private final int nb;
-        private final double[] basisRe;
-        private final double[] basisIm;
-        private final double[][] xRe;
-        private final double[][] xIm;
-        private final double[] norm;
-        private final double[] jn;
-        private final io.coherent.core.bath.BoseEinstein[] occupations;
-        private String voidAt;
-
-        SteadyIntegrand(double delta) {
-            this.delta = delta;
-            this.nb = embedding.brightSize();
-            this.lu = new ComplexLu(nb);
-            this.basisRe = embedding.brightBasis().realParts();
-            this.basisIm = embedding.brightBasis().imaginaryParts();
-            this.xRe = new double[baths][nb];
-            this.xIm = new double[baths][nb];
-            this.norm = new double[baths];
-            this.jn = new double[baths];
-            BilinearModel model = embedding.model();
-            this.occupations = new io.coherent.core.bath.BoseEinstein[baths];
-            for (int k = 0; k < baths; k++) {
-                occupations[k] = model.baths().get(k).occupation(model.support());
-            }
-        }
-
-        @Override
-        public int dimension() {
-            return 1 + 2 * baths;
-        }
-
-        @Override
-        public void evaluate(double w, double[] out) {
-            java.util.Arrays.fill(out, 0);
-            BilinearModel model = embedding.model();
-            boolean any = false;
-            for (int k = 0; k < baths; k++) {
-                double v = model.baths().get(k).spectralDensity().value(w) * occupations[k].occupation(w);
-                jn[k] = Double.isFinite(v) ? Math.abs(v) : 0;
-                any |= jn[k] > 0;
-            }
-            if (!any) {
-                return;
-            }
-            lu.factorise(embedding.brightGeneratorRe(), embedding.brightGeneratorIm(), 0, w);
-            double x2 = 0;
-            double cx2 = 0;
-            for (int k = 0; k < baths; k++) {
-                System.arraycopy(embedding.brightNoiseRe(k), 0, xRe[k], 0, nb);
-                System.arraycopy(embedding.brightNoiseIm(k), 0, xIm[k], 0, nb);
-                lu.solveInPlace(xRe[k], xIm[k]);
-            }
-            for (int k = 0; k < baths; k++) {
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    double yr = 0;
-                    double yi = 0;
-                    for (int a = 0; a < nb; a++) {
-                        yr += basisRe[i * nb + a] * xRe[k][a] - basisIm[i * nb + a] * xIm[k][a];
-                        yi += basisRe[i * nb + a] * xIm[k][a] + basisIm[i * nb + a] * xRe[k][a];
-                    }
-                    s += yr * yr + yi * yi;
-                    // (C X)_{k'k} = v_k'^T X_k, bounded by |v_k'| |X_k| summed below
-                }
-                norm[k] = Math.sqrt(s);
-                x2 += s;
-            }
-            for (int k = 0; k < baths; k++) {
-                cx2 += vNorm[k] * vNorm[k] * x2;
-            }
-            double xNorm = Math.sqrt(x2);
-            double cx = Math.sqrt(cx2);
-            if (!(cx * delta < 1)) {
-                if (voidAt == null) {
-                    voidAt = String.format(java.util.Locale.ROOT, "kernel-fit bound void at w = %.4g (|C Ghat_f C^+| delta "
-                            + "= %.3g >= 1)", w, cx * delta);
-                }
-                return;
-            }
-            double eX = xNorm * delta * cx / (1 - cx * delta);
-            for (int k = 0; k < baths; k++) {
-                out[0] += jn[k] * eX * (2 * norm[k] + eX);
-                out[1 + k] = jn[k] * eX;
-            }
-            for (int k = 0; k < baths; k++) {
-                double dk = embedding.kernel(k).l1Error(Double.POSITIVE_INFINITY);
-                for (int kk = 0; kk < baths; kk++) {
-                    if (jn[kk] == 0) {
-                        continue;
-                    }
-                    double eZ = vNorm[k] * (dk * (norm[kk] + eX) + kappa[k] * eX);
-                    out[1 + baths + k] += jn[kk] * (eZ * (norm[kk] + eX) + kappa[k] * vNorm[k] * norm[kk] * eX);
-                }
-            }
-        }
     }
 
     /** Notes for a report: one line per fitted kernel. */

@@ -16,8 +16,8 @@ import java.util.List;
  * error estimate exceeds the tolerance (a nearly defective generator) the solver falls back to quadrature.
  * {@link Scheme#QUADRATURE}: adaptive Gauss-Kronrod on pole-following panels ({@link ThermalIntegral}), the only
  * way for the {@code positive} frequency support and for fitted (Ohmic) kernels, and the independent cross-check of
- * the residues in the tests. With a fitted kernel the quadrature weighs the true J n; the fit enters only through the
- * generator, and {@link KernelFitBound#steady()} bounds its effect, which is added to every error estimate.
+ * the residues in the tests. A model with an Ohmic bath (whose dynamics needs a fitted kernel) gets its steady state
+ * from the true J and the exact self-energy instead ({@link SelfEnergyQuadrature}): no fit, only quadrature error.
  */
 public final class SteadyStateSolver {
     /** How the thermal frequency integral is done. */
@@ -43,46 +43,30 @@ public final class SteadyStateSolver {
     public SteadyState solve(PseudoModeEmbedding embedding) {
         ThermalIntegral.Result thermal = residues(embedding);
         Scheme used = Scheme.RESIDUES;
-        if (thermal == null) {
+        boolean converged = true;
+        List<String> notes = new ArrayList<>();
+        if (embedding.hasFittedKernel()) {
+            // the true J and the exact self-energy: the fitted kernel only places the panels
+            thermal = SelfEnergyQuadrature.steady(embedding, tolerance);
+            used = Scheme.QUADRATURE;
+            notes.add("an Ohmic bath: steady state from the exact self-energy of the true J (principal value by "
+                    + "quadrature), no fitted kernel");
+            double bottom = SelfEnergyQuadrature.lowestBoundEnergy(embedding);
+            if (!(bottom > 0)) {
+                converged = false;
+                notes.add(String.format(java.util.Locale.ROOT, "NOT converged: the Ohmic bath binds a state below its "
+                        + "band (H - sum lambda Omega Gamma(s) v v^+ has the eigenvalue %.4g <= 0 on the bright modes); "
+                        + "part of the initial state never decays, and the value above omits it", bottom));
+            }
+        } else if (thermal == null) {
             thermal = new ThermalIntegral(embedding, tolerance).steady();
             used = Scheme.QUADRATURE;
         }
         DecoherenceFreeSubspace.StationaryPart dark = DecoherenceFreeSubspace.stationaryPart(embedding);
-        int n = embedding.modes();
-        int size = embedding.size();
-        int baths = embedding.model().baths().size();
-        ComplexMatrix vacuumError = ComplexMatrix.zeros(size, n);
-        ComplexMatrix thermalError = thermal.thermalError();
-        ComplexMatrix noiseError = thermal.noiseError();
-        boolean converged = thermal.converged();
-        List<String> notes = new ArrayList<>();
-        KernelFitBound bound = new KernelFitBound(embedding);
-        double fitError = 0;
-        if (bound.active()) {
-            KernelFitBound.Errors e = bound.steady();
-            double[][] parts = ExactDynamics.withFitBound(embedding, e, thermalError.realParts(), noiseError.realParts());
-            vacuumError = ComplexMatrix.of(size, n, parts[0], new double[size * n]);
-            thermalError = ComplexMatrix.of(size, n, parts[1], new double[size * n]);
-            noiseError = ComplexMatrix.of(baths, n, parts[2], new double[baths * n]);
-            fitError = e.max();
-            notes.addAll(bound.describeKernels());
-            double scale = Math.max(Math.max(dark.occupation().maxAbs(), thermal.thermal().maxAbs()), thermal.noise().maxAbs());
-            if (!e.finite()) {
-                converged = false;
-                notes.add("NOT converged: " + e.note());
-            } else if (fitError > KernelFitBound.RELATIVE_LIMIT * scale) {
-                converged = false;
-                notes.add(String.format(java.util.Locale.ROOT, "NOT converged: the kernel fit's bound %.3g exceeds %.0f%% "
-                        + "of the moments' scale %.3g", fitError, 100 * KernelFitBound.RELATIVE_LIMIT, scale));
-            } else {
-                notes.add(String.format(java.util.Locale.ROOT, "kernel fit's effect bounded by %.3g (included in every "
-                        + "error estimate)", fitError));
-            }
-        }
-        SecondMoments moments = new SecondMoments(dark.occupation(), vacuumError, thermal.thermal(), thermalError,
-                thermal.noise(), noiseError);
-        double err = Math.max(Math.max(thermalError.maxAbs(), noiseError.maxAbs()), vacuumError.maxAbs());
-        return new SteadyState(BosonicObservables.of(embedding, moments), moments, err, converged,
+        SecondMoments moments = new SecondMoments(dark.occupation(), ComplexMatrix.zeros(embedding.size(), embedding.modes()),
+                thermal.thermal(), thermal.thermalError(), thermal.noise(), thermal.noiseError());
+        double err = Math.max(thermal.thermalError().maxAbs(), thermal.noiseError().maxAbs());
+        return new SteadyState(BosonicObservables.of(embedding, moments), moments, err, converged && thermal.converged(),
                 thermal.evaluations(), embedding.slowestRelaxationTime(), embedding.subspace().darkDimension(),
                 dark.timeAveraged(), used, notes);
     }
