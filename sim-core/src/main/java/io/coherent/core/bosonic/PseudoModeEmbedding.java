@@ -2,12 +2,15 @@ package io.coherent.core.bosonic;
 
 import io.coherent.core.bath.ExponentialTerm;
 import io.coherent.core.bath.InvalidModelException;
+import io.coherent.core.bath.OhmicFamily;
 import io.coherent.core.linalg.ComplexEigensystem;
 import io.coherent.core.linalg.ComplexEigenvalues;
 import io.coherent.core.linalg.ComplexEigenvalues.Eigenvalue;
 import io.coherent.core.linalg.ComplexMatrix;
+import io.coherent.core.linalg.HermitianEigen;
 import java.util.ArrayList;
 import java.util.List;
+import org.hipparchus.special.Gamma;
 
 /**
  * Local embedding of the Heisenberg coefficient equations (physics notes Sec. 1; partial-collective
@@ -61,6 +64,7 @@ public final class PseudoModeEmbedding {
     public PseudoModeEmbedding(BilinearModel model) {
         this.model = model;
         this.modes = model.modes();
+        refuseBoundState(model);
         List<Integer> owner = new ArrayList<>();
         List<ExponentialTerm> terms = new ArrayList<>();
         List<MemoryKernel> kernels = new ArrayList<>();
@@ -155,6 +159,66 @@ public final class PseudoModeEmbedding {
                                 + "at a mode frequency; allowed are models whose every pole decays", e.re(), e.im()));
             }
         }
+    }
+
+    /**
+     * An Ohmic bath has no modes at w &lt;= 0. If it pulls a mode there (H + Sigma(0) = H - sum_k lambda_k Omega_k Gamma(s_k)
+     * conj(v_k) v_k^T not positive on the bright modes: the eigenvalues of H + Sigma(w) - w decrease with w below the
+     * band, where Sigma is real), that mode is a bound state that never decays. The fitted kernel cannot follow it (its
+     * poles leave the real axis on either side), so the model is refused, naming lambda and the range that binds none.
+     */
+    static void refuseBoundState(BilinearModel model) {
+        BrightSubspace subspace = BrightSubspace.of(model);
+        List<Bath> ohmic = model.baths().stream().filter(b -> b.spectralDensity() instanceof OhmicFamily).toList();
+        if (ohmic.isEmpty() || subspace.bright().cols() == 0) {
+            return;
+        }
+        int n = model.modes();
+        ComplexMatrix u = subspace.bright();
+        double[] re = model.hamiltonian().realParts();
+        double[] im = model.hamiltonian().imaginaryParts();
+        for (Bath b : ohmic) {
+            OhmicFamily o = (OhmicFamily) b.spectralDensity();
+            double shift = o.lambda() * o.cutoff() * Gamma.gamma(o.exponent());
+            ComplexMatrix v = b.coupling();
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    // conj(v_i) v_j
+                    re[i * n + j] -= shift * (v.re(0, i) * v.re(0, j) + v.im(0, i) * v.im(0, j));
+                    im[i * n + j] -= shift * (v.re(0, i) * v.im(0, j) - v.im(0, i) * v.re(0, j));
+                }
+            }
+        }
+        double bottom = Double.POSITIVE_INFINITY;
+        for (double x : HermitianEigen.of(u.conjugateTranspose().times(ComplexMatrix.of(n, n, re, im)).times(u)).values()) {
+            bottom = Math.min(bottom, x);
+        }
+        if (bottom > 0) {
+            return;
+        }
+        Bath b = ohmic.get(0);
+        OhmicFamily o = (OhmicFamily) b.spectralDensity();
+        HermitianEigen hb = HermitianEigen.of(u.conjugateTranspose().times(model.hamiltonian()).times(u));
+        String range;
+        if (java.util.Arrays.stream(hb.values()).min().orElse(1) <= 0) {
+            range = "no lambda helps: a mode the Ohmic bath reaches sits at w <= 0, where it has no bath modes; shift "
+                    + "the hamiltonian's frequencies above 0";
+        } else {
+            // H_b - c p p^+ > 0 iff c p^+ H_b^{-1} p < 1, p = U^+ conj(v): lambda < 1 / (Omega Gamma(s) p^+ H_b^{-1} p)
+            ComplexMatrix p = u.conjugateTranspose().times(b.coupling().conjugateTranspose());
+            ComplexMatrix e = hb.vectors().conjugateTranspose().times(p);
+            double form = 0;
+            for (int i = 0; i < e.rows(); i++) {
+                form += (e.re(i, 0) * e.re(i, 0) + e.im(i, 0) * e.im(i, 0)) / hb.values()[i];
+            }
+            range = String.format(java.util.Locale.ROOT, "below %.6g%s (lambda Omega Gamma(s) must stay under the "
+                    + "lowest mode's reach)", 1 / (o.cutoff() * Gamma.gamma(o.exponent()) * form),
+                    ohmic.size() > 1 ? " with the other Ohmic baths as they are, roughly" : "");
+        }
+        throw new InvalidModelException("baths." + b.name() + ".spectral_density.lambda", String.format(java.util.Locale.ROOT,
+                "%s binds a state below its band (H - sum lambda Omega Gamma(s) v v^+ has the eigenvalue %.4g <= 0 on the "
+                        + "modes the baths reach): that mode never decays and method exact, whose Ohmic kernel is fitted, "
+                        + "cannot follow it; allowed: lambda %s", o.describe(), bottom, range));
     }
 
     /** The parameter that sets a kernel's rate, as the spectral densities name it. */

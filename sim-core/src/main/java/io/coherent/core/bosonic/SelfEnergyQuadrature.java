@@ -5,14 +5,12 @@ import io.coherent.core.bath.ExponentialTerm;
 import io.coherent.core.bath.OhmicFamily;
 import io.coherent.core.linalg.ComplexLu;
 import io.coherent.core.linalg.ComplexMatrix;
-import io.coherent.core.linalg.HermitianEigen;
 import io.coherent.core.quadrature.GaussKronrod;
 import io.coherent.core.quadrature.Panel;
 import io.coherent.core.quadrature.QuadratureResult;
 import io.coherent.core.quadrature.VectorIntegrand;
 import java.util.ArrayList;
 import java.util.List;
-import org.hipparchus.special.Gamma;
 
 /**
  * The steady state of a model with an Ohmic bath from the true spectral density, with no fitted kernel: the
@@ -171,41 +169,6 @@ final class SelfEnergyQuadrature {
             }
         };
         return new GaussKronrod(f).integrate(panels, 0, INNER_TOLERANCE, INNER_EVALUATIONS).values()[0];
-    }
-
-    /**
-     * The lowest eigenvalue on the bright modes of H - sum_k lambda_k Omega_k Gamma(s_k) conj(v_k) v_k^T over the Ohmic
-     * baths (= H + Sigma(0), Sigma(0) = -int J(w)/w dw real): the eigenvalues of H + Sigma(w) - w decrease with w below
-     * the band (Sigma real there), so &gt; 0 means the Ohmic baths bind no state below w = 0 and every bright mode
-     * decays; &lt;= 0, a bound state keeps part of the initial state forever.
-     */
-    static double lowestBoundEnergy(PseudoModeEmbedding embedding) {
-        BilinearModel model = embedding.model();
-        int n = model.modes();
-        double[] re = model.hamiltonian().realParts();
-        double[] im = model.hamiltonian().imaginaryParts();
-        for (Bath b : model.baths()) {
-            if (b.spectralDensity() instanceof OhmicFamily o) {
-                double shift = o.lambda() * o.cutoff() * Gamma.gamma(o.exponent());
-                ComplexMatrix v = b.coupling();
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        // conj(v_i) v_j
-                        re[i * n + j] -= shift * (v.re(0, i) * v.re(0, j) + v.im(0, i) * v.im(0, j));
-                        im[i * n + j] -= shift * (v.re(0, i) * v.im(0, j) - v.im(0, i) * v.re(0, j));
-                    }
-                }
-            }
-        }
-        ComplexMatrix u = embedding.subspace().bright();
-        if (u.cols() == 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double min = Double.POSITIVE_INFINITY;
-        for (double x : HermitianEigen.of(u.conjugateTranspose().times(ComplexMatrix.of(n, n, re, im)).times(u)).values()) {
-            min = Math.min(min, x);
-        }
-        return min;
     }
 
     /**

@@ -43,7 +43,6 @@ public final class SteadyStateSolver {
     public SteadyState solve(PseudoModeEmbedding embedding) {
         ThermalIntegral.Result thermal = residues(embedding);
         Scheme used = Scheme.RESIDUES;
-        boolean converged = true;
         List<String> notes = new ArrayList<>();
         if (embedding.hasFittedKernel()) {
             // the true J and the exact self-energy: the fitted kernel only places the panels
@@ -51,13 +50,6 @@ public final class SteadyStateSolver {
             used = Scheme.QUADRATURE;
             notes.add("an Ohmic bath: steady state from the exact self-energy of the true J (principal value by "
                     + "quadrature), no fitted kernel");
-            double bottom = SelfEnergyQuadrature.lowestBoundEnergy(embedding);
-            if (!(bottom > 0)) {
-                converged = false;
-                notes.add(String.format(java.util.Locale.ROOT, "NOT converged: the Ohmic bath binds a state below its "
-                        + "band (H - sum lambda Omega Gamma(s) v v^+ has the eigenvalue %.4g <= 0 on the bright modes); "
-                        + "part of the initial state never decays, and the value above omits it", bottom));
-            }
         } else if (thermal == null) {
             thermal = new ThermalIntegral(embedding, tolerance).steady();
             used = Scheme.QUADRATURE;
@@ -66,7 +58,7 @@ public final class SteadyStateSolver {
         SecondMoments moments = new SecondMoments(dark.occupation(), ComplexMatrix.zeros(embedding.size(), embedding.modes()),
                 thermal.thermal(), thermal.thermalError(), thermal.noise(), thermal.noiseError());
         double err = Math.max(thermal.thermalError().maxAbs(), thermal.noiseError().maxAbs());
-        return new SteadyState(BosonicObservables.of(embedding, moments), moments, err, converged && thermal.converged(),
+        return new SteadyState(BosonicObservables.of(embedding, moments), moments, err, thermal.converged(),
                 thermal.evaluations(), embedding.slowestRelaxationTime(), embedding.subspace().darkDimension(),
                 dark.timeAveraged(), used, notes);
     }
