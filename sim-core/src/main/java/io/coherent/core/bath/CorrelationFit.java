@@ -25,7 +25,9 @@ import org.hipparchus.linear.SingularValueDecomposition;
  * window and in longer ones, each kept if its measured error is smaller. The error is measured, not assumed: max |C - fit| over a grid twice as fine that extends the
  * window by a quarter, plus the tail max |C| over its last sixth (where C has not decayed, the truncation of the
  * window is the error). Windows t_w = 2^j / scale (j = 2 .. 10) are tried in turn, until the error has grown
- * twice or C has decayed well inside the window, and the one with the smallest measured error is kept. Deterministic: no random start, no iteration whose result depends on timing.
+ * twice or C has decayed well inside the window, and the one with the smallest measured error is kept, among the fits
+ * whose amplitudes do not cancel (sum |eta_k| &lt;= {@link #AMPLITUDE_BOUND} |C(0)|); with none, the fit of K - 1.
+ * Used at T = 0 and for exchange couplings; a Hermitian coupling at T &gt; 0 fits J(w) instead ({@link SpectralFit}). Deterministic: no random start, no iteration whose result depends on timing.
  */
 final class CorrelationFit {
     private static final int SAMPLES = 240;
@@ -33,6 +35,11 @@ final class CorrelationFit {
     private static final int EARLY = 200;
     private static final int FIRST_WINDOW = 2;
     private static final int LAST_WINDOW = 10;
+    /**
+     * sum_k |eta_k| at most this multiple of max |C| = |C(0)|: larger amplitudes cancel each other (two nearly equal
+     * rates), and the hierarchy built on them is ill-conditioned (GMRES stalls, observables jump by O(1)).
+     */
+    static final double AMPLITUDE_BOUND = 10;
 
     private CorrelationFit() {
     }
@@ -67,6 +74,9 @@ final class CorrelationFit {
                     + "at T > 0, which describes J(w) - J(-w)");
         }
         double scale = scale(j, temperature, 0);
+        if (temperature > 0) {
+            return SpectralFit.hermitian(j, temperature, scale, options); // detailed balance kept exactly (see there)
+        }
         DoubleUnaryOperator a = temperature == 0 ? w -> w > 0 ? j.value(w) : 0
                 : w -> w > 0 ? j.value(w) / Math.tanh(w / (2 * temperature)) : 0;
         DoubleUnaryOperator b = w -> w > 0 ? j.value(w) : 0;
@@ -192,14 +202,20 @@ final class CorrelationFit {
         if (k > SAMPLES / 4) {
             throw new InvalidModelException("heom.exponents", k, "at most " + SAMPLES / 4 + " for the fit expansion");
         }
+        Samples memo = memoised(sampler);
         double earlyStep = 0.02 / scale;
-        double[] early = sampler.uniform(0, earlyStep, EARLY);
+        double[] early = memo.uniform(0, earlyStep, EARLY);
+        double bound = AMPLITUDE_BOUND * Math.hypot(early[0], early[1]); // |C(t)| <= C(0) for a positive spectrum
         CorrelationExpansion best = null;
         Candidate bestCandidate = null;
         int worse = 0;
         for (int jw = FIRST_WINDOW; jw <= LAST_WINDOW && worse < 2; jw++) {
-            Candidate candidate = fitWindow(sampler, early, earlyStep, Math.pow(2, jw) / scale, k, false);
-            CorrelationExpansion c = verify(sampler, candidate, early, earlyStep, options.terminator());
+            Candidate candidate = fitWindow(memo, early, earlyStep, Math.pow(2, jw) / scale, k, false);
+            CorrelationExpansion c = verify(memo, candidate, early, earlyStep, options.terminator());
+            if (amplitudes(c) > bound) {
+                worse++; // near-cancelling amplitudes: a hierarchy built on them is ill-conditioned
+                continue;
+            }
             if (best == null || c.error() < best.error()) {
                 best = c;
                 bestCandidate = candidate;
@@ -213,17 +229,35 @@ final class CorrelationFit {
         }
         // rates refined (Levenberg-Marquardt) in the chosen window and in longer ones while that lowers the measured
         // error: the refined fit follows the early decay better, so a longer window (a smaller tail) pays off
+        if (best == null) {
+            if (k == 1) {
+                throw new InvalidModelException("heom.exponents", k, "more: no stable fit with " + k + " exponent");
+            }
+            return fit(memo, scale, new ExpansionOptions(options.scheme(), k - 1, options.terminator()));
+        }
         double window = bestCandidate.window;
         for (int i = 0; i < 3; i++, window *= 2) {
-            CorrelationExpansion r = verify(sampler, fitWindow(sampler, early, earlyStep, window, k, true), early, earlyStep,
+            CorrelationExpansion r = verify(memo, fitWindow(memo, early, earlyStep, window, k, true), early, earlyStep,
                     options.terminator());
-            if (r.error() < best.error()) {
+            if (r.error() < best.error() && amplitudes(r) <= bound) {
                 best = r;
             } else if (i > 0) {
                 break;
             }
         }
         return best;
+    }
+
+    /** sum_k |eta_k|. */
+    private static double amplitudes(CorrelationExpansion e) {
+        return e.terms().stream().mapToDouble(c -> Math.hypot(c.etaRe(), c.etaIm())).sum();
+    }
+
+    /** The sampler with each grid sampled once (the windows and their refinements ask for the same grids again). */
+    private static Samples memoised(Samples sampler) {
+        java.util.Map<java.util.List<Double>, double[]> seen = new java.util.HashMap<>();
+        return (t0, dt, count) -> seen.computeIfAbsent(java.util.List.of(t0, dt, (double) count),
+                key -> sampler.uniform(t0, dt, count)).clone();
     }
 
     private static Candidate fitWindow(Samples sampler, double[] early, double earlyStep, double window, int k, boolean refine) {
