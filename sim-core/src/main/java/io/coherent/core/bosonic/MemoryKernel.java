@@ -72,16 +72,8 @@ final class MemoryKernel {
         if (j.hasExponentialKernel()) {
             return new MemoryKernel(j.kernel(), false, new double[0], new double[0], 0, null, 0);
         }
-        String key = "baths." + bath.name() + ".spectral_density";
-        if (!(j instanceof OhmicFamily o)) {
-            throw new InvalidModelException(key, j.describe() + " has no memory kernel as a sum of exponentials (a delta "
-                    + "function): method exact needs lorentzian, lorentzian-sum, drude-lorentz or ohmic");
-        }
-        if (!(o.exponent() >= MIN_EXPONENT && o.exponent() <= MAX_EXPONENT)) {
-            throw new InvalidModelException(key + ".s", o.exponent(), "in [" + MIN_EXPONENT + ", " + MAX_EXPONENT + "] for "
-                    + "method exact (the fitted memory kernel follows the t^-(s+1) power law only there; master-equation "
-                    + "methods take any s > 0)");
-        }
+        checkFittable(bath);
+        OhmicFamily o = (OhmicFamily) j;
         if (o.lambda() == 0) {
             return new MemoryKernel(List.of(), false, new double[0], new double[0], 0, null, 0);
         }
@@ -93,6 +85,27 @@ final class MemoryKernel {
             }
         }
         return measured(o, terms);
+    }
+
+    /**
+     * Refuses a density without an exponential kernel that the fit cannot take: anything but the Ohmic family (the flat
+     * density's kernel is a delta function), and Ohmic exponents outside [0.25, 10].
+     */
+    static void checkFittable(Bath bath) {
+        SpectralDensity j = bath.spectralDensity();
+        if (j.hasExponentialKernel()) {
+            return;
+        }
+        String key = "baths." + bath.name() + ".spectral_density";
+        if (!(j instanceof OhmicFamily o)) {
+            throw new InvalidModelException(key, j.describe() + " has no memory kernel as a sum of exponentials (a delta "
+                    + "function): method exact needs lorentzian, lorentzian-sum, drude-lorentz or ohmic");
+        }
+        if (!(o.exponent() >= MIN_EXPONENT && o.exponent() <= MAX_EXPONENT)) {
+            throw new InvalidModelException(key + ".s", o.exponent(), "in [" + MIN_EXPONENT + ", " + MAX_EXPONENT + "] for "
+                    + "method exact (the fitted memory kernel follows the t^-(s+1) power law only there; master-equation "
+                    + "methods take any s > 0)");
+        }
     }
 
     /** The fit's running L1 error against the closed form, panel by panel. */

@@ -162,6 +162,26 @@ public final class PseudoModeEmbedding {
     }
 
     /**
+     * What can be refused without building the embedding: a bound state below an Ohmic band, an Ohmic exponent the fit
+     * cannot follow; for models without an Ohmic bath the whole embedding (cheap). With an Ohmic bath the kernel fit
+     * (a second or more) is left to the build, which refuses what it finds then (a fitted rate beyond 1e30, a growing
+     * mode) with the same one-line messages.
+     *
+     * @throws InvalidModelException naming the key and the allowed range
+     */
+    public static void check(BilinearModel model) {
+        refuseBoundState(model);
+        boolean ohmic = false;
+        for (Bath b : model.baths()) {
+            MemoryKernel.checkFittable(b);
+            ohmic |= b.spectralDensity() instanceof OhmicFamily;
+        }
+        if (!ohmic) {
+            new PseudoModeEmbedding(model);
+        }
+    }
+
+    /**
      * An Ohmic bath has no modes at w &lt;= 0. If it pulls a mode there (H + Sigma(0) = H - sum_k lambda_k Omega_k Gamma(s_k)
      * conj(v_k) v_k^T not positive on the bright modes: the eigenvalues of H + Sigma(w) - w decrease with w below the
      * band, where Sigma is real), that mode is a bound state that never decays. The fitted kernel cannot follow it (its

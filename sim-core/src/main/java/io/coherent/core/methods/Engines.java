@@ -58,7 +58,7 @@ public final class Engines {
             return;
         }
         if (method == Method.EXACT) {
-            new PseudoModeEmbedding(bilinear(model, method));
+            PseudoModeEmbedding.check(bilinear(model, method));
             return;
         }
         if (method == Method.HEOM) {
