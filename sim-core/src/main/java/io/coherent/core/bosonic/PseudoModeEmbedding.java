@@ -27,6 +27,10 @@ import org.hipparchus.special.Gamma;
  * The noise enters through the columns E_k = (-i conj(v_k), 0). Its eigenvalues are the poles of
  * Ghat(s) = [s + iH + sum_k fhat_k(s) P_k]^{-1}.
  *
+ * <p>The kernels are exact for Lorentzians and Drude-Lorentz; an Ohmic bath's is the shared bath fit
+ * ({@link MemoryKernel}: complex amplitudes, which a linear embedding takes as they are), so that the embedding is
+ * then exact only up to {@link KernelFitBound}.
+ *
  * <p>All frequency-domain work is done in the bright subspace (modes the baths reach, plus pseudomodes),
  * where A + iw is invertible for real w whenever every bright pole decays.
  */
