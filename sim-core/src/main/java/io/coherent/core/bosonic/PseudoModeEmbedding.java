@@ -192,9 +192,12 @@ public final class PseudoModeEmbedding {
      * poles leave the real axis on either side), so the model is refused, naming lambda and the range that binds none.
      */
     static void refuseBoundState(BilinearModel model) {
-        BrightSubspace subspace = BrightSubspace.of(model);
         List<Bath> ohmic = model.baths().stream().filter(b -> b.spectralDensity() instanceof OhmicFamily).toList();
-        if (ohmic.isEmpty() || subspace.bright().cols() == 0) {
+        if (ohmic.isEmpty()) {
+            return;
+        }
+        BrightSubspace subspace = BrightSubspace.of(model);
+        if (subspace.bright().cols() == 0) {
             return;
         }
         int n = model.modes();
