@@ -84,7 +84,7 @@ final class MemoryKernel {
                 terms.add(new ExponentialTerm(c.etaRe(), c.etaIm(), c.rateRe(), c.rateIm()));
             }
         }
-        return measured(o, terms);
+        return measured(bath.name(), o, terms);
     }
 
     /**
@@ -109,7 +109,7 @@ final class MemoryKernel {
     }
 
     /** The fit's running L1 error against the closed form, panel by panel. */
-    private static MemoryKernel measured(OhmicFamily o, List<ExponentialTerm> terms) {
+    private static MemoryKernel measured(String bath, OhmicFamily o, List<ExponentialTerm> terms) {
         double fastest = o.cutoff();
         double slowest = Double.POSITIVE_INFINITY;
         for (ExponentialTerm t : terms) {
@@ -117,8 +117,9 @@ final class MemoryKernel {
             slowest = Math.min(slowest, t.rateRe());
         }
         if (!(slowest > 0)) {
-            throw new InvalidModelException("baths.spectral_density", o.describe() + ": the fitted memory kernel has an "
-                    + "undamped term; method exact needs a kernel that decays");
+            throw new InvalidModelException("baths." + bath + ".spectral_density", o.describe() + ": the fitted memory "
+                    + "kernel has an undamped term; method exact needs a kernel that decays (try Omega nearer the modes' "
+                    + "frequencies)");
         }
         double h = 0.05 / fastest;
         double end = Math.max(40 / slowest, 40 / o.cutoff());
