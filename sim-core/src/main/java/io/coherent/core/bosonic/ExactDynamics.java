@@ -200,7 +200,11 @@ public final class ExactDynamics implements Generator {
         ComplexMatrix noiseError = th == null ? ComplexMatrix.zeros(baths, n) : th.noiseError();
         ComplexMatrix vacuumError = ComplexMatrix.zeros(size, n);
         if (bound.active() && y.length >= 2 * cells + 2) {
-            KernelFitBound.Errors e = bound.at(t, y[2 * cells], y[2 * cells + 1], phiRe, phiIm);
+            double trace = 0;
+            for (int i = 0; i < n; i++) {
+                trace += thermalPart.re(i, i);
+            }
+            KernelFitBound.Errors e = bound.at(t, y[2 * cells], y[2 * cells + 1], phiRe, phiIm, trace);
             double[][] parts = withFitBound(embedding, e, thermalError.realParts(), noiseError.realParts());
             vacuumError = ComplexMatrix.of(size, n, parts[0], new double[size * n]);
             thermalError = ComplexMatrix.of(size, n, parts[1], new double[size * n]);

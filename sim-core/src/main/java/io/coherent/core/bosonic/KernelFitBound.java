@@ -43,6 +43,8 @@ final class KernelFitBound {
     private final double cNorm;
     private final double[] kappa;
     private final double[] weight;
+    /** sup_w J_k n_k (+infinity where unbounded or unknown). */
+    private final double[] peak;
     private final double initialNorm;
 
     /**
@@ -77,6 +79,7 @@ final class KernelFitBound {
         this.vNorm = new double[baths];
         this.kappa = new double[baths];
         this.weight = new double[baths];
+        this.peak = new double[baths];
         double c2 = 0;
         for (int k = 0; k < baths; k++) {
             Bath b = model.baths().get(k);
@@ -84,6 +87,7 @@ final class KernelFitBound {
             c2 += vNorm[k] * vNorm[k];
             kappa[k] = embedding.kernel(k).l1Norm();
             weight[k] = thermalWeight(b);
+            peak[k] = thermalPeak(b);
         }
         this.cNorm = Math.sqrt(c2);
         this.initialNorm = Math.sqrt(norm2(model.initialOccupation()));
@@ -129,6 +133,22 @@ final class KernelFitBound {
         return o.lambda() * Math.pow(o.cutoff(), 1 - o.exponent()) * Gamma.gamma(p) * Math.pow(t, p) * zeta;
     }
 
+    /**
+     * sup_w J n for the Ohmic family with s &gt;= 1: n &lt;= T/w gives J n &lt;= lambda Omega^(1-s) T w^(s-1) e^{-w/Omega},
+     * largest at w = (s-1) Omega: lambda T (s-1)^(s-1) e^(1-s) (lambda T at s = 1); +infinity for s &lt; 1 (J n ~ w^(s-1)
+     * at 0) and for the other densities (not needed: their W is 0 or infinite).
+     */
+    private static double thermalPeak(Bath b) {
+        if (b.temperature() == 0) {
+            return 0;
+        }
+        if (b.spectralDensity() instanceof OhmicFamily o && o.exponent() >= 1) {
+            double s = o.exponent();
+            return o.lambda() * b.temperature() * (s == 1 ? 1 : Math.pow(s - 1, s - 1) * Math.exp(1 - s));
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
     /** Sum over baths of the kernels' L1 error on [0, t]. */
     private double delta(double t) {
         double d = 0;
@@ -144,8 +164,9 @@ final class KernelFitBound {
      * @param a     int_0^t ||G_f C^H||_F
      * @param b     int_0^t ||C G_f C^H||_F
      * @param phiRe Phi(t)[:, 0:n], N x n row-major real parts (and {@code phiIm})
+     * @param thermalTrace the trace of the computed thermal moments' modes block, sum_k int J_k n_k |Y_f,k|^2
      */
-    Errors at(double t, double a, double b, double[] phiRe, double[] phiIm) {
+    Errors at(double t, double a, double b, double[] phiRe, double[] phiIm, double thermalTrace) {
         double[] zero = new double[baths];
         if (!active) {
             return new Errors(0, 0, zero, zero.clone(), zero.clone(), "");
@@ -173,23 +194,34 @@ final class KernelFitBound {
         double bd = b * delta;
         double eY = delta == 0 ? 0 : bd < 1 ? a * delta * b / (1 - bd) : Double.POSITIVE_INFINITY;
         double vacuum = initialNorm * eG * (gNorm + 1);
-        return assemble(t, vacuum, a, eG, eY, psi, bd < 1 ? "" : String.format(java.util.Locale.ROOT,
-                "kernel-fit bound void at t = %.4g (b delta = %.3g >= 1)", t, bd));
+        return assemble(t, vacuum, a, eG, eY, psi, Math.max(0, thermalTrace), bd < 1 ? "" : String.format(
+                java.util.Locale.ROOT, "kernel-fit bound void at t = %.4g (b delta = %.3g >= 1)", t, bd));
     }
 
-    private Errors assemble(double t, double vacuum, double a, double eG, double eY, double[] psi, String note) {
+    /**
+     * The thermal part two ways, the smaller kept: (i) |Y_k| &lt;= a and int |J n| = W: W eY (2a + eY); (ii) Cauchy-Schwarz
+     * with Parseval, int J n |dY|^2 dw &lt;= M 2 pi int_0^t |(G - G_f) conj(v_k)|^2 &lt;= M 2 pi eG |v_k| eY =: D_k^2 (M =
+     * sup J_k n_k) and int J_k n_k |Y_f,k|^2 &lt;= tr N_th,f: sum_k D_k (2 sqrt(tr N_th,f) + D_k); the noise likewise
+     * through int J n |dY| &lt;= sqrt(W_k) D_k.
+     */
+    private Errors assemble(double t, double vacuum, double a, double eG, double eY, double[] psi, double trace, String note) {
         double thermal = 0;
+        double parseval = 0;
         double[] noise = new double[baths];
         double[] forceVacuum = new double[baths];
         double[] forceThermal = new double[baths];
         double weights = 0;
         for (int k = 0; k < baths; k++) {
             if (weight[k] > 0) {
+                double product = eG * vNorm[k] * eY;
+                double d = product == 0 ? 0 : Math.sqrt(2 * Math.PI * peak[k] * product); // no infinity x 0
                 thermal += weight[k] * eY * (2 * a + eY);
-                noise[k] = weight[k] * eY;
+                parseval += d * (2 * Math.sqrt(trace) + d);
+                noise[k] = Math.min(weight[k] * eY, Math.sqrt(weight[k]) * d);
                 weights += weight[k];
             }
         }
+        thermal = Math.min(thermal, parseval);
         for (int k = 0; k < baths; k++) {
             double dk = embedding.kernel(k).l1Error(t);
             double ePsi = vNorm[k] * (dk + kappa[k] * eG);
