@@ -218,7 +218,7 @@ public final class ExactDynamics implements Generator {
      * every noise entry, and bath k's pseudomode-sum bound on its first pseudomode's row (only the sums are read).
      * Returns {vacuum error, thermal error, noise error} as real parts (N x n, N x n, K x n).
      */
-    static double[][] withFitBound(PseudoModeEmbedding embedding, KernelFitBound.Errors e, double[] thermalError,
+    private static double[][] withFitBound(PseudoModeEmbedding embedding, KernelFitBound.Errors e, double[] thermalError,
                                    double[] noiseError) {
         int n = embedding.modes();
         int size = embedding.size();

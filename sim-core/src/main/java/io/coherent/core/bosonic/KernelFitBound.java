@@ -3,8 +3,6 @@ package io.coherent.core.bosonic;
 import io.coherent.core.bath.DrudeLorentz;
 import io.coherent.core.bath.OhmicFamily;
 import io.coherent.core.linalg.ComplexMatrix;
-import java.util.ArrayList;
-import java.util.List;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -51,22 +49,7 @@ final class KernelFitBound {
      * The bound's pieces at one time, as entry bounds: on every entry of the modes' block of the vacuum and thermal
      * moments, on bath k's noise correlation &lt;xi_k^+ c&gt;, and on the pseudomode sums &lt;P_k^+ c&gt; (vacuum, thermal).
      */
-    record Errors(double vacuum, double thermal, double[] noise, double[] forceVacuum, double[] forceThermal, String note) {
-        boolean finite() {
-            boolean ok = Double.isFinite(vacuum) && Double.isFinite(thermal);
-            for (int k = 0; k < noise.length; k++) {
-                ok &= Double.isFinite(noise[k]) && Double.isFinite(forceVacuum[k]) && Double.isFinite(forceThermal[k]);
-            }
-            return ok;
-        }
-
-        double max() {
-            double m = Math.max(vacuum, thermal);
-            for (int k = 0; k < noise.length; k++) {
-                m = Math.max(m, Math.max(noise[k], Math.max(forceVacuum[k], forceThermal[k])));
-            }
-            return m;
-        }
+    record Errors(double vacuum, double thermal, double[] noise, double[] forceVacuum, double[] forceThermal) {
     }
 
     KernelFitBound(PseudoModeEmbedding embedding) {
@@ -169,11 +152,11 @@ final class KernelFitBound {
     Errors at(double t, double a, double b, double[] phiRe, double[] phiIm, double thermalTrace) {
         double[] zero = new double[baths];
         if (!active) {
-            return new Errors(0, 0, zero, zero.clone(), zero.clone(), "");
+            return new Errors(0, 0, zero, zero.clone(), zero.clone());
         }
         double delta = delta(t);
         if (!contraction) {
-            return infinite("drude-lorentz (J < 0 below w = 0) with a fitted kernel: no bound on the fit's effect");
+            return infinite(); // Drude-Lorentz has J < 0 below w = 0: G need not be a contraction, no bound
         }
         double gNorm = 0;
         for (int i = 0; i < n * n; i++) {
@@ -194,8 +177,7 @@ final class KernelFitBound {
         double bd = b * delta;
         double eY = delta == 0 ? 0 : bd < 1 ? a * delta * b / (1 - bd) : Double.POSITIVE_INFINITY;
         double vacuum = initialNorm * eG * (gNorm + 1);
-        return assemble(t, vacuum, a, eG, eY, psi, Math.max(0, thermalTrace), bd < 1 ? "" : String.format(
-                java.util.Locale.ROOT, "kernel-fit bound void at t = %.4g (b delta = %.3g >= 1)", t, bd));
+        return assemble(t, vacuum, a, eG, eY, psi, Math.max(0, thermalTrace)); // eY infinite once b delta >= 1
     }
 
     /**
@@ -204,7 +186,7 @@ final class KernelFitBound {
      * sup J_k n_k) and int J_k n_k |Y_f,k|^2 &lt;= tr N_th,f: sum_k D_k (2 sqrt(tr N_th,f) + D_k); the noise likewise
      * through int J n |dY| &lt;= sqrt(W_k) D_k.
      */
-    private Errors assemble(double t, double vacuum, double a, double eG, double eY, double[] psi, double trace, String note) {
+    private Errors assemble(double t, double vacuum, double a, double eG, double eY, double[] psi, double trace) {
         double thermal = 0;
         double parseval = 0;
         double[] noise = new double[baths];
@@ -231,23 +213,12 @@ final class KernelFitBound {
                 forceThermal[k] = weights * (eZ * (a + eY) + kappa[k] * vNorm[k] * a * eY);
             }
         }
-        return new Errors(vacuum, thermal, noise, forceVacuum, forceThermal, note);
+        return new Errors(vacuum, thermal, noise, forceVacuum, forceThermal);
     }
 
-    private Errors infinite(String note) {
+    private Errors infinite() {
         double[] inf = new double[baths];
         java.util.Arrays.fill(inf, Double.POSITIVE_INFINITY);
-        return new Errors(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, inf, inf.clone(), inf.clone(), note);
-    }
-
-    /** Notes for a report: one line per fitted kernel. */
-    List<String> describeKernels() {
-        List<String> notes = new ArrayList<>();
-        for (int k = 0; k < baths; k++) {
-            if (embedding.kernel(k).fitted()) {
-                notes.add(embedding.kernel(k).describe(embedding.model().baths().get(k).name()));
-            }
-        }
-        return notes;
+        return new Errors(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, inf, inf.clone(), inf.clone());
     }
 }

@@ -48,17 +48,15 @@ final class MemoryKernel {
     private final double[] cumulative;
     private final double tailStart;
     private final OhmicFamily ohmic;
-    private final double supError;
 
     private MemoryKernel(List<ExponentialTerm> terms, boolean fitted, double[] ends, double[] cumulative, double tailStart,
-                         OhmicFamily ohmic, double supError) {
+                         OhmicFamily ohmic) {
         this.terms = List.copyOf(terms);
         this.fitted = fitted;
         this.ends = ends;
         this.cumulative = cumulative;
         this.tailStart = tailStart;
         this.ohmic = ohmic;
-        this.supError = supError;
     }
 
     /**
@@ -70,12 +68,12 @@ final class MemoryKernel {
     static MemoryKernel of(Bath bath) {
         SpectralDensity j = bath.spectralDensity();
         if (j.hasExponentialKernel()) {
-            return new MemoryKernel(j.kernel(), false, new double[0], new double[0], 0, null, 0);
+            return new MemoryKernel(j.kernel(), false, new double[0], new double[0], 0, null);
         }
         checkFittable(bath);
         OhmicFamily o = (OhmicFamily) j;
         if (o.lambda() == 0) {
-            return new MemoryKernel(List.of(), false, new double[0], new double[0], 0, null, 0);
+            return new MemoryKernel(List.of(), false, new double[0], new double[0], 0, null);
         }
         List<ExponentialTerm> terms = new ArrayList<>();
         for (CorrelationTerm c : BathCorrelations.exchange(o, ThermalOccupation.bose(0),
@@ -128,19 +126,17 @@ final class MemoryKernel {
         double[] ends = new double[panels];
         double[] cumulative = new double[panels];
         double sum = 0;
-        double sup = 0;
         for (int p = 0; p < panels; p++) {
             double mid = (p + 0.5) * h;
             for (int q = 0; q < 4; q++) {
                 double t = mid + 0.5 * h * GL_NODES[q];
                 double d = difference(o, terms, t);
                 sum += 0.5 * h * GL_WEIGHTS[q] * d;
-                sup = Math.max(sup, d);
             }
             ends[p] = (p + 1) * h;
             cumulative[p] = QUADRATURE_SAFETY * sum;
         }
-        return new MemoryKernel(terms, true, ends, cumulative, end, o, sup);
+        return new MemoryKernel(terms, true, ends, cumulative, end, o);
     }
 
     /** |f(t) - f_fit(t)|. */
@@ -176,11 +172,6 @@ final class MemoryKernel {
         return fitted;
     }
 
-    /** The measured max |f - f_fit| over the panels' nodes (0 when exact). */
-    double supError() {
-        return supError;
-    }
-
     /**
      * A bound on int_0^t |f(u) - f_fit(u)| du (0 when exact); t = +infinity for the steady state.
      */
@@ -211,12 +202,5 @@ final class MemoryKernel {
             sum += Math.hypot(c.amplitudeRe(), c.amplitudeIm()) / c.rateRe();
         }
         return sum;
-    }
-
-    /** One line for a report: how the kernel was obtained and how well it holds. */
-    String describe(String bath) {
-        return String.format(java.util.Locale.ROOT, "memory kernel of bath %s fitted by %d exponentials (shared bath fit): "
-                + "max |f - f_fit| = %.2g, int_0^inf |f - f_fit| dt <= %.2g (power-law tail included)", bath, terms.size(),
-                supError, l1Error(Double.POSITIVE_INFINITY));
     }
 }
