@@ -420,7 +420,9 @@ public final class Heom {
             int finalExponents = base.exponents();
             // 3. the final hierarchy
             if (finalExponents != current.exponents()) {
-                Level last = solve(finalDepth, finalExponents, current);
+                // warm start from the exponent ladder's last level: the same exponents, so every ADO of its (shallower)
+                // hierarchy carries over, not only rho_0 (fewer GMRES iterations on the largest hierarchy)
+                Level last = solve(finalDepth, finalExponents, base);
                 if (last == null) {
                     note = stopNote(finalDepth, finalExponents) + "; the values are those of depth " + finalDepth + " with "
                             + current.exponents() + " exponents per bath";

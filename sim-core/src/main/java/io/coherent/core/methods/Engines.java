@@ -58,7 +58,7 @@ public final class Engines {
             return;
         }
         if (method == Method.EXACT) {
-            new PseudoModeEmbedding(bilinear(model, method));
+            PseudoModeEmbedding.check(bilinear(model, method));
             return;
         }
         if (method == Method.HEOM) {
@@ -126,7 +126,7 @@ public final class Engines {
                     : "frequency formula (quadrature over the poles of the model)";
             return new SteadyStateReport(method.id(), how,
                     s.observables(), s.errorEstimate(), s.converged(), 0, s.relaxationTime(),
-                    s.decoherenceFreeModes() == 0, s.decoherenceFreeModes(), s.timeAveraged(), s.evaluations(), List.of(),
+                    s.decoherenceFreeModes() == 0, s.decoherenceFreeModes(), s.timeAveraged(), s.evaluations(), s.notes(),
                     "frequency-formula", -1);
         }
         if (method == Method.HEOM) {
