@@ -407,8 +407,9 @@ public final class MasterEquations {
             }
         }
         norm = Math.sqrt(norm);
-        double[][] x = inverseIteration(a, n, chosen);
-        double[][] y = inverseIteration(at, n, chosen);
+        double nudge = 1e-13 * Math.max(1, Math.hypot(chosen.real, chosen.imaginary));
+        double[][] x = eigenvector(a, n, chosen, nudge);
+        double[][] y = eigenvector(at, n, chosen, nudge);
         if (x == null || y == null) {
             return RelaxationTime.unestimated(time, "dense Liouvillian spectrum; accuracy not estimated (inverse iteration"
                     + " for the eigenvectors failed)");
@@ -429,10 +430,13 @@ public final class MasterEquations {
                 generatorError > 0 ? " + the Lamb-shift quadrature bound" : ""));
     }
 
-    /** A unit eigenvector [re, im] of the real n x n matrix a for the eigenvalue lambda, by inverse iteration. */
-    private static double[][] inverseIteration(double[] a, int n, Complex_F64 lambda) {
+    /**
+     * A unit eigenvector [re, im] of the real n x n matrix a (row-major, at least n * n long) for its eigenvalue
+     * lambda, by three steps of inverse iteration with the shift lambda + nudge (off the exact eigenvalue, which would
+     * make the factorisation singular); null when the factorisation fails.
+     */
+    static double[][] eigenvector(double[] a, int n, Complex_F64 lambda, double nudge) {
         ComplexLu lu = new ComplexLu(n);
-        double nudge = 1e-13 * Math.max(1, Math.hypot(lambda.real, lambda.imaginary));
         if (!lu.factorise(a, new double[n * n], -lambda.real - nudge, -lambda.imaginary)) {
             return null;
         }

@@ -1,6 +1,10 @@
 package io.coherent.core.master;
 
-import io.coherent.core.linalg.ComplexLu;
+import static io.coherent.core.linalg.Vectors.axpy;
+import static io.coherent.core.linalg.Vectors.dot;
+import static io.coherent.core.linalg.Vectors.norm;
+import static io.coherent.core.linalg.Vectors.scale;
+
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.ejml.data.Complex_F64;
@@ -267,36 +271,12 @@ final class SlowestDecay {
         if (chosen == null) {
             return null;
         }
-        // Ritz vector s of H_k by inverse iteration; the residual of V s is beta |s_k| / |s|
-        double[] re = new double[k * k];
-        double[] im = new double[k * k];
-        for (int i = 0; i < k * k; i++) {
-            re[i] = hk.data[i];
-        }
-        ComplexLu lu = new ComplexLu(k);
-        double nudge = 1e-14 * Math.max(best, 1e-300);
-        if (!lu.factorise(re, im, -chosen.real - nudge, -chosen.imaginary)) {
+        // unit Ritz vector s of H_k by inverse iteration; the residual of V s is beta |s_k|
+        double[][] s = MasterEquations.eigenvector(hk.data, k, chosen, 1e-14 * Math.max(best, 1e-300));
+        if (s == null) {
             return new Ritz(slowest, Double.POSITIVE_INFINITY);
         }
-        double[] sRe = new double[k];
-        double[] sIm = new double[k];
-        java.util.Arrays.fill(sRe, 1);
-        for (int it = 0; it < 3; it++) {
-            lu.solveInPlace(sRe, sIm);
-            double s = 0;
-            for (int i = 0; i < k; i++) {
-                s = Math.max(s, Math.hypot(sRe[i], sIm[i]));
-            }
-            for (int i = 0; i < k; i++) {
-                sRe[i] /= s;
-                sIm[i] /= s;
-            }
-        }
-        double length = 0;
-        for (int i = 0; i < k; i++) {
-            length += sRe[i] * sRe[i] + sIm[i] * sIm[i];
-        }
-        double residual = beta * Math.hypot(sRe[k - 1], sIm[k - 1]) / Math.sqrt(length);
+        double residual = beta * Math.hypot(s[0][k - 1], s[1][k - 1]);
         return new Ritz(slowest, residual / (best * tau));
     }
 
@@ -341,30 +321,6 @@ final class SlowestDecay {
         }
         for (int m = 0; m < d; m++) {
             x[m * d + m] -= trace / d;
-        }
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static void axpy(double a, double[] x, double[] y) {
-        for (int i = 0; i < x.length; i++) {
-            y[i] += a * x[i];
-        }
-    }
-
-    private static double norm(double[] x) {
-        return Math.sqrt(dot(x, x));
-    }
-
-    private static void scale(double[] x, double s) {
-        for (int i = 0; i < x.length; i++) {
-            x[i] *= s;
         }
     }
 }
