@@ -37,6 +37,8 @@ final class SpectralFit {
     private static final int FINE = 20_000;
     /** A new term must lower the error by this factor to be kept. */
     static final double IMPROVEMENT = 0.7;
+    /** Most Brownian terms. */
+    private static final int MAX_TERMS = 24;
     /** Most Pade poles of the Bose function. */
     private static final int MAX_PADE = 12;
 
@@ -81,6 +83,10 @@ final class SpectralFit {
 
     /** The fit with at most n Brownian terms, its Pade poles chosen so their error is below 0.3 of the fit's. */
     static CorrelationExpansion hermitian(SpectralDensity j, double temperature, double scale, ExpansionOptions options) {
+        if (options.exponents() < 1 || options.exponents() > MAX_TERMS) {
+            throw new InvalidModelException("heom.exponents", options.exponents(), "1 .. " + MAX_TERMS + " Brownian terms"
+                    + " for the fit of J(w) at T > 0");
+        }
         SpectralFit f = new SpectralFit(j, temperature, scale);
         Terms best = f.ladder(options.exponents());
         RationalDensity odd = best.density().antisymmetrised();
