@@ -41,8 +41,17 @@ public final class LineFigure {
      * @param error  error estimate of each value (>= 0), or null
      * @param colour index into the palette
      * @param dash   index into the strokes (0 solid, 1 dashed, 2 dotted, 3 dash-dotted)
+     * @param open   which points get a hollow marker (e.g. not converged), or null: then the first line style's
+     *               markers are filled and the others hollow; otherwise every other marker is filled
      */
-    public record Curve(String label, double[] x, double[] y, double[] error, int colour, int dash) {
+    public record Curve(String label, double[] x, double[] y, double[] error, int colour, int dash, boolean[] open) {
+        public Curve(String label, double[] x, double[] y, double[] error, int colour, int dash) {
+            this(label, x, y, error, colour, dash, null);
+        }
+
+        boolean hollow(int i) {
+            return open != null && i < open.length && open[i];
+        }
     }
 
     private final String title;
@@ -98,7 +107,7 @@ public final class LineFigure {
             // positive values over more than three decades: a linear axis would flatten all but the largest
             yAxis = Figures.axis(yAxis.getLabel() + ", log scale", Figures.Scale.LOG);
             curves.replaceAll(c -> new Curve(c.label(), c.x(), log10(c.y(), null, 0), c.error() == null ? null
-                    : logError(c.y(), c.error()), c.colour(), c.dash()));
+                    : logError(c.y(), c.error()), c.colour(), c.dash(), c.open()));
             marked.replaceAll(p -> new double[] {p[0], Math.log10(p[1])});
         }
         XYSeriesCollection lines = new XYSeriesCollection();
@@ -120,7 +129,18 @@ public final class LineFigure {
         double span = hi > lo ? hi - lo : Math.max(Math.abs(hi), 1e-300);
         boolean showErrors = largestError > VISIBLE_ERROR * span;
         XYPlot plot = new XYPlot(lines, xAxis, yAxis, null);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, !dense);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, !dense) {
+            @Override
+            public boolean getItemShapeFilled(int series, int item) {
+                return curves.get(series).open() != null || super.getItemShapeFilled(series, item);
+            }
+
+            @Override
+            public java.awt.Paint getItemFillPaint(int series, int item) {
+                return curves.get(series).hollow(item) ? Color.WHITE : super.getItemFillPaint(series, item);
+            }
+        };
+        renderer.setUseFillPaint(true);
         for (int k = 0; k < curves.size(); k++) {
             Curve c = curves.get(k);
             XYSeries s = new XYSeries(c.label() + "#" + k, false, true);
@@ -137,6 +157,7 @@ public final class LineFigure {
             errors.addSeries(e);
             Color colour = Figures.PALETTE.get(c.colour() % Figures.PALETTE.size());
             renderer.setSeriesPaint(k, colour);
+            renderer.setSeriesFillPaint(k, colour);
             renderer.setSeriesStroke(k, Figures.STROKES.get(c.dash() % Figures.STROKES.size()));
             renderer.setSeriesShape(k, SHAPES.get(c.dash() % SHAPES.size()));
             renderer.setSeriesShapesFilled(k, c.dash() == 0);

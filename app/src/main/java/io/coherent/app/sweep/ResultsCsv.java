@@ -24,8 +24,9 @@ import java.util.function.Consumer;
  * order), then, on {@link #close()}, rewritten in grid order (the {@code point} column ascending; first
  * parameter slowest) by an atomic replace. A sweep that is killed leaves every finished point on disk.
  *
- * <p>Columns: {@code point}, the swept parameters, then for every observable {@code NAME} and
- * {@code NAME_error} (its error estimate), then {@code converged}, {@code unique} (false where the steady state depends on the initial state), {@code relaxation_time}, {@code t} (the
+ * <p>Columns: {@code point}, {@code variant} (its label; only in a sweep with variants), the swept parameters, then
+ * for every observable {@code NAME} and {@code NAME_error} (its error estimate; both empty where the point's
+ * variant does not report it), then {@code converged}, {@code unique} (false where the steady state depends on the initial state), {@code relaxation_time}, {@code t} (the
  * time the values refer to; {@code Infinity} for a direct steady state), {@code seconds} (wall time of the
  * point), {@code status} ({@code ok} or {@code failed}) and {@code reason} (why it failed; empty if ok).
  * The observable columns are {@link Sweep#observables()}; a failed point leaves them empty.
@@ -139,6 +140,9 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
     private String header() {
         List<String> h = new ArrayList<>();
         h.add("point");
+        if (grid.hasVariants()) {
+            h.add("variant");
+        }
         h.addAll(grid.names());
         for (String name : observables) {
             h.add(name);
@@ -151,6 +155,9 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
     private void write(PointOutcome o) {
         StringBuilder b = new StringBuilder();
         b.append(o.point().index());
+        if (grid.hasVariants()) {
+            b.append(',').append(grid.variant(o.point()).label());
+        }
         for (double v : o.point().values()) {
             b.append(',').append(number(v));
         }
@@ -179,7 +186,8 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
 
     /** A row as {@link #write} wrote it; {@code line} (1-based) for messages. */
     private PointOutcome parse(String row, int line) {
-        int columns = 1 + grid.axes().size() + 2 * observables.size() + 7;
+        int labels = grid.hasVariants() ? 1 : 0;
+        int columns = 1 + labels + grid.axes().size() + 2 * observables.size() + 7;
         // the reason, last, is quoted and may contain commas
         String[] f = row.split(",", columns);
         String where = file + ", line " + line;
@@ -193,13 +201,17 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
                         + grid.size());
             }
             Grid.Point point = grid.point(index);
+            if (labels == 1 && !f[1].equals(grid.variant(point).label())) {
+                throw new IllegalArgumentException(where + ": point " + index + " has variant " + f[1]
+                        + ", this sweep's grid " + grid.variant(point).label());
+            }
             for (int k = 0; k < grid.axes().size(); k++) {
-                if (!f[1 + k].equals(number(point.values().get(k)))) {
+                if (!f[1 + labels + k].equals(number(point.values().get(k)))) {
                     throw new IllegalArgumentException(where + ": point " + index + " has " + grid.axes().get(k).name()
-                            + " = " + f[1 + k] + ", this sweep's grid " + number(point.values().get(k)));
+                            + " = " + f[1 + labels + k] + ", this sweep's grid " + number(point.values().get(k)));
                 }
             }
-            int c = 1 + grid.axes().size();
+            int c = 1 + labels + grid.axes().size();
             double seconds = Double.parseDouble(f[columns - 3]);
             if (f[columns - 2].equals("failed")) {
                 String reason = f[columns - 1];
@@ -213,7 +225,9 @@ public final class ResultsCsv implements Consumer<PointOutcome>, AutoCloseable {
             }
             Map<String, Estimate> values = new LinkedHashMap<>();
             for (String name : observables) {
-                values.put(name, new Estimate(Double.parseDouble(f[c]), Double.parseDouble(f[c + 1])));
+                if (!f[c].isEmpty()) { // empty: not an observable of this point's variant
+                    values.put(name, new Estimate(Double.parseDouble(f[c]), Double.parseDouble(f[c + 1])));
+                }
                 c += 2;
             }
             PointResult result = new PointResult(new ObservableSet(values), Boolean.parseBoolean(f[c]),

@@ -3,6 +3,7 @@ package io.coherent.app.sweep;
 import io.coherent.config.Expressions;
 import io.coherent.config.Scenario;
 import io.coherent.config.ScenarioException;
+import io.coherent.core.dynamics.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,12 +35,12 @@ public final class Sweep {
     private final Scenario base;
     private final List<String> observables;
 
-    private Sweep(Points points, PointEvaluator evaluator, Scenario base) {
+    private Sweep(Points points, PointEvaluator evaluator, Scenario base, List<String> observables) {
         this.points = points;
         this.grid = points.grid();
         this.evaluator = evaluator;
         this.base = base;
-        this.observables = List.copyOf(evaluator.observableNames(base));
+        this.observables = List.copyOf(observables);
     }
 
     /**
@@ -71,7 +72,12 @@ public final class Sweep {
         return prepare(ScenarioSource.of(scenario), overrides, grid, evaluator);
     }
 
-    /** {@link #prepare(String, List, Grid, PointEvaluator)} with the scenario already read. */
+    /**
+     * {@link #prepare(String, List, Grid, PointEvaluator)} with the scenario already read. With variants, each is
+     * checked too: it may not set a swept parameter, its keys and values must be the scenario's (a one-line
+     * {@link ScenarioException} naming {@code --variant} otherwise), but a method that does not apply to the model (HEOM
+     * on a flat spectrum, say) is not refused: that variant's points fail with the reason, as any failing point.
+     */
     public static Sweep prepare(ScenarioSource scenario, List<String> overrides, Grid grid, PointEvaluator evaluator) {
         for (String o : overrides) {
             String key = o.contains("=") ? o.substring(0, o.indexOf('=')).strip() : o.strip();
@@ -81,21 +87,88 @@ public final class Sweep {
                 }
             }
         }
-        Points points = new Points(scenario, List.copyOf(overrides), grid, variables(scenario, overrides, grid));
+        for (Variant v : grid.variants()) {
+            for (String key : v.keys()) {
+                if (grid.names().contains(key)) {
+                    throw v.error("it sets " + key + ", the swept parameter (--param); a variant may set any key but "
+                            + "the swept ones");
+                }
+            }
+        }
+        List<String> every = new ArrayList<>(overrides);
+        grid.variants().forEach(v -> every.addAll(v.overrides()));
+        Points points = new Points(scenario, List.copyOf(overrides), grid, variables(scenario, every, grid));
         for (Grid.Point corner : grid.corners()) {
+            try {
+                points.load(corner, List.of());
+            } catch (IllegalArgumentException e) {
+                String texts = grid.axes().stream().map(Axis::text).collect(Collectors.joining(" --param "));
+                throw new ScenarioException("--param", "--param " + texts + ": at " + where(grid, corner) + ": " + reason(e));
+            }
+        }
+        if (!grid.hasVariants()) {
+            // the first point: the overrides alone may not make a valid scenario (e.g. a default that only the swept
+            // values move into the allowed range), and the corners were checked above
+            Scenario base = points.load(grid.point(0));
+            return new Sweep(points, evaluator, base, evaluator.observableNames(base));
+        }
+        Scenario base = null;
+        Set<String> observables = new LinkedHashSet<>();
+        String firstFailure = null;
+        for (int k = 0; k < grid.variants().size(); k++) {
+            Variant v = grid.variants().get(k);
+            String notApplied = check(points, grid, k, v);
+            try {
+                Scenario s = points.load(grid.corners(k).get(0));
+                observables.addAll(evaluator.observableNames(s));
+                base = base == null ? s : base;
+            } catch (IllegalArgumentException e) {
+                notApplied = reason(e);
+            }
+            firstFailure = firstFailure == null && notApplied != null ? v.label() + ": " + notApplied : firstFailure;
+        }
+        if (base == null) {
+            throw new ScenarioException(Variant.OPTION, Variant.OPTION + ": no variant applies to the model (" + firstFailure
+                    + ")");
+        }
+        return new Sweep(points, evaluator, base, List.copyOf(observables));
+    }
+
+    /**
+     * Checks variant {@code v} (number {@code k}) at the corners of the grid. Its method must be one of the methods, and
+     * its keys and values must load; a corner that loads with the scenario's method but not with the variant's is a
+     * method that does not apply there: its reason is returned (null: it applies at every corner) and its points fail.
+     */
+    private static String check(Points points, Grid grid, int k, Variant v) {
+        for (String o : v.overrides()) {
+            String value = o.substring(o.indexOf('=') + 1).strip();
+            if (o.substring(0, o.indexOf('=')).strip().equals("method") && !Method.ids().contains(value)) {
+                throw v.error("method = " + value + " is not allowed: expected one of " + String.join(", ", Method.ids()));
+            }
+        }
+        List<String> withoutMethod = v.overrides().stream()
+                .filter(o -> !o.substring(0, o.indexOf('=')).strip().equals("method")).toList();
+        List<Grid.Point> corners = grid.corners(k);
+        for (int c = 0; c < corners.size(); c++) {
+            Grid.Point corner = corners.get(c);
             try {
                 points.load(corner);
             } catch (IllegalArgumentException e) {
-                String where = IntStream.range(0, grid.axes().size())
-                        .mapToObj(k -> grid.axes().get(k).name() + " = " + Grid.text(corner.values().get(k)))
-                        .collect(Collectors.joining(", "));
-                String texts = grid.axes().stream().map(Axis::text).collect(Collectors.joining(" --param "));
-                throw new ScenarioException("--param", "--param " + texts + ": at " + where + ": " + reason(e));
+                try {
+                    points.load(corner, withoutMethod);
+                } catch (IllegalArgumentException values) {
+                    throw v.error((c == 0 ? "" : "at " + where(grid, corner) + ": ") + reason(values));
+                }
+                return reason(e);
             }
         }
-        // the first point: the overrides alone may not make a valid scenario (e.g. a default that only the swept
-        // values move into the allowed range), and the corners were checked above
-        return new Sweep(points, evaluator, points.load(grid.point(0)));
+        return null;
+    }
+
+    private static String where(Grid grid, Grid.Point point) {
+        return IntStream.range(0, grid.axes().size())
+                .mapToObj(k -> grid.axes().get(k).name() + " = " + Grid.text(point.values().get(k)))
+                .collect(Collectors.joining(", "));
     }
 
     /**
@@ -125,8 +198,16 @@ public final class Sweep {
 
     /** How to load the scenario at a point of the grid. */
     private record Points(ScenarioSource scenario, List<String> overrides, Grid grid, Set<String> variables) {
+        /** The scenario at {@code point}, under its variant's overrides. */
         Scenario load(Grid.Point point) {
+            Variant v = grid.variant(point);
+            return load(point, v == null ? List.of() : v.overrides());
+        }
+
+        /** The scenario at {@code point}'s swept values with {@code variant} overrides after the base ones. */
+        Scenario load(Grid.Point point, List<String> variant) {
             List<String> all = resolve(overrides, values(grid, point));
+            all.addAll(resolve(variant, values(grid, point)));
             for (String o : grid.overrides(point)) {
                 if (!variables.contains(o.substring(0, o.indexOf('=')))) {
                     all.add(o);
@@ -144,12 +225,18 @@ public final class Sweep {
         return evaluator;
     }
 
-    /** The observables every point reports, in order. */
+    /**
+     * The observables the points report, in order: with variants, those of every variant that applies to the model (a
+     * variant whose method lacks one leaves it empty).
+     */
     public List<String> observables() {
         return observables;
     }
 
-    /** The scenario at the first point of the grid (its name, source, observables and defaults). */
+    /**
+     * The scenario at the first point of the grid (its name, source, observables and defaults); with variants, at the
+     * first point of the first variant that applies to the model.
+     */
     public Scenario base() {
         return base;
     }

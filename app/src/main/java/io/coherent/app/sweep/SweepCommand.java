@@ -46,6 +46,12 @@ public final class SweepCommand implements Callable<Integer> {
                     "The first --param is the slow index of the grid and the x axis of the plots."})
     List<String> params = new ArrayList<>();
 
+    @Option(names = "--variant", paramLabel = "'LABEL:key=value,...'", description = {"A labelled setting (repeatable): "
+            + "scenario overrides applied after the scenario and --set, before the swept values. The grid becomes "
+            + "variants x points, results.csv gets a variant column and the plots one curve per variant, e.g. "
+            + "--variant 'HEOM:method=heom' --variant 'Redfield:method=redfield'. See docs/sweep.md."})
+    List<String> variants = new ArrayList<>();
+
     @Option(names = "--steady", description = "At each point, the steady state computed directly by the scenario's method "
             + "(as `coherent steady`): the frequency formula (exact), the second-moment Lyapunov equation, the "
             + "Liouvillian's null space or GMRES (finite systems), or the closed forms (leading-order).")
@@ -122,7 +128,11 @@ public final class SweepCommand implements Callable<Integer> {
         if (until != null) {
             overrides.add("until=" + until);
         }
-        Grid grid = new Grid(params.stream().map(Axis::parse).toList());
+        Grid grid = new Grid(params.stream().map(Axis::parse).toList(), variants.stream().map(Variant::parse).toList());
+        if (lines && grid.hasVariants()) {
+            throw new ScenarioException("--lines", "--lines does not go with --variant: with two --param a sweep with "
+                    + "variants draws one heat map per variant and observable");
+        }
         SweepDefinition definition = new SweepDefinition(ScenarioSource.of(scenario.scenario), overrides, grid,
                 steady ? SweepDefinition.STEADY : SweepDefinition.RUN);
         Sweep sweep = definition.prepare();
@@ -172,7 +182,8 @@ public final class SweepCommand implements Callable<Integer> {
             summary = run.run(workers);
         }
         progress.finish();
-        String title = sweep.base().name() + ", " + sweep.base().method() + " " + sweep.evaluator().description();
+        String title = sweep.base().name() + ", " + (grid.hasVariants() ? "" : sweep.base().method() + " ")
+                + sweep.evaluator().description();
         SweepPlots.Written plots = SweepPlots.write(dir, title, Quantities.of(sweep.base().name(), overrides), grid, outcomes,
                 plotted, lines);
 
@@ -240,6 +251,11 @@ public final class SweepCommand implements Callable<Integer> {
         ObjectNode root = Reports.object();
         root.put("scenario", sweep.base().name());
         root.put("evaluation", sweep.evaluator().description());
+        if (sweep.grid().hasVariants()) {
+            ArrayNode variants = root.putArray("variants");
+            sweep.grid().variants().forEach(v -> variants.addObject().put("label", v.label())
+                    .put("overrides", String.join(",", v.overrides())));
+        }
         ArrayNode params = root.putArray("parameters");
         for (Axis a : sweep.grid().axes()) {
             ObjectNode p = params.addObject();
@@ -280,6 +296,16 @@ public final class SweepCommand implements Callable<Integer> {
         for (Axis a : sweep.grid().axes()) {
             out.printf(Locale.ROOT, "  %s = %s .. %s, %d values%s%n", a.name(), Reports.g(a.start()), Reports.g(a.stop()),
                     a.count(), a.scale() == Axis.Scale.LOG ? " (log)" : "");
+        }
+        for (int k = 0; k < sweep.grid().variants().size(); k++) {
+            int variant = k;
+            List<PointOutcome> mine = outcomes.stream().filter(o -> o.point().variant() == variant).toList();
+            long failed = mine.stream().filter(PointOutcome::failed).count();
+            long notConverged = mine.stream().filter(o -> !o.failed() && !o.result().converged()).count();
+            out.printf(Locale.ROOT, "  variant %s (%s): %d ok, %d failed, %d not converged%s%n",
+                    sweep.grid().variants().get(k).label(), String.join(",", sweep.grid().variants().get(k).overrides()),
+                    mine.size() - failed, failed, notConverged, failed == 0 ? ""
+                            : "; e.g. " + mine.stream().filter(PointOutcome::failed).findFirst().orElseThrow().failure());
         }
         double worstError = outcomes.stream().filter(o -> !o.failed())
                 .flatMap(o -> o.result().observables().values().values().stream())

@@ -20,7 +20,7 @@ import java.util.Locale;
 
 /**
  * Everything that decides a sweep's numbers, as JSON: the scenario (a preset's name or a scenario file's text), the
- * overrides, the grid and what is computed at each point. A worker on another machine rebuilds the same
+ * overrides, the grid (its variants included) and what is computed at each point. A worker on another machine rebuilds the same
  * {@link Sweep} from it ({@link #prepare}), and {@link #fingerprint} tells whether a results file belongs to it.
  *
  * @param scenario   preset or file text
@@ -61,8 +61,17 @@ public record SweepDefinition(ScenarioSource scenario, List<String> overrides, G
                     .put("start", Double.toString(a.start())).put("stop", Double.toString(a.stop()))
                     .put("count", a.count()));
         }
-        return new JsonObject().put("scenario", source).put("overrides", new JsonArray(new ArrayList<>(overrides)))
-                .put("parameters", axes).put("evaluation", evaluation);
+        JsonObject json = new JsonObject().put("scenario", source)
+                .put("overrides", new JsonArray(new ArrayList<>(overrides))).put("parameters", axes)
+                .put("evaluation", evaluation);
+        if (grid.hasVariants()) {
+            // only then: a sweep without variants keeps the fingerprint it had before variants existed (--resume)
+            JsonArray variants = new JsonArray();
+            grid.variants().forEach(v -> variants.add(new JsonObject().put("label", v.label())
+                    .put("overrides", new JsonArray(new ArrayList<>(v.overrides())))));
+            json.put("variants", variants);
+        }
+        return json;
     }
 
     /** The inverse of {@link #toJson}; a malformed object is an {@link IllegalArgumentException}. */
@@ -82,7 +91,13 @@ public record SweepDefinition(ScenarioSource scenario, List<String> overrides, G
                 axes.add(new Axis(a.getString("name"), scale, start, stop, count, a.getString("name") + "="
                         + (scale == Axis.Scale.LOG ? "log:" : "") + start + ":" + stop + ":" + count));
             }
-            return new SweepDefinition(scenario, overrides, new Grid(axes), json.getString("evaluation"));
+            List<Variant> variants = new ArrayList<>();
+            for (Object o : json.getJsonArray("variants", new JsonArray())) {
+                JsonObject v = (JsonObject) o;
+                variants.add(new Variant(v.getString("label"),
+                        v.getJsonArray("overrides").stream().map(String.class::cast).toList()));
+            }
+            return new SweepDefinition(scenario, overrides, new Grid(axes, variants), json.getString("evaluation"));
         } catch (ClassCastException | NullPointerException | NumberFormatException | ScenarioException e) {
             throw new IllegalArgumentException("not a sweep definition: " + e.getMessage(), e);
         }
@@ -128,7 +143,7 @@ public record SweepDefinition(ScenarioSource scenario, List<String> overrides, G
         }
         if (!fingerprint().equals(recorded)) {
             throw new ScenarioException("--resume", "--resume: " + dir.resolve(ResultsCsv.FILE_NAME) + " belongs to "
-                    + "another sweep (its scenario, --set, --until, --param or --steady/--run differ; see " + file
+                    + "another sweep (its scenario, --set, --until, --param, --variant or --steady/--run differ; see " + file
                     + "): use another --out, or drop --resume to start again");
         }
     }

@@ -74,6 +74,9 @@ public final class SweepPlots {
             observables.forEach(n -> skipped.add(new Skipped(n, "no point succeeded")));
             return new Written(files, skipped);
         }
+        if (grid.hasVariants()) {
+            return writeVariants(dir, title, quantities, grid, all, observables);
+        }
         Axis first = grid.axes().get(0);
         if (grid.axes().size() == 1) {
             String yLabel = observables.size() == 1 ? Quantities.observableLabel(observables.get(0))
@@ -113,14 +116,98 @@ public final class SweepPlots {
     }
 
     /**
+     * The figures of a sweep with variants. One parameter: {@code DIR/plot.png}, a panel per observable with a curve per
+     * variant (the same colour, line style and marker for a variant in every panel), not-converged points as hollow
+     * markers and failed points as gaps, each counted in a note. Two parameters: a heat map per variant and observable,
+     * {@code DIR/heatmap-NAME-K-LABEL.png} (K the variant's number from 1, LABEL its label in file-name characters).
+     */
+    private static Written writeVariants(Path dir, String title, Quantities quantities, Grid grid, List<PointOutcome> all,
+                                         List<String> observables) {
+        List<Path> files = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        Axis first = grid.axes().get(0);
+        if (grid.axes().size() == 1) {
+            List<org.jfree.chart.JFreeChart> panels = new ArrayList<>();
+            for (String name : observables) {
+                LineFigure figure = new LineFigure(title + ": " + Quantities.observableSymbol(name), axis(quantities, first),
+                        Figures.axis(Quantities.observableLabel(name), Figures.Scale.LINEAR), false);
+                List<String> open = new ArrayList<>();
+                List<String> gaps = new ArrayList<>();
+                for (int k = 0; k < grid.variants().size(); k++) {
+                    int variant = k;
+                    List<PointOutcome> points = all.stream().filter(o -> o.point().variant() == variant).toList();
+                    String label = grid.variants().get(k).label();
+                    int notConverged = (int) points.stream().filter(o -> !o.failed() && !o.result().converged()
+                            && Double.isFinite(value(o, name))).count();
+                    int missing = (int) points.stream().filter(o -> !Double.isFinite(value(o, name))).count();
+                    if (notConverged > 0) {
+                        open.add(label + " " + notConverged);
+                    }
+                    if (missing > 0) {
+                        String why = points.stream().filter(PointOutcome::failed).map(PointOutcome::failure).findFirst()
+                                .orElse("no value");
+                        gaps.add(label + ": " + (missing == points.size() ? "every point" : missing + " of " + points.size())
+                                + " (" + (why.length() > 90 ? why.substring(0, 87) + "..." : why) + ")");
+                    }
+                    addCurve(figure, quantities, first, label, points, name, k, k, k == 0, true);
+                }
+                if (!open.isEmpty()) {
+                    figure.note("Hollow markers: not converged, the value and error estimate last reached (" 
+                            + String.join(", ", open) + " points).");
+                }
+                if (!gaps.isEmpty()) {
+                    figure.note("No value (failed; reasons in results.csv): " + String.join("; ", gaps) + ".");
+                }
+                panels.add(figure.chart());
+            }
+            files.addAll(Figures.saveGrid(panels, panels.size() == 1 ? 1 : 2, WIDTH, HEIGHT, dir.resolve("plot")));
+            return new Written(files, skipped);
+        }
+        for (int k = 0; k < grid.variants().size(); k++) {
+            int variant = k;
+            Variant v = grid.variants().get(k);
+            List<PointOutcome> mine = all.stream().filter(o -> o.point().variant() == variant).toList();
+            List<PointOutcome> ok = mine.stream().filter(o -> !o.failed()).toList();
+            String stem = (k + 1) + "-" + v.label().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                    .replaceAll("^-|-$", "");
+            for (String name : observables) {
+                double[] range = range(ok, name);
+                String which = name + " of variant " + v.label();
+                if (ok.isEmpty()) {
+                    skipped.add(new Skipped(which, "no point succeeded"));
+                } else if (ok.stream().allMatch(o -> !(Math.abs(value(o, name)) > error(o, name)))) {
+                    skipped.add(new Skipped(which, "it is 0 within its error estimate (or absent) at every point"));
+                } else if (!(range[1] > range[0])) {
+                    skipped.add(new Skipped(which, "it is " + range[0] + " at every point"));
+                } else {
+                    files.addAll(Figures.save(heatMap(title + ", " + v.label(), quantities, grid, mine, name).chart(),
+                            dir.resolve("heatmap-" + name + "-" + stem), WIDTH, HEIGHT));
+                }
+            }
+        }
+        return new Written(files, skipped);
+    }
+
+    /**
      * Adds the observable at {@code points} (ordered along the first axis) as one curve. A point whose steady
      * state is not unique, among unique ones, is kept apart: NaN on either side, so no line joins it.
      */
     private static void addCurve(LineFigure figure, Quantities quantities, Axis axis, String label,
                                  List<PointOutcome> points, String name, int index, int dash, boolean notes) {
+        addCurve(figure, quantities, axis, label, points, name, index, dash, notes, false);
+    }
+
+    /**
+     * {@link #addCurve(LineFigure, Quantities, Axis, String, List, String, int, int, boolean)}; {@code hollow}: a
+     * not-converged point gets a hollow marker (a variant's curve; the caller notes them) instead of a red ring, and a
+     * failed point only a gap, not a red line across the figure.
+     */
+    private static void addCurve(LineFigure figure, Quantities quantities, Axis axis, String label,
+                                 List<PointOutcome> points, String name, int index, int dash, boolean notes, boolean hollow) {
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         List<Double> e = new ArrayList<>();
+        List<Boolean> open = new ArrayList<>();
         boolean anyUnique = points.stream().anyMatch(o -> !o.failed() && o.result().unique());
         List<String> apart = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
@@ -131,17 +218,23 @@ public final class SweepPlots {
                 x.add(xi);
                 y.add(Double.NaN);
                 e.add(Double.NaN);
+                open.add(false);
             }
             x.add(xi);
             y.add(value(o, name));
             e.add(o.failed() ? Double.NaN : error(o, name));
+            open.add(!o.failed() && !o.result().converged());
             if (singular && i < points.size() - 1) {
                 x.add(xi);
                 y.add(Double.NaN);
                 e.add(Double.NaN);
+                open.add(false);
             }
             if (singular) {
                 apart.add(quantities.parameterValue(axis.name(), o.point().values().get(0)));
+            }
+            if (hollow) {
+                continue;
             }
             if (o.failed()) {
                 figure.failedAt(xi);
@@ -149,9 +242,13 @@ public final class SweepPlots {
                 figure.mark("not converged", xi, value(o, name));
             }
         }
+        boolean[] hollowAt = new boolean[open.size()];
+        for (int i = 0; i < hollowAt.length; i++) {
+            hollowAt[i] = open.get(i);
+        }
         figure.curve(new LineFigure.Curve(label, x.stream().mapToDouble(Double::doubleValue).toArray(),
                 y.stream().mapToDouble(Double::doubleValue).toArray(), e.stream().mapToDouble(Double::doubleValue).toArray(),
-                index, dash));
+                index, dash, hollow ? hollowAt : null));
         if (notes && !apart.isEmpty()) {
             figure.note("Not joined to the neighbouring points: " + (apart.size() <= 3 ? String.join(", ", apart)
                     : apart.size() + " points") + ", where the steady state is not unique (decoherence-free mode or"

@@ -42,11 +42,15 @@ public final class MasterEquationGenerator implements Generator {
     private final MasterObservables observables;
     private final double[] initial;
     private final List<String> names;
+    /** What is known about the validity of the approximation the method makes (the secular check). */
+    private final List<String> approximationNotes;
     /** The slowest relaxation time, computed on first use (dense spectrum or {@link SlowestDecay}); null until then. */
     private OptionalDouble relaxationTime;
 
     MasterEquationGenerator(Method method, double[] energies, ComplexMatrix basis, Dissipator total, double generatorError,
-                            MasterObservables observables, ComplexMatrix initialState, boolean preferDense) {
+                            MasterObservables observables, ComplexMatrix initialState, boolean preferDense,
+                            List<String> approximationNotes) {
+        this.approximationNotes = List.copyOf(approximationNotes);
         this.method = method;
         this.d = energies.length;
         this.energies = energies.clone();
@@ -72,6 +76,11 @@ public final class MasterEquationGenerator implements Generator {
     /** Whether the right-hand side is the precomputed dense matrix (small d) rather than the dissipator's form. */
     public boolean usesDenseMatrix() {
         return dense != null;
+    }
+
+    /** Notes on how well the method's approximation holds for this model (e.g. {@link SecularValidity}). */
+    public List<String> approximationNotes() {
+        return approximationNotes;
     }
 
     /** Dimension of H_S. */

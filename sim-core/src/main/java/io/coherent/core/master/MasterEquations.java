@@ -74,6 +74,7 @@ public final class MasterEquations {
         double[] bathErrors = new double[spectra.size()];
         Dissipator total;
         List<RedfieldTensor> tensors = new ArrayList<>();
+        List<String> approximation = new ArrayList<>();
         switch (method) {
             case REDFIELD, SECULAR -> {
                 for (CorrelationSpectrum s : spectra) {
@@ -87,6 +88,11 @@ public final class MasterEquations {
                         perBath.add(new SecularTensor(t, energies, tol, null));
                     }
                     total = tensors.isEmpty() ? emptyDissipator() : new SecularTensor(RedfieldTensor.combine(tensors), energies, tol, null);
+                    if (!tensors.isEmpty()) {
+                        approximation.add(energies.length <= SecularValidity.LIMIT
+                                ? SecularValidity.of(RedfieldTensor.combine(tensors), energies, tol).note()
+                                : "secular approximation: not checked at d = " + energies.length + " > " + SecularValidity.LIMIT);
+                    }
                 }
             }
             case LOCAL_LINDBLAD -> {
@@ -111,7 +117,8 @@ public final class MasterEquations {
         int d = energies.length;
         boolean dense = d <= MasterEquationGenerator.DENSE_LIMIT && (long) d * d * d * d <= total.cost();
         MasterObservables observables = new MasterObservables(system, energies, u, perBath, bathErrors);
-        return new MasterEquationGenerator(method, energies, u, total, error, observables, system.initialState(), dense);
+        return new MasterEquationGenerator(method, energies, u, total, error, observables, system.initialState(), dense,
+                approximation);
     }
 
     private static Dissipator emptyDissipator() {
@@ -330,6 +337,7 @@ public final class MasterEquations {
                                             MasterEquationGenerator shifted, double[] moved, double residual,
                                             int nullity, boolean unique, String solver, int iterations,
                                             boolean converged, List<String> notes) {
+        notes.addAll(g.approximationNotes());
         ObservableSet obs = g.observables().of(rho, Double.isNaN(delta) ? delta : Math.min(2, delta), false);
         if (corrected != null) {
             obs = widened(obs, g.observables().of(corrected, 0, false), 2);
