@@ -264,7 +264,9 @@ public final class Heom {
          * is first order in C - C_N, it is sigma e with the sensitivity sigma = |change| / (e_old - e_new) of a step;
          * a step can change an observable little by accident (the new terms err in another direction; measured on
          * composite-qubit, v1: sigma = 0.28, 0.19, 0.002, 0.012, 0.16 from 5 to 6, 7, 8, 10 and 11 Brownian terms), so
-         * sigma is the largest of every step's after the first, and the estimate is never below the last change.
+         * sigma is the largest of every step's, and the estimate is never below the last change. With a single step
+         * there is no second opinion: the estimate is then infinite (at least two steps before convergence; measured:
+         * composite-qubit at lambda = 0.001 changed v1 little from 2 to 3 Brownian terms, 1e-4 from 3 to 10).
          */
         private Map<String, Double> remaining(List<Level> ladder) {
             int n = ladder.size();
@@ -273,8 +275,12 @@ public final class Heom {
             if (!fitted(baths(last.exponents()))) {
                 return out; // pole expansions converge steadily: the last change (class comment)
             }
+            if (n < 3) {
+                out.replaceAll((name, v) -> Double.POSITIVE_INFINITY);
+                return out;
+            }
             double en = expansionError(baths(last.exponents()));
-            for (int i = Math.min(2, n - 1); i < n; i++) {
+            for (int i = 1; i < n; i++) {
                 double eo = expansionError(baths(ladder.get(i - 1).exponents()));
                 double ei = expansionError(baths(ladder.get(i).exponents()));
                 if (!(Double.isFinite(eo) && eo > ei)) {
@@ -522,7 +528,13 @@ public final class Heom {
             Level lower = solve(current.depth(), lowerCount, null);
             notes.add(current.exponents() + " exponents per bath fixed by heom_exponents: their error is estimated by "
                     + lowerCount);
-            return remaining(List.of(lower, current));
+            // one step: its change, scaled by e_new/(e_old - e_new) when the errors fell by less than half
+            Map<String, Double> change = changes(lower.observables(), current.observables());
+            double eo = expansionError(baths(lowerCount));
+            double en = expansionError(baths(current.exponents()));
+            double factor = fitted(baths(current.exponents())) && Double.isFinite(eo) && eo > en ? Math.max(1, en / (eo - en)) : 1;
+            change.replaceAll((name, v) -> v * factor);
+            return change;
         }
 
         private static String stopNote(int depth, int exponents) {

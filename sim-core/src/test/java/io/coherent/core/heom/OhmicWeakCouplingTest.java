@@ -22,6 +22,25 @@ class OhmicWeakCouplingTest {
         return s.observables().value("v1");
     }
 
+    /**
+     * The automatic result's estimate includes the fit's effect: it bounds the distance to a hierarchy on a fit about
+     * 100 times finer (10 Brownian terms, 29 exponents). At lambda = 0.001 the coherence is small, so a coarse fit
+     * passes heom_tolerance = 1e-4 early; before the estimate took the fit into account it said 1.4e-5 for an error of
+     * 1.0e-4.
+     */
+    @Test
+    void theAutomaticEstimateBoundsTheDistanceToAMuchFinerFit() {
+        CompositeQubitModel m = new CompositeQubitModel(1, 1, 1, 0.001, 5, 1, 0.5, CompositeQubitModel.Coupling.TRANSVERSE);
+        HeomSteadyState auto = Heom.steadyState(m.toSystem(), new HeomOptions(null, null, null, true, 1e-4,
+                HeomOptions.DEFAULT_MAX_MEMORY), CorrelationSource.BATH_CORRELATIONS);
+        HeomSteadyState reference = Heom.singleLevel(m.toSystem(), auto.hierarchy().depth(), 10, HeomOptions.DEFAULT,
+                CorrelationSource.BATH_CORRELATIONS);
+        assertTrue(auto.hierarchy().exponents() < 10, "the reference is finer: " + auto.hierarchy().exponents());
+        auto.observables().values().forEach((name, e) -> assertTrue(
+                Math.abs(e.value() - reference.observables().value(name)) <= e.error(),
+                name + ": " + e.value() + " +- " + e.error() + " vs finer fit " + reference.observables().value(name)));
+    }
+
     @Test
     void differenceFromTheLeadingOrderShrinksLikeLambdaSquared() {
         double[] lambdas = {0.0025, 0.005, 0.01, 0.02};
