@@ -13,7 +13,8 @@ mkdir -p docs/figures/gallery
 start=$(date +%s)
 count=0
 while IFS= read -r line; do
-    read -r -a args <<< "${line#coherent }"
+    # words as the shell splits them, quotes honoured (a --variant label has spaces), nothing expanded
+    mapfile -t args < <(printf '%s' "${line#coherent }" | xargs printf '%s\n')
     dir=""
     for ((k = 0; k < ${#args[@]} - 1; k++)); do
         [ "${args[k]}" = "--out" ] && dir="${args[k + 1]}"

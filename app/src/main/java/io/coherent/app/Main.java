@@ -117,8 +117,9 @@ public final class Main implements Runnable {
         return BAD_INPUT;
     };
 
+    /** A message for one line of stderr: {@link ScenarioException#oneLine}, the one rule of the product. */
     public static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return ScenarioException.oneLine(s);
     }
 
     /** The version from the jar's Maven metadata. */

@@ -18,7 +18,8 @@ public final class ScenarioException extends IllegalArgumentException {
         return key;
     }
 
-    static String oneLine(String s) {
+    /** {@code s} on one line: line breaks and the blanks around them become one space (null: the empty string). */
+    public static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 }

@@ -1,5 +1,10 @@
 package io.coherent.integrators;
 
+import static io.coherent.core.linalg.Vectors.axpy;
+import static io.coherent.core.linalg.Vectors.dot;
+import static io.coherent.core.linalg.Vectors.norm;
+import static io.coherent.core.linalg.Vectors.scale;
+
 /**
  * One step's Arnoldi basis of a linear generator L at a state y0 = beta v1: the orthonormal vectors
  * v1 .. v(m+1) and the augmented (m+1) x (m+1) matrix A = [[H_m, 0], [h_(m+1,m) e_m^T, 0]] of
@@ -104,27 +109,9 @@ final class KrylovBasis {
         return last == 0 ? 0 : integrator.scaledNorm(v[v.length - 1], Math.abs(last), y0, y1);
     }
 
-    private static double dot(double[] x, double[] y) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
-    }
-
-    private static double norm(double[] x) {
-        return Math.sqrt(dot(x, x));
-    }
-
-    private static void axpy(double alpha, double[] x, double[] y) {
-        for (int i = 0; i < x.length; i++) {
-            y[i] += alpha * x[i];
-        }
-    }
-
     private static double[] scaled(double[] x, double alpha) {
-        double[] y = new double[x.length];
-        axpy(alpha, x, y);
+        double[] y = x.clone();
+        scale(y, alpha);
         return y;
     }
 }

@@ -20,12 +20,18 @@ import picocli.CommandLine.Option;
  * next free one), members {@code HOST:5701}, the event bus on any free port.
  */
 public final class ClusterOptions {
-    static final List<String> FILE_KEYS = List.of("cluster_host", "cluster_port", "members", "bus_port", "point_timeout",
+    static final List<String> FILE_KEYS = List.of("cluster_name", "cluster_host", "cluster_port", "members", "bus_port", "point_timeout",
             "threads");
 
     @Option(names = "--config", paramLabel = "FILE.yaml", description = "Cluster settings from a YAML file with keys "
-            + "cluster_host, cluster_port, members (list), bus_port, point_timeout, threads; flags win over the file.")
+            + "cluster_name, cluster_host, cluster_port, members (list), bus_port, point_timeout, threads; flags win over "
+            + "the file.")
    public Path config;
+
+    @Option(names = "--cluster-name", paramLabel = "NAME", description = "The cluster's name: members join only a "
+            + "cluster of the same name, so that sweeps on one machine or network keep their own workers. Default "
+            + ClusterSettings.DEFAULT_NAME + ".")
+   public String name;
 
     @Option(names = "--cluster-host", paramLabel = "IP", description = "This machine's address for the cluster "
             + "(Hazelcast and the event bus bind it). Default 127.0.0.1: this machine only.")
@@ -54,11 +60,13 @@ public final class ClusterOptions {
      */
    public ClusterSettings settings() {
         hazelcastLog.setLevel(Level.WARNING);
-        String h = host != null ? host : text("cluster_host", ClusterSettings.LOOPBACK);
+        String n = name != null ? name : text("cluster_name", ClusterSettings.DEFAULT_NAME, "a name such as lab-sweeps");
+        String h = host != null ? host : text("cluster_host", ClusterSettings.LOOPBACK, "an IPv4 address such as "
+                + "192.168.1.10");
         int p = port != null ? port : integer("cluster_port", ClusterSettings.DEFAULT_PORT);
         List<String> m = members != null ? members : list("members", List.of(h + ":" + ClusterSettings.DEFAULT_PORT));
         int b = busPort != null ? busPort : integer("bus_port", 0);
-        return new ClusterSettings(h, p, m, b, false);
+        return new ClusterSettings(n, h, p, m, b, false);
     }
 
     /** The point timeout in seconds: the flag, else the file, else {@code fallback}. */
@@ -105,13 +113,13 @@ public final class ClusterOptions {
         return f == null ? null : f.get(key);
     }
 
-    private String text(String key, String fallback) {
+    private String text(String key, String fallback, String expected) {
         JsonNode v = value(key);
         if (v == null) {
             return fallback;
         }
         if (!v.isTextual()) {
-            throw bad(key, v, "an IPv4 address such as 192.168.1.10");
+            throw bad(key, v, expected);
         }
         return v.asText();
     }

@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * A Vert.x cluster: Hazelcast members found by TCP-IP join on a list of known members (no multicast, no
  * auto-detection), Hazelcast and the event bus bound to one interface of this machine, the loopback interface unless
- * told otherwise.
+ * told otherwise. Members join only a cluster of their own name, so that clusters on one machine or network stay apart.
  *
+ * @param name    the cluster's name (Hazelcast's cluster name): {@value #DEFAULT_NAME} unless told otherwise
  * @param host    the IPv4 address this member binds and announces (Hazelcast and the event bus): 127.0.0.1 for a
  *                cluster on one machine, this machine's address on the network otherwise
  * @param port    this member's Hazelcast port (the next free one above it if taken)
@@ -25,7 +26,9 @@ import java.util.List;
  * @param lite    a lite member holds no partitions of the cluster's data (a subscriber that comes and goes): joining
  *                and leaving move no data
  */
-public record ClusterSettings(String host, int port, List<String> members, int busPort, boolean lite) {
+public record ClusterSettings(String name, String host, int port, List<String> members, int busPort, boolean lite) {
+    /** The cluster's name unless {@code --cluster-name} says otherwise. */
+    public static final String DEFAULT_NAME = "coherent";
     static final String LOOPBACK = "127.0.0.1";
     static final int DEFAULT_PORT = 5701;
     /** Seconds without a heartbeat after which the cluster removes a member. */
@@ -35,6 +38,10 @@ public record ClusterSettings(String host, int port, List<String> members, int b
 
     public ClusterSettings {
         members = List.copyOf(members);
+        if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException("--cluster-name " + name + " is not allowed: expected 1 to 64 letters, "
+                    + "digits, '.', '_' or '-'");
+        }
         if (host == null || !host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
             throw new IllegalArgumentException("--cluster-host " + host + " is not allowed: expected the IPv4 address of "
                     + "one of this machine's interfaces, e.g. 127.0.0.1 or 192.168.1.10");
@@ -59,8 +66,8 @@ public record ClusterSettings(String host, int port, List<String> members, int b
     }
 
     /** On the loopback interface, the event bus on any free port. */
-    public ClusterSettings(int port, List<String> members, boolean lite) {
-        this(LOOPBACK, port, members, 0, lite);
+    public ClusterSettings(String name, int port, List<String> members, boolean lite) {
+        this(name, LOOPBACK, port, members, 0, lite);
     }
 
     /** A clustered Vert.x instance for hosting runs ({@link io.coherent.observers.EventDrivenRun#vertxOptions()}). */
@@ -77,7 +84,7 @@ public record ClusterSettings(String host, int port, List<String> members, int b
     /** The Hazelcast cluster manager of these settings. */
    public HazelcastClusterManager clusterManager() {
         Config config = ConfigUtil.loadConfig();
-        config.setClusterName("coherent");
+        config.setClusterName(name);
         config.setLiteMember(lite);
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.wait.seconds.before.join", "0");

@@ -39,6 +39,10 @@ public final class SubscribeCommand implements Callable<Integer> {
     @Option(names = "--cluster-port", paramLabel = "PORT", description = "This member's cluster port. Default 5702.")
     int clusterPort = 5702;
 
+    @Option(names = "--cluster-name", paramLabel = "NAME", description = "The cluster's name, as the server's "
+            + "--cluster-name. Default " + ClusterSettings.DEFAULT_NAME + ".")
+    String clusterName = ClusterSettings.DEFAULT_NAME;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up after this long. Default 600.")
     long timeoutSeconds = 600;
 
@@ -49,7 +53,8 @@ public final class SubscribeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Vertx vertx = new ClusterSettings(clusterPort, new ArrayList<>(cluster), true).vertx(EventDrivenRun.vertxOptions()).await();
+        Vertx vertx = new ClusterSettings(clusterName, clusterPort, new ArrayList<>(cluster), true)
+                .vertx(EventDrivenRun.vertxOptions()).await();
         try {
             Promise<JsonObject> ended = Promise.promise();
             vertx.setTimer(TimeUnit.SECONDS.toMillis(timeoutSeconds), t -> ended.tryFail("no end of the run within "

@@ -136,6 +136,14 @@ public final class LineFigure {
             }
 
             @Override
+            public java.awt.Shape getItemShape(int series, int item) {
+                // a hollow marker is drawn larger, so that it reads as open even where curves overlap
+                java.awt.Shape shape = super.getItemShape(series, item);
+                return curves.get(series).hollow(item)
+                        ? java.awt.geom.AffineTransform.getScaleInstance(1.6, 1.6).createTransformedShape(shape) : shape;
+            }
+
+            @Override
             public java.awt.Paint getItemFillPaint(int series, int item) {
                 return curves.get(series).hollow(item) ? Color.WHITE : super.getItemFillPaint(series, item);
             }

@@ -13,7 +13,9 @@ import java.util.Map;
  * run is admitted only if the histories kept, plus what the running runs and the new one will hold when they end
  * (their output times times {@link #BYTES_PER_SAMPLE_GUESS}, or times what their samples have cost so far), fit in
  * the budget; the oldest ended runs are forgotten to make room, and when the running runs alone fill it the new
- * run is refused (503). So the histories never outgrow the budget, whatever clients send.
+ * run is refused (503). So the histories never outgrow the budget, whatever clients send. Likewise at most
+ * {@code --kept-runs} runs are kept, running or ended: the oldest ended ones are forgotten to make room, and when every
+ * kept run is still running the new run is refused (503) rather than kept beyond the limit.
  */
 final class KeptRuns {
     /** What one sample costs before a run has produced any: above the largest measured (Jx..Jz, currents, errors). */
@@ -29,11 +31,21 @@ final class KeptRuns {
     }
 
     /**
-     * Admits {@code run} if its projected history fits, forgetting the oldest ended runs as needed.
+     * Why a run was not admitted.
      *
-     * @return null if admitted, otherwise why not (one line, for a 503)
+     * @param reason  for the metrics: {@code memory} (the histories' budget) or {@code kept} ({@code --kept-runs})
+     * @param message one line, for the 503
      */
-    synchronized String admit(HostedRun run) {
+    record Refusal(String reason, String message) {
+    }
+
+    /**
+     * Admits {@code run} if its projected history fits and a place among the kept runs is free, forgetting the oldest
+     * ended runs as needed.
+     *
+     * @return null if admitted, otherwise why not
+     */
+    synchronized Refusal admit(HostedRun run) {
         long needed = run.projectedBytes();
         Iterator<HostedRun> it = runs.values().iterator();
         while (it.hasNext() && (projectedBytes() + needed > maxBytes || runs.size() >= maxRuns)) {
@@ -45,9 +57,14 @@ final class KeptRuns {
         }
         long projected = projectedBytes();
         if (projected + needed > maxBytes) {
-            return String.format(Locale.ROOT, "the server's memory for run histories (--history-mb %d) is taken by the "
-                    + "running runs (%.1f MB when they end) and this run would need %.1f MB more; try again when one "
-                    + "has ended, or ask for fewer points", maxBytes / 1_000_000, projected / 1e6, needed / 1e6);
+            return new Refusal("memory", String.format(Locale.ROOT, "the server's memory for run histories "
+                    + "(--history-mb %d) is taken by the running runs (%.1f MB when they end) and this run would need "
+                    + "%.1f MB more; try again when one has ended, or ask for fewer points", maxBytes / 1_000_000,
+                    projected / 1e6, needed / 1e6));
+        }
+        if (runs.size() >= maxRuns) {
+            return new Refusal("kept", "the runs the server keeps (--kept-runs " + maxRuns + ") are all running; try "
+                    + "again when one has ended");
         }
         runs.put(run.id(), run);
         return null;

@@ -14,20 +14,14 @@ import io.coherent.core.methods.Engines;
 import io.coherent.integrators.OutputGrid;
 import io.coherent.integrators.RunPlan;
 import io.coherent.integrators.SteadyStateCriterion;
-import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.EventDrivenRun;
-import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.RunAddress;
-import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.RunReport;
-import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.RunRequest;
-import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.RunStream;
-import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.SampleJson;
-import io.coherent.observers.TrajectoryCsvWriter;
 import io.coherent.observers.SampleObserver;
+import io.coherent.observers.TrajectoryCsvWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -57,11 +51,12 @@ public final class RunServer {
     private static final Logger LOG = Logger.getLogger(RunServer.class.getName());
     static final String SOURCE = "scenario";
     /** Where each run that starts is announced ({@code {"id", "name", "method", "address"}}), cluster-wide. */
-   public static final String ANNOUNCEMENTS = "coherent.runs.started";
+    public static final String ANNOUNCEMENTS = "coherent.runs.started";
 
     private final Vertx vertx;
     private final ServerSettings settings;
     private final ServerMetrics metrics = new ServerMetrics();
+    private final ScenarioIntake intake;
     private final EventDrivenRun runtime;
     private final KeptRuns runs;
     private final SecureRandom random = new SecureRandom();
@@ -74,6 +69,7 @@ public final class RunServer {
         this.runtime = new EventDrivenRun(vertx);
         this.presets = presets;
         this.runs = new KeptRuns(settings.keptRuns(), settings.historyBytes());
+        this.intake = new ScenarioIntake(vertx, settings, metrics, this::error);
     }
 
     /** Starts the server on {@code settings}' host and port (0: any free port, see {@link #port()}). */
@@ -92,8 +88,8 @@ public final class RunServer {
 
     private Future<RunServer> listen() {
         Router router = Router.router(vertx);
-        router.post("/api/runs").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
-        router.post("/api/runs").handler(this::create);
+        router.post("/api/runs").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
+                .handler(this::create);
         router.get("/api/runs").handler(ctx -> json(ctx, 200, new JsonArray(snapshot().stream().map(HostedRun::json).toList())));
         router.get("/api/runs/:id").handler(ctx -> withRun(ctx, run -> json(ctx, 200, run.json())));
         router.delete("/api/runs/:id").handler(ctx -> withRun(ctx, run -> cancel(ctx, run)));
@@ -101,17 +97,20 @@ public final class RunServer {
         router.get("/api/runs/:id/trajectory").handler(ctx -> withRun(ctx, run -> trajectory(ctx, run)));
         router.get("/api/presets").handler(ctx -> json(ctx, 200, presets));
         router.post("/api/steady").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
-                .handler(new SteadyEndpoint(vertx, settings, metrics)::handle);
+                .handler(new SteadyEndpoint(intake)::handle);
         router.post("/api/sweep").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
-                .handler(new SweepEndpoint(vertx, settings, metrics)::handle);
+                .handler(new SweepEndpoint(intake)::handle);
         router.get("/metrics").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE,
                 "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
         router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
         router.route("/*").handler(StaticHandler.create("webroot"));
         router.route("/api/*").handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " "
                 + ctx.request().path()));
-        router.errorHandler(413, ctx -> error(ctx, 413, "the request body is larger than "
-                + settings.maxBodyBytes() + " bytes"));
+        router.errorHandler(413, ctx -> {
+            // only the requests that carry a scenario read a body: a scenario refused for its size
+            metrics.refused("invalid");
+            error(ctx, 413, "the request body is larger than " + settings.maxBodyBytes() + " bytes");
+        });
         router.errorHandler(405, ctx -> error(ctx, 405, ctx.request().method() + " is not allowed on " + ctx.request().path()));
         router.errorHandler(400, ctx -> error(ctx, 400, "bad request"));
         router.errorHandler(500, ctx -> {
@@ -129,30 +128,9 @@ public final class RunServer {
 
     private void create(RoutingContext ctx) {
         String stopOnSteady = ctx.queryParams().get("stop_on_steady");
-        if (stopOnSteady != null && !stopOnSteady.equals("true") && !stopOnSteady.equals("false")) {
-            error(ctx, 400, "stop_on_steady = " + stopOnSteady + " is not allowed: expected true or false");
-            return;
-        }
-        ScenarioRequest request;
-        try {
-            request = ScenarioRequest.of(ctx);
-        } catch (IllegalArgumentException e) {
-            error(ctx, 400, e.getMessage());
-            return;
-        }
-        boolean stop = "true".equals(stopOnSteady);
-        // validated before a run slot is taken: a bad scenario is a 400 however busy the server is
-        vertx.executeBlocking(() -> load(request), false).onComplete(loaded -> {
-            if (loaded.failed()) {
-                refuseOrFail(ctx, loaded.cause());
-                return;
-            }
-            if (!metrics.reserveRun(settings.maxRunningRuns())) {
-                metrics.refused("busy");
-                busy(ctx, settings);
-                return;
-            }
-            HostedRun run = accept(ctx, loaded.result());
+        // validated before a run place is taken: a bad scenario is a 400 however busy the server is
+        intake.admit(ctx, request -> new Checked(load(request), stopOnSteady(stopOnSteady)), checked -> {
+            HostedRun run = accept(ctx, checked.scenario());
             if (run == null) {
                 return;
             }
@@ -160,7 +138,7 @@ public final class RunServer {
             json(ctx, 201, run.json());
             // the generator (an eigendecomposition, seconds for a large model) is built after the reply, so that the
             // run can be cancelled meanwhile
-            vertx.executeBlocking(() -> plan(loaded.result(), stop), false).onComplete(built -> {
+            vertx.executeBlocking(() -> plan(checked, run.stream().run()), false).onComplete(built -> {
                 if (built.failed()) {
                     metrics.releaseRun();
                     if (built.cause() instanceof OutOfMemoryError fatal) {
@@ -179,11 +157,15 @@ public final class RunServer {
         });
     }
 
-    private void refuseOrFail(RoutingContext ctx, Throwable cause) {
-        if (cause instanceof IllegalArgumentException) {
-            metrics.refused("invalid");
+    /** A run request as checked: its scenario, and whether it stops at the steady state. */
+    private record Checked(Scenario scenario, boolean stopOnSteady) {
+    }
+
+    private static boolean stopOnSteady(String value) {
+        if (value != null && !value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("stop_on_steady = " + value + " is not allowed: expected true or false");
         }
-        failed(ctx, cause);
+        return "true".equals(value);
     }
 
     /** On a worker thread: loads and validates the scenario exactly as on the command line, within the server's limits. */
@@ -194,31 +176,42 @@ public final class RunServer {
         return s;
     }
 
-    /** A scenario ready to run: its generator built and its plan made. */
-    private record Prepared(Scenario scenario, Generator generator, RunPlan plan) {
-    }
-
-    /** On a worker thread: builds the generator (IllegalArgumentException for a model the engine refuses). */
-    private static Prepared plan(Scenario s, boolean stopOnSteady) {
-        RunPlan plan = RunPlan.of(s.run().outputGrid());
-        return new Prepared(s, Engines.generator(s.model(), Method.of(s.method()), s.run().engineOptions()),
-                stopOnSteady ? plan.stopOnSteady(SteadyStateCriterion.DEFAULT) : plan);
+    /**
+     * A scenario ready to run: its generator built, its plan made, its recorders and convergence watcher made and the
+     * generator's slowest relaxation time {@code tau} (infinite if unknown) found.
+     */
+    private record Prepared(Scenario scenario, Generator generator, RunPlan plan, List<SampleObserver> recorders,
+                            double tau) {
     }
 
     /**
-     * Gives the scenario an id and a stream and keeps it, if its history fits in the server's memory for histories;
-     * otherwise answers 503, releases the run slot and returns null.
+     * On a worker thread: builds the generator (IllegalArgumentException for a model the engine refuses) and what
+     * needs its slowest relaxation time, an Arnoldi iteration of seconds for a large model: never on an event loop.
+     */
+    private static Prepared plan(Checked checked, RunAddress address) {
+        Scenario s = checked.scenario();
+        RunPlan plan = RunPlan.of(s.run().outputGrid());
+        Generator generator = Engines.generator(s.model(), Method.of(s.method()), s.run().engineOptions());
+        return new Prepared(s, generator, checked.stopOnSteady() ? plan.stopOnSteady(SteadyStateCriterion.DEFAULT) : plan,
+                RunCommand.recorders(address, generator),
+                generator.slowestRelaxationTime().orElse(Double.POSITIVE_INFINITY));
+    }
+
+    /**
+     * Gives the scenario an id and a stream and keeps it, if the server can keep it ({@link KeptRuns#admit}: its
+     * history fits in the memory for histories, a place among the kept runs is free); otherwise answers 503 with the
+     * reason, releases the run place and returns null.
      */
     private HostedRun accept(RoutingContext ctx, Scenario s) {
         String id = HexFormat.of().formatHex(nextId());
         HostedRun run = new HostedRun(id, s, new RunStream(vertx, new RunAddress(id)),
                 s.run().outputGrid().size() + 1L);
-        String refused = runs.admit(run);
+        KeptRuns.Refusal refused = runs.admit(run);
         if (refused != null) {
             run.stream().close();
             metrics.releaseRun();
-            metrics.refused("memory");
-            error(ctx, 503, refused);
+            metrics.refused(refused.reason());
+            error(ctx, 503, refused.message());
             return null;
         }
         metrics.started();
@@ -229,11 +222,10 @@ public final class RunServer {
         RunAddress address = run.stream().run();
         String id = run.id();
         RunStream stream = run.stream();
-        List<SampleObserver> observers = new ArrayList<>(RunCommand.recorders(address, p.generator()));
+        List<SampleObserver> observers = new ArrayList<>(p.recorders());
         observers.add(stream.observer());
         RunRequest request = new RunRequest(id, p.generator(), p.scenario().run().integratorSettings(),
                 p.plan(), observers, List.of(), List.of());
-        double tau = p.generator().slowestRelaxationTime().orElse(Double.POSITIVE_INFINITY);
         stream.ready().compose(ready -> {
             if (!run.launch()) {
                 // cancelled while its generator was being built: it has ended already
@@ -249,7 +241,7 @@ public final class RunServer {
             }
             RunReport report = ar.succeeded() ? ar.result() : null;
             JsonObject summary = report != null
-                    ? new JsonObject(Reports.json(RunCommand.toJson(p.scenario(), report, tau)))
+                    ? new JsonObject(Reports.json(RunCommand.toJson(p.scenario(), report, p.tau())))
                     : new JsonObject().put("failure", Main.oneLine(String.valueOf(ar.cause())));
             String status = run.end(summary, report == null || report.outcome().failed());
             metrics.ended(status, report == null ? null : report.metrics());
@@ -424,28 +416,15 @@ public final class RunServer {
         return out;
     }
 
-    /** 429: every run place is taken ({@code --max-runs}). */
-    static void busy(RoutingContext ctx, ServerSettings settings) {
-        error(ctx, 429, settings.maxRunningRuns() + " runs are going already (the server's limit, --max-runs); "
-                + "try again when one has ended");
-    }
-
-    /** A request that failed on a worker: 400 with the one-line message for what the client got wrong, else 500. */
-    static void failed(RoutingContext ctx, Throwable cause) {
-        if (cause instanceof IllegalArgumentException bad) {
-            error(ctx, 400, Main.oneLine(bad.getMessage()));
-        } else {
-            ctx.fail(cause);
-        }
-    }
-
     private static void json(RoutingContext ctx, int status, Object body) {
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(body instanceof JsonObject o ? o.encode() : ((JsonArray) body).encode());
     }
 
-    static void error(RoutingContext ctx, int status, String message) {
+    /** An error answer, {@code {"error", "status"}}, counted in the metrics by its status. */
+    private void error(RoutingContext ctx, int status, String message) {
         if (!ctx.response().ended()) {
+            metrics.answeredError(status);
             json(ctx, status, new JsonObject().put("error", message).put("status", status));
         }
     }

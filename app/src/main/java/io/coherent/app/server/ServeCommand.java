@@ -41,7 +41,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest scenario accepted (413 above). Default 65536.")
     int maxBody = 65_536;
 
-    @Option(names = "--kept-runs", paramLabel = "N", description = "Ended runs kept for status and download. Default 100.")
+    @Option(names = "--kept-runs", paramLabel = "N", description = "Runs kept for status and download, running or "
+            + "ended; the oldest ended ones are forgotten to make room, new runs refused (503) while all are running. "
+            + "Default 100.")
     int keptRuns = 100;
 
     @Option(names = "--history-mb", paramLabel = "MB", description = "Memory for the samples of kept and running runs; "
@@ -61,6 +63,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--cluster-port", paramLabel = "PORT", description = "This member's cluster port. Default 5701.")
     int clusterPort = 5701;
 
+    @Option(names = "--cluster-name", paramLabel = "NAME", description = "The cluster's name: only members of the same "
+            + "name join (`coherent subscribe --cluster-name`). Default " + ClusterSettings.DEFAULT_NAME + ".")
+    String clusterName = ClusterSettings.DEFAULT_NAME;
+
     @Spec
     CommandSpec spec;
 
@@ -69,7 +75,8 @@ public final class ServeCommand implements Callable<Integer> {
         ServerSettings settings = new ServerSettings(host, port, maxBody, maxRuns, maxPoints, maxUntil, keptRuns,
                 historyMb > Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : historyMb * 1_000_000, maxDimension);
         Future<Vertx> vertx = cluster == null ? Future.succeededFuture(Vertx.vertx(EventDrivenRun.vertxOptions()))
-                : new ClusterSettings(clusterPort, new ArrayList<>(cluster), false).vertx(EventDrivenRun.vertxOptions());
+                : new ClusterSettings(clusterName, clusterPort, new ArrayList<>(cluster), false)
+                        .vertx(EventDrivenRun.vertxOptions());
         Vertx v = vertx.await();
         OutOfMemoryGuard.install(v, spec.commandLine().getErr());
         RunServer server = RunServer.start(v, settings).await();

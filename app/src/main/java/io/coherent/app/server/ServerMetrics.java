@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The server's meters, scraped by Prometheus at {@code /metrics}: runs started, ended (by status) and refused
- * (by reason), runs going and stream subscribers connected, the integrators' work summed over finished runs, and the JVM's memory and threads.
+ * (by reason), error answers of every endpoint (by HTTP status), runs going and stream subscribers connected, the integrators' work summed over finished runs, and the JVM's memory and threads.
  */
 final class ServerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -58,6 +58,11 @@ final class ServerMetrics {
         registry.counter("coherent.server.runs.refused", "reason", reason).increment();
     }
 
+    /** An error answer ({@code 4xx}, {@code 5xx}) of any endpoint. */
+    void answeredError(int status) {
+        registry.counter("coherent.server.errors", "status", Integer.toString(status)).increment();
+    }
+
     /** A run has ended: its status, and its own meters added to the server's totals. */
     void ended(String status, MeterRegistry run) {
         registry.counter("coherent.server.runs.ended", "status", status).increment();
@@ -78,6 +83,4 @@ final class ServerMetrics {
     void unsubscribed() {
         subscribers.decrementAndGet();
     }
-
-
 }

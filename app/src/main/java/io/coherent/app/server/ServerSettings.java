@@ -11,7 +11,8 @@ import io.coherent.config.ScenarioException;
  * @param maxRunningRuns    runs integrating at once; more get 429
  * @param maxPoints         output times of one run (and so its stream and history)
  * @param maxUntil          final time of one run
- * @param keptRuns          finished runs kept for status, stream replay and download (oldest forgotten first)
+ * @param keptRuns          runs kept, running or ended, for status, stream replay and download (the oldest ended
+ *                          forgotten first; new runs refused (503) while all kept runs are running)
  * @param historyBytes      memory for the histories of kept and running runs; beyond it the oldest ended runs are
  *                          forgotten, and new runs refused (503) while running runs fill it
  * @param maxDimension      largest Hilbert-space dimension (or number of modes) of a run's model; beyond it 400

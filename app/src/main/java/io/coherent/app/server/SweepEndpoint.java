@@ -13,72 +13,40 @@ import io.coherent.app.sweep.SweepDefinition;
 import io.coherent.config.Scenario;
 import io.coherent.config.ScenarioException;
 import io.coherent.core.observables.Estimate;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code POST /api/sweep?param=NAME=[log:]START:STOP:N[&param=...][&evaluation=steady|run][&set=KEY=VALUE...]} with a
  * scenario: the sweep of {@code coherent sweep} ({@link Sweep}, the same grid, validation and point evaluation, a
  * failed point recorded with its reason), answered with every point in grid order as JSON. The sweep is checked
- * (scenario, grid, every corner) before it takes one run place; it evaluates its points on one thread, and stops when
- * the client disconnects. Limits: at most {@code --max-points} points, and with {@code evaluation=run} each point's
- * run within {@code --max-points} and {@code --max-until} as any run.
+ * (scenario, grid, every corner) before it takes one run place ({@link ScenarioIntake}); it evaluates its points on
+ * one thread, and stops when the client disconnects (it does not start if the client left while it was checked).
+ * Limits: at most {@code --max-points} points, and with {@code evaluation=run} each point's run within
+ * {@code --max-points} and {@code --max-until} as any run.
  */
 final class SweepEndpoint {
     static final String PARAM = "param";
     static final String EVALUATION = "evaluation";
 
-    private final Vertx vertx;
+    private final ScenarioIntake intake;
     private final ServerSettings settings;
-    private final ServerMetrics metrics;
 
-    SweepEndpoint(Vertx vertx, ServerSettings settings, ServerMetrics metrics) {
-        this.vertx = vertx;
-        this.settings = settings;
-        this.metrics = metrics;
+    SweepEndpoint(ScenarioIntake intake) {
+        this.intake = intake;
+        this.settings = intake.settings();
     }
 
     void handle(RoutingContext ctx) {
-        ScenarioRequest request;
-        try {
-            request = ScenarioRequest.of(ctx);
-        } catch (IllegalArgumentException e) {
-            RunServer.error(ctx, 400, e.getMessage());
-            return;
-        }
         List<String> params = ctx.queryParam(PARAM);
         String evaluation = ctx.queryParams().get(EVALUATION) == null ? SweepDefinition.STEADY
                 : ctx.queryParams().get(EVALUATION);
-        vertx.executeBlocking(() -> prepare(request, params, evaluation), false).onComplete(prepared -> {
-            if (prepared.failed()) {
-                RunServer.failed(ctx, prepared.cause());
-                return;
-            }
-            if (!metrics.reserveRun(settings.maxRunningRuns())) {
-                metrics.refused("busy");
-                RunServer.busy(ctx, settings);
-                return;
-            }
-            AtomicBoolean gone = new AtomicBoolean();
-            ctx.response().closeHandler(v -> gone.set(true));
-            Sweep sweep = prepared.result();
-            vertx.executeBlocking(() -> run(sweep, evaluation, gone), false).onComplete(ar -> {
-                metrics.releaseRun();
-                if (ar.failed()) {
-                    if (!gone.get()) {
-                        RunServer.failed(ctx, ar.cause());
-                    }
-                } else if (!ctx.response().ended()) {
-                    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(ar.result());
-                }
-            });
-        });
+        intake.answer(ctx, request -> prepare(request, params, evaluation),
+                (sweep, clientGone) -> run(sweep, evaluation, clientGone));
     }
 
     /** On a worker thread: everything a sweep can check before it starts, as {@link Sweep#prepare} checks it. */
@@ -153,10 +121,10 @@ final class SweepEndpoint {
     }
 
     /** On a worker thread: evaluates every point (stopping if the client has gone) and returns the answer. */
-    private static String run(Sweep sweep, String evaluation, AtomicBoolean gone) {
+    private static String run(Sweep sweep, String evaluation, BooleanSupplier clientGone) {
         PointOutcome[] outcomes = new PointOutcome[sweep.grid().size()];
         Sweep.Summary summary = sweep.run(1, o -> {
-            if (gone.get()) {
+            if (clientGone.getAsBoolean()) {
                 throw new CancellationException("the client has gone");
             }
             outcomes[o.point().index()] = o;

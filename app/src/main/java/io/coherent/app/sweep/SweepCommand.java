@@ -117,9 +117,10 @@ public final class SweepCommand implements Callable<Integer> {
                     + (cluster ? "0 with --cluster" : "1"));
         }
         if (!cluster && (pointTimeout != null || clusterOptions.config != null || clusterOptions.host != null
-                || clusterOptions.port != null || clusterOptions.members != null || clusterOptions.busPort != null)) {
-            throw new ScenarioException("--cluster", "--point-timeout, --config, --cluster-host, --cluster-port, --members "
-                    + "and --bus-port go with --cluster");
+                || clusterOptions.port != null || clusterOptions.members != null || clusterOptions.busPort != null
+                || clusterOptions.name != null)) {
+            throw new ScenarioException("--cluster", "--point-timeout, --config, --cluster-name, --cluster-host, "
+                    + "--cluster-port, --members and --bus-port go with --cluster");
         }
         long timeoutNanos = cluster ? (long) (clusterOptions.pointTimeout(pointTimeout, DEFAULT_POINT_TIMEOUT) * 1e9)
                 : Long.MAX_VALUE;

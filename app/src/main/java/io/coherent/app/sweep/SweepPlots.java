@@ -141,7 +141,7 @@ public final class SweepPlots {
                             && Double.isFinite(value(o, name))).count();
                     int missing = (int) points.stream().filter(o -> !Double.isFinite(value(o, name))).count();
                     if (notConverged > 0) {
-                        open.add(label + " " + notConverged);
+                        open.add(label + ": " + notConverged + (notConverged == 1 ? " point" : " points"));
                     }
                     if (missing > 0) {
                         String why = points.stream().filter(PointOutcome::failed).map(PointOutcome::failure).findFirst()
@@ -152,8 +152,8 @@ public final class SweepPlots {
                     addCurve(figure, quantities, first, label, points, name, k, k, k == 0, true);
                 }
                 if (!open.isEmpty()) {
-                    figure.note("Hollow markers: not converged, the value and error estimate last reached (" 
-                            + String.join(", ", open) + " points).");
+                    figure.note("Hollow (larger) markers: not converged (" + String.join(", ", open) + "); the value "
+                            + "last reached, whose error estimate may not bound its error.");
                 }
                 if (!gaps.isEmpty()) {
                     figure.note("No value (failed; reasons in results.csv): " + String.join("; ", gaps) + ".");

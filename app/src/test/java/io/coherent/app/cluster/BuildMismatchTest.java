@@ -35,7 +35,7 @@ class BuildMismatchTest {
         assertEquals(64, BuildFingerprint.current().length(), "SHA-256 in hex");
         assertEquals(BuildFingerprint.current(), BuildFingerprint.current());
         int base = 20_000 + new Random().nextInt(20_000);
-        ClusterSettings settings = new ClusterSettings(base, List.of(), false);
+        ClusterSettings settings = new ClusterSettings(ClusterSettings.DEFAULT_NAME, base, List.of(), false);
         HazelcastClusterManager manager = settings.clusterManager();
         Vertx vertx = settings.vertx(EventDrivenRun.vertxOptions(), manager).await();
         try {

@@ -37,7 +37,7 @@ class ClusterOptionsTest {
     @Test
     void defaultsAreTheLoopbackInterfaceAndPort5701() {
         ClusterOptions o = parse();
-        assertEquals(new ClusterSettings("127.0.0.1", 5701, List.of("127.0.0.1:5701"), 0, false), o.settings());
+        assertEquals(new ClusterSettings("coherent", "127.0.0.1", 5701, List.of("127.0.0.1:5701"), 0, false), o.settings());
         assertEquals(3, o.threads(null, 3));
         assertEquals(120, o.pointTimeout(null, 120));
     }
@@ -46,6 +46,7 @@ class ClusterOptionsTest {
     void theFileGivesWhatTheFlagsDoNot() throws IOException {
         Path file = tmp.resolve("cluster.yaml");
         Files.writeString(file, """
+                cluster_name: lab
                 cluster_host: 10.0.0.5
                 cluster_port: 6000
                 members: [10.0.0.5:6000, node-2.lab:6000]
@@ -54,15 +55,15 @@ class ClusterOptionsTest {
                 point_timeout: 30
                 """);
         ClusterOptions fromFile = parse("--config", file.toString());
-        assertEquals(new ClusterSettings("10.0.0.5", 6000, List.of("10.0.0.5:6000", "node-2.lab:6000"), 6100, false),
-                fromFile.settings());
+        assertEquals(new ClusterSettings("lab", "10.0.0.5", 6000, List.of("10.0.0.5:6000", "node-2.lab:6000"), 6100,
+                false), fromFile.settings());
         assertEquals(2, fromFile.threads(null, 8));
         assertEquals(30, fromFile.pointTimeout(null, 120));
 
         ClusterOptions flagsWin = parse("--config", file.toString(), "--cluster-port", "6001", "--members",
-                "10.0.0.6:6000,10.0.0.7:6000");
-        assertEquals(new ClusterSettings("10.0.0.5", 6001, List.of("10.0.0.6:6000", "10.0.0.7:6000"), 6100, false),
-                flagsWin.settings());
+                "10.0.0.6:6000,10.0.0.7:6000", "--cluster-name", "other");
+        assertEquals(new ClusterSettings("other", "10.0.0.5", 6001, List.of("10.0.0.6:6000", "10.0.0.7:6000"), 6100,
+                false), flagsWin.settings());
         assertEquals(1, flagsWin.threads(1, 8));
         assertEquals(5, flagsWin.pointTimeout(5.0, 120));
     }
@@ -81,6 +82,9 @@ class ClusterOptionsTest {
                 List.of("--cluster", "--config", tmp.resolve("missing.yaml").toString()),
                 List.of("--cluster", "--cluster-host", "my-laptop"),
                 List.of("--cluster", "--cluster-port", "70000"),
+                List.of("--cluster", "--cluster-name", "my cluster"),
+                List.of("--cluster", "--cluster-name", ""),
+                List.of("--cluster-name", "lab"),
                 List.of("--cluster", "--members", "10.0.0.5:5701"),
                 List.of("--cluster", "--point-timeout", "0"),
                 List.of("--cluster", "--threads", "-1"),
@@ -97,8 +101,12 @@ class ClusterOptionsTest {
         }
         MainTest.Result worker = coherent("worker", "--cluster", "--config", unknown.toString());
         assertEquals(2, worker.code(), worker.err());
-        assertEquals("coherent: --config " + unknown + ": unknown key 'cluster_hots'; allowed: cluster_host, cluster_port, "
-                + "members, bus_port, point_timeout, threads", worker.err().strip());
+        assertEquals("coherent: --config " + unknown + ": unknown key 'cluster_hots'; allowed: cluster_name, cluster_host, "
+                + "cluster_port, members, bus_port, point_timeout, threads", worker.err().strip());
+        MainTest.Result badName = coherent("worker", "--cluster", "--cluster-name", "a/b");
+        assertEquals(2, badName.code(), badName.err());
+        assertEquals("coherent: --cluster-name a/b is not allowed: expected 1 to 64 letters, digits, '.', '_' or '-'",
+                badName.err().strip());
         MainTest.Result noCluster = coherent("worker");
         assertEquals(2, noCluster.code(), noCluster.err());
     }

@@ -32,7 +32,8 @@ class ClusterTest {
     void aSecondJvmReceivesEverySampleThroughTheCluster() throws Exception {
         int serverPort = freePort();
         int subscriberPort = freePort();
-        Vertx vertx = new ClusterSettings(serverPort, List.of(), false).vertx(EventDrivenRun.vertxOptions()).await();
+        Vertx vertx = new ClusterSettings(ClusterSettings.DEFAULT_NAME, serverPort, List.of(), false)
+                .vertx(EventDrivenRun.vertxOptions()).await();
         try (TestServer server = TestServer.start(vertx, 1)) {
             Path out = tmp.resolve("subscriber.jsonl");
             Path errors = tmp.resolve("subscriber.err");

@@ -14,15 +14,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** The server held to its own limits (issue 15): validation before slots, model size, history memory, idle readers. */
 class ServerLimitsTest {
 
     private static TestServer server(int maxRuns, long historyBytes, long maxDimension) {
+        return server(maxRuns, 100, historyBytes, maxDimension);
+    }
+
+    private static TestServer server(int maxRuns, int keptRuns, long historyBytes, long maxDimension) {
         Vertx vertx = Vertx.vertx(EventDrivenRun.vertxOptions());
-        RunServer server = RunServer.start(vertx, new ServerSettings("127.0.0.1", 0, 65536, maxRuns, 20000, 100000, 100,
-                historyBytes, maxDimension)).await();
+        RunServer server = RunServer.start(vertx, new ServerSettings("127.0.0.1", 0, 65536, maxRuns, 20000, 100000,
+                keptRuns, historyBytes, maxDimension)).await();
         return new TestServer(vertx, server, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     }
 
@@ -144,6 +150,85 @@ class ServerLimitsTest {
             assertEquals(404, s.get("/api/runs/" + first).statusCode());
             assertEquals(200, s.get("/api/runs/" + third).statusCode());
             assertTrue(s.get("/metrics").body().contains("coherent_server_runs_refused_total{reason=\"memory\"} 1.0"));
+        }
+    }
+
+    @Test
+    void theKeptRunsAreNeverMoreThanTheLimitEvenWhenAllAreRunning() throws Exception {
+        try (TestServer s = server(2, 1, 256_000_000, 64)) {
+            String first = s.startRun("preset: partial-collective\nuntil: 5000\npoints: 2000\n");
+            HttpResponse<String> second = s.post("/api/runs", ServerApiTest.SHORT);
+            assertEquals(503, second.statusCode(), second.body());
+            assertEquals("the runs the server keeps (--kept-runs 1) are all running; try again when one has ended",
+                    new JsonObject(second.body()).getString("error"));
+            assertEquals(1, s.metric("coherent_server_runs_refused_total{reason=\"kept\"}"));
+            assertEquals(1, s.metric("coherent_server_runs_running"), "the refused run's place is given back");
+            s.send("DELETE", "/api/runs/" + first, null);
+            s.awaitEnd(first);
+            // an ended run makes room: it is forgotten
+            String third = startWhenFree(s, ServerApiTest.SHORT);
+            assertEquals(404, s.get("/api/runs/" + first).statusCode());
+            s.awaitEnd(third);
+        }
+    }
+
+    @Test
+    void nothingOfARunsStartIsComputedOnAnEventLoop() throws Exception {
+        // d = 64: the slowest relaxation time (for the convergence watcher) is an Arnoldi iteration of seconds (it held
+        // the event loop for 8 s); the checker's warnings that name our code, beyond 3 s (a loaded machine's scheduling
+        // and collections stay below that)
+        Logger checker = Logger.getLogger("io.vertx.core.impl.BlockedThreadChecker");
+        BlockedEventLoops watch = new BlockedEventLoops();
+        checker.addHandler(watch);
+        Vertx vertx = Vertx.vertx(EventDrivenRun.vertxOptions().setBlockedThreadCheckInterval(100)
+                .setMaxEventLoopExecuteTime(TimeUnit.SECONDS.toNanos(3))
+                .setWarningExceptionTime(TimeUnit.SECONDS.toNanos(3)));
+        RunServer server = RunServer.start(vertx, new ServerSettings("127.0.0.1", 0, 65536, 1, 20000, 100000, 100))
+                .await();
+        try (TestServer s = new TestServer(vertx, server, HttpClient.newBuilder().build())) {
+            String id = s.startRun(qubits(6));
+            // launched once its first sample is out: what comes after is the runtime's
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (s.status(id).getInteger("messages") == 0 && s.status(id).getString("status").equals("running")) {
+                assertTrue(System.nanoTime() < deadline, "the run did not start");
+                Thread.sleep(50);
+            }
+            s.send("DELETE", "/api/runs/" + id, null);
+            s.awaitEnd(id);
+        } finally {
+            checker.removeHandler(watch);
+        }
+        List<String> blocked = watch.warnings();
+        assertTrue(blocked.isEmpty(), blocked.size() + " warnings, the first: " + (blocked.isEmpty() ? "" : blocked.get(0)));
+    }
+
+    /** The blocked-thread checker's warnings about an event loop held in our code, with where (our frames). */
+    private static final class BlockedEventLoops extends java.util.logging.Handler {
+        private final List<String> warnings = new ArrayList<>();
+
+        @Override
+        public synchronized void publish(LogRecord r) {
+            StringBuilder where = new StringBuilder(r.getMessage());
+            for (StackTraceElement e : r.getThrown() == null ? new StackTraceElement[0] : r.getThrown().getStackTrace()) {
+                if (e.getClassName().startsWith("io.coherent")) {
+                    where.append(" at ").append(e);
+                }
+            }
+            if (r.getMessage().contains("eventloop") && where.length() > r.getMessage().length()) {
+                warnings.add(where.toString());
+            }
+        }
+
+        synchronized List<String> warnings() {
+            return List.copyOf(warnings);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coherent.app.Main;
 import io.coherent.app.MainTest;
+import io.coherent.observers.EventDrivenRun;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,13 +56,17 @@ class SteadyAndSweepApiTest {
     }
 
     private static Socket send(String request) throws java.io.IOException {
-        Socket socket = new Socket("127.0.0.1", server.server().port());
+        return send(server, request);
+    }
+
+    private static Socket send(TestServer to, String request) throws java.io.IOException {
+        Socket socket = new Socket("127.0.0.1", to.server().port());
         socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
         socket.getOutputStream().flush();
         return socket;
     }
 
-        private static String error(HttpResponse<String> r) {
+    private static String error(HttpResponse<String> r) {
         JsonObject body = new JsonObject(r.body());
         assertEquals(r.statusCode(), body.getInteger("status"));
         return body.getString("error");
@@ -101,6 +108,31 @@ class SteadyAndSweepApiTest {
         assertEquals(400, server.post("/api/steady", "").statusCode());
         assertEquals(400, server.send("POST", "/api/steady", new byte[] {(byte) 0xff, 'a'}).statusCode());
         assertEquals(413, server.post("/api/steady", "preset: two-atoms\n# " + "x".repeat(5000)).statusCode());
+    }
+
+    @Test
+    void every400IsCounted() throws InterruptedException {
+        String invalid = "coherent_server_runs_refused_total{reason=\"invalid\"}";
+        String status400 = "coherent_server_errors_total{status=\"400\"}";
+        double before = server.metric(invalid);
+        double before400 = server.metric(status400);
+        assertEquals(400, server.post("/api/steady" + query("set", "bogus=1"), "preset: two-atoms\n").statusCode());
+        assertEquals(before + 1, server.metric(invalid), "a bad steady state");
+        assertEquals(400, server.post("/api/sweep" + query("param", "bogus=0:1:3"), "preset: two-atoms\n").statusCode());
+        assertEquals(before + 2, server.metric(invalid), "a bad sweep");
+        assertEquals(400, server.send("POST", "/api/runs", new byte[] {(byte) 0xff, 'a'}).statusCode());
+        assertEquals(before + 3, server.metric(invalid), "a run that is not UTF-8");
+        assertEquals(400, server.post("/api/runs?stop_on_steady=maybe", "preset: two-atoms\n").statusCode());
+        assertEquals(before + 4, server.metric(invalid), "a bad query parameter of a run");
+        assertEquals(413, server.post("/api/steady", "preset: two-atoms\n# " + "x".repeat(5000)).statusCode());
+        assertEquals(before + 5, server.metric(invalid), "a body too large");
+        assertEquals(before400 + 4, server.metric(status400), "the 400s among them");
+        // an endpoint that takes no scenario: its 400 is an error answer, no refused run
+        String id = server.startRun("preset: two-atoms\nuntil: 2\npoints: 5\n");
+        server.awaitEnd(id);
+        assertEquals(400, server.get("/api/runs/" + id + "/trajectory?format=xml").statusCode());
+        assertEquals(before400 + 5, server.metric(status400), "a bad download format");
+        assertEquals(before + 5, server.metric(invalid));
     }
 
     @Test
@@ -246,5 +278,40 @@ class SteadyAndSweepApiTest {
             Thread.sleep(100);
         }
         assertEquals(200, r.statusCode(), r.body());
+    }
+
+    @Test
+    void aSweepWhoseClientLeftWhileItWasCheckedNeverStarts() throws Exception {
+        // two worker threads, both held: the sweep is checked only once they are released, its client gone by then
+        Vertx vertx = Vertx.vertx(EventDrivenRun.vertxOptions().setWorkerPoolSize(2));
+        try (TestServer s = TestServer.start(vertx, 1)) {
+            CountDownLatch held = new CountDownLatch(2);
+            CountDownLatch release = new CountDownLatch(1);
+            for (int i = 0; i < 2; i++) {
+                vertx.executeBlocking(() -> {
+                    held.countDown();
+                    return release.await(60, TimeUnit.SECONDS);
+                }, false);
+            }
+            assertTrue(held.await(10, TimeUnit.SECONDS));
+            String body = "preset: partial-collective\n";
+            // the sweep of aSweepStopsWhenItsClientDisconnects: a minute if it ran
+            send(s, "POST /api/sweep" + query("param", "theta=0.2:1.2:30", "evaluation", "run", "set", "until=5000")
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + body.length() + "\r\n\r\n" + body).close();
+            // the event loop has read the request and the close before it answers this (no worker needed)
+            Thread.sleep(300);
+            assertEquals(200, s.get("/api/runs").statusCode());
+            release.countDown();
+            String gone = "coherent_server_runs_refused_total{reason=\"gone\"}";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (s.metric(gone) == 0) {
+                assertEquals(0, s.metric("coherent_server_runs_running"), "a run place taken for a client that has left");
+                assertTrue(System.nanoTime() < deadline, "the sweep was neither dropped nor started");
+                Thread.sleep(20);
+            }
+            assertEquals(1, s.metric(gone));
+            assertEquals(0, s.metric("coherent_server_runs_running"));
+            assertEquals(200, s.post("/api/steady", "preset: two-atoms\n").statusCode());
+        }
     }
 }

@@ -99,6 +99,12 @@ public record TestServer(Vertx vertx, RunServer server, HttpClient client) imple
         return events;
     }
 
+    /** The value of a meter in {@code /metrics}, e.g. {@code coherent_server_runs_refused_total{reason="invalid"}}; 0 if absent. */
+    public double metric(String series) {
+        return get("/metrics").body().lines().filter(l -> l.startsWith(series + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1))).orElse(0.0);
+    }
+
     public JsonArray presets() {
         return new JsonArray(get("/api/presets").body());
     }

@@ -184,4 +184,25 @@ class SweepVariantTest {
         assertTrue(Files.exists(out.resolve("heatmap-energy_current.2-2-local-lindblad.png")), r.out());
         assertEquals(18, Csv.read(out.resolve("results.csv")).rows().size());
     }
+
+    /** A not-converged point of a variant is said so under the figure (its marker is hollow); a failed one too. */
+    @Test
+    void notConvergedAndFailedPointsOfAVariantAreNotedUnderTheFigure() throws IOException {
+        Grid grid = new Grid(List.of(Axis.parse("J1=0.1:1:3")), List.of(Variant.parse("exact:method=heom"),
+                Variant.parse("approx:method=redfield")));
+        List<PointOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < grid.size(); i++) {
+            Grid.Point p = grid.point(i);
+            double x = p.values().get(0);
+            PointResult r = new PointResult(new io.coherent.core.observables.ObservableSet(java.util.Map.of("J",
+                    new io.coherent.core.observables.Estimate(x * x, 1e-6))), i != 2, true, Double.NaN,
+                    Double.POSITIVE_INFINITY);
+            outcomes.add(i == 4 ? new PointOutcome(p, null, "the solver stopped", 0.1) : new PointOutcome(p, r, null, 0.1));
+        }
+        SweepPlots.Written w = SweepPlots.write(tmp, "test", grid, outcomes, List.of("J"), false);
+        String svg = Files.readString(w.files().get(1));
+        assertTrue(svg.contains("Hollow (larger) markers: not converged (exact: 1 point)"), svg.length() + " chars");
+        assertTrue(svg.contains("approx: 1 of 3 (the solver stopped)"));
+        assertTrue(svg.contains(">exact<") && svg.contains(">approx<"), "the legend");
+    }
 }

@@ -123,14 +123,7 @@ public final class ComplexLu {
 
     /** min |u_ii| / max |u_ii| of the last factorisation: near 0 for a numerically singular matrix. */
     public double pivotRatio() {
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (int i = 0; i < n; i++) {
-            double p = Math.hypot(luRe[i * n + i], luIm[i * n + i]);
-            min = Math.min(min, p);
-            max = Math.max(max, p);
-        }
-        return max == 0 ? 0 : min / max;
+        return PivotRatio.of(n, i -> Math.hypot(luRe[i * n + i], luIm[i * n + i]));
     }
 
     /** |det(A + shift)| of the last factorisation, as log for range safety. */

@@ -27,6 +27,17 @@ class LinearAlgebraTest {
     }
 
     @Test
+    void thePivotRatioOfATriangularMatrixIsThatOfItsDiagonal() {
+        // upper triangular: no row exchange, U is the matrix itself, |u| = 2, 5 (3+4i), 1e-3
+        ComplexLu lu = new ComplexLu(3);
+        assertTrue(lu.factorise(new double[] {2, 7, 1, 0, 3, -2, 0, 0, 1e-3}, new double[] {0, 1, 0, 0, 4, 0, 0, 0, 0},
+                0, 0));
+        assertEquals(1e-3 / 5, lu.pivotRatio(), 1e-18);
+        assertEquals(0, PivotRatio.of(2, i -> i == 0 ? 3 : 0));
+        assertEquals(1, PivotRatio.of(3, i -> 2.5));
+    }
+
+    @Test
     void eigenvaluesOfTriangularComplexMatrixAreItsDiagonal() {
         ComplexMatrix a = ComplexMatrix.fromParts(new double[][] {{-0.1, 5, 2}, {0, -1, 3}, {0, 0, 2}},
                 new double[][] {{-1, 1, 0}, {0, 0.5, 1}, {0, 0, -3}});
