@@ -25,6 +25,9 @@ import java.util.Map;
  * When a level would not fit in heom_max_memory the loop stops with converged = false and the last change as the
  * estimate. Slowly converging expansions (Drude-Lorentz, whose C(t) is log-singular at t = 0, converges algebraically
  * in the Pade poles) can make "the last change" smaller than the remaining error; the report lists every level.
+ * A fitted bath (the Ohmic family) climbs a ladder of counts whose expansion errors fall by {@link #RUNG_IMPROVEMENT}
+ * per rung, and its estimate is the largest sensitivity |change|/(e_old - e_new) seen times the remaining error
+ * (Convergence.remaining): a fit's effect on an observable does not fall steadily with the count.
  */
 public final class Heom {
     static final int START_DEPTH = 2;
