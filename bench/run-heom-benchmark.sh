@@ -48,6 +48,9 @@ for depth in 5 6 7; do
 done
 /usr/bin/time -f '{"case": "cli-steady-auto", "wall_s": %e, "max_rss_kb": %M}' \
   java -jar app/target/coherent.jar steady bench/heom/two-qubits-dl.yaml > "$OUT/cli-auto.txt" 2>> "$OUT/cli.jsonl"
+/usr/bin/time -f '{"case": "cli-steady-auto-1e-5", "wall_s": %e, "max_rss_kb": %M}' \
+  java -jar app/target/coherent.jar steady bench/heom/two-qubits-dl.yaml --set heom_tolerance=1e-5 \
+  > "$OUT/cli-auto-1e-5.txt" 2>> "$OUT/cli.jsonl"
 /usr/bin/time -f '{"case": "cli-run-depth5-t300", "wall_s": %e, "max_rss_kb": %M}' \
   java -jar app/target/coherent.jar run bench/heom/two-qubits-dl.yaml --set heom_depth=5 --set heom_exponents=2 \
   --set heom_expansion=pade --set heom_terminator=false --set atol=1e-8 --set rtol=1e-6 --until 300 --set points=301 \

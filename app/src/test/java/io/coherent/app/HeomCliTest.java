@@ -63,6 +63,38 @@ class HeomCliTest {
         assertTrue(h.get("error_estimates").get("population.1").asDouble() > 0, h.toString());
     }
 
+    /** Two identical qubits on one bath through sx(a) + sx(b): the dark singlet is a sector of its own. */
+    private Path darkSinglet(String initial) throws IOException {
+        return Files.writeString(tmp.resolve("dark.yaml"), """
+                model: finite
+                subsystems:
+                  - {name: a, type: qubit}
+                  - {name: b, type: qubit}
+                hamiltonian: 0.5*sz(a) + 0.5*sz(b)
+                baths:
+                  - {name: hot, temperature: 1, coupling: hermitian, operators: [sx(a) + sx(b)],
+                     spectral_density: {type: drude-lorentz, lambda: 0.05, gamma: 2}}
+                initial_state: %s
+                method: heom
+                heom_depth: 3
+                heom_exponents: 2
+                """.formatted(initial));
+    }
+
+    @Test
+    void conservedSectorsAreReportedAndInterSectorCoherenceRefused() throws IOException {
+        Result r = coherent("steady", darkSinglet("maximally-mixed").toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertEquals(2, j.get("hierarchy").get("sectors").asInt(), j.get("hierarchy").toString());
+        assertEquals(false, j.get("unique").asBoolean());
+        assertTrue(j.get("notes").toString().contains("projection of the initial state"), j.get("notes").toString());
+        Result e = coherent("steady", darkSinglet("{product: [e, g]}").toString());
+        assertEquals(Main.BAD_INPUT, e.code(), e.err());
+        assertEquals(1, e.err().strip().lines().count(), e.err());
+        assertTrue(e.err().contains("steady_state") && e.err().contains("coherences between them"), e.err());
+    }
+
     @Test
     void badInputIsOneLineAndExitTwo() throws IOException {
         String file = twoQubits().toString();

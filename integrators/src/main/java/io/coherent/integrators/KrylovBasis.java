@@ -25,7 +25,11 @@ final class KrylovBasis {
         this.beta = beta;
     }
 
-    /** Arnoldi with modified Gram-Schmidt: at most m evaluations of the generator through the integrator. */
+    /**
+     * Arnoldi with modified Gram-Schmidt: at most m evaluations of the generator through the integrator. The
+     * orthogonalisation is fused: the pass that subtracts h_ij v_i also sums the next dot product v_(i+1) . w (and the
+     * last one ||w||^2) on the updated w, the textbook loop's operations in the same order in half the passes.
+     */
     static KrylovBasis build(KrylovIntegrator integrator, double t, double[] y0, int m) {
         int n = y0.length;
         double beta = norm(y0);
@@ -40,13 +44,26 @@ final class KrylovBasis {
         int size = m;
         for (int j = 0; j < m; j++) {
             double[] w = integrator.computeDerivatives(t, v[j]);
+            double hij = dot(v[0], w);
+            double squared = 0;
             for (int i = 0; i <= j; i++) {
-                double hij = dot(v[i], w);
                 h[i][j] = hij;
-                axpy(-hij, v[i], w);
                 hNorm = Math.max(hNorm, Math.abs(hij));
+                double[] vi = v[i];
+                double[] following = i < j ? v[i + 1] : w;
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    double wk = w[k] - hij * vi[k];
+                    w[k] = wk;
+                    sum += following[k] * wk;
+                }
+                if (i < j) {
+                    hij = sum;
+                } else {
+                    squared = sum;
+                }
             }
-            double next = norm(w);
+            double next = Math.sqrt(squared);
             hNorm = Math.max(hNorm, next);
             if (next <= BREAKDOWN * hNorm) {
                 // happy breakdown: span(v1 .. v(j+1)) is invariant under L, exp(s H_(j+1)) is exact
@@ -92,6 +109,27 @@ final class KrylovBasis {
             d[i] = sum;
         }
         return d;
+    }
+
+    /**
+     * The state V c and its time derivative V (A c) in one pass over the basis (dense output and step ends need
+     * both).
+     */
+    double[][] stateAndDerivative(double[] c) {
+        double[] d = derivative(c);
+        int n = v[0].length;
+        double[] y = new double[n];
+        double[] yDot = new double[n];
+        for (int j = 0; j < c.length; j++) {
+            double cj = c[j];
+            double dj = d[j];
+            double[] vj = v[j];
+            for (int i = 0; i < n; i++) {
+                y[i] += cj * vj[i];
+                yDot[i] += dj * vj[i];
+            }
+        }
+        return new double[][] {y, yDot};
     }
 
     /** V c, a new state vector. */

@@ -128,8 +128,8 @@ final class KrylovIntegrator extends AdaptiveStepsizeIntegrator {
         protected ODEStateAndDerivative computeInterpolatedStateAndDerivatives(EquationsMapper mapper, double time,
                                                                               double theta, double thetaH,
                                                                               double oneMinusThetaH) {
-            double[] c = basis.coefficients(thetaH);
-            return mapper.mapStateAndDerivative(time, basis.combine(c), basis.combine(basis.derivative(c)));
+            double[][] y = basis.stateAndDerivative(basis.coefficients(thetaH));
+            return mapper.mapStateAndDerivative(time, y[0], y[1]);
         }
     }
 }

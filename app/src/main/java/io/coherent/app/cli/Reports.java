@@ -99,6 +99,7 @@ public final class Reports {
         node.put("exponents", h.exponents());
         node.set("terms_per_bath", JSON.valueToTree(h.termsPerBath()));
         node.put("ados", h.ados());
+        node.put("sectors", h.sectors());
         node.put("bytes", h.bytes());
         node.put("bytes_per_ado", h.bytesPerAdo());
         node.set("expansion", JSON.valueToTree(h.expansion()));
@@ -134,7 +135,8 @@ public final class Reports {
     /** One line on the hierarchy for the human summaries. */
     public static String hierarchyLine(HierarchyReport h) {
         return String.format(Locale.ROOT, "hierarchy: depth %d, %d exponents per bath, %d auxiliary density operators"
-                        + " (%d bytes), %s, terminator %s; %s", h.depth(), h.exponents(), h.ados(), h.bytes(), h.expansion(),
+                        + " (%d bytes)%s, %s, terminator %s; %s", h.depth(), h.exponents(), h.ados(), h.bytes(),
+                h.sectors() > 1 ? " in " + h.sectors() + " conserved sectors" : "", h.expansion(),
                 h.terminator() ? "on" : "off", h.converged() ? "converged to " + g(h.tolerance())
                         : "NOT converged" + (h.note().isEmpty() ? "" : " (" + h.note() + ")"));
     }

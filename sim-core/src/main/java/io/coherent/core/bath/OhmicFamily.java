@@ -6,8 +6,9 @@ import java.util.List;
  * Ohmic (s = 1), sub-Ohmic (s < 1) and super-Ohmic (s > 1) spectral densities with an exponential
  * cut-off, J(w) = lambda w^s Omega^(1-s) exp(-w/Omega) for w > 0 and 0 for w <= 0 (issue 3; the
  * composite-coupling qubit paper's form). lambda is dimensionless, Omega the cut-off frequency.
- * Its memory kernel is not a finite sum of exponentials, so the exact engine refuses it; master
- * equations use J directly.
+ * Its memory kernel lambda Omega^2 Gamma(s+1) (1 + i Omega t)^-(s+1) is not a finite sum of exponentials: the
+ * exact engine embeds the shared fit of it with a bound on the fit's effect (bosonic.MemoryKernel,
+ * bosonic.KernelFitBound) and takes its steady state from the exact self-energy; master equations use J directly.
  */
 public record OhmicFamily(double lambda, double exponent, double cutoff) implements SpectralDensity {
 
@@ -39,7 +40,7 @@ public record OhmicFamily(double lambda, double exponent, double cutoff) impleme
     @Override
     public List<ExponentialTerm> kernel() {
         throw new InvalidModelException("spectral_density", describe()
-                + " has no finite exponential kernel; the exact method needs lorentzian, lorentzian-sum or drude-lorentz");
+                + " has no finite exponential kernel; its fit is BathCorrelations.exchange with the fit scheme");
     }
 
     @Override

@@ -12,8 +12,8 @@ import java.util.Map;
  * Jy = i&lt;c1^+c2 - c2^+c1&gt; = -2 Im N_12 and the population difference Jz = &lt;c2^+c2 - c1^+c1&gt;, each also split
  * into its vacuum (initial-state) and thermal parts; and the energy current from each bath into the
  * modes, J_k = i&lt;[H_SB,k, H_S]&gt; = -2 Im(v_k^T H Q_k) with Q_k = &lt;B_k^+ c&gt; = &lt;xi_k^+ c&gt; + sum_{m in k} &lt;p_m^+ c&gt;
- * (positive = energy flows into the modes). Errors are the thermal quadrature errors carried through
- * these linear maps.
+ * (positive = energy flows into the modes). Errors are the thermal quadrature errors and the kernel fit's bound
+ * (vacuum and thermal parts) carried through these linear maps.
  */
 public final class BosonicObservables {
     private BosonicObservables() {
@@ -44,7 +44,7 @@ public final class BosonicObservables {
                 for (int j = 0; j < n; j++) {
                     qRe[j] += m.vacuum().re(row, j) + m.thermal().re(row, j);
                     qIm[j] += m.vacuum().im(row, j) + m.thermal().im(row, j);
-                    qErr[j] += m.thermalError().re(row, j);
+                    qErr[j] += m.vacuumError().re(row, j) + m.thermalError().re(row, j);
                 }
             }
             // Z = v^T H Q; J = -2 Im Z
@@ -65,7 +65,7 @@ public final class BosonicObservables {
             current[k] = -2 * zIm;
             currentError[k] = 2 * err;
         }
-        return of(model, m.vacuum(), m.thermal(), m.thermalError(), current, currentError);
+        return of(model, m.vacuum(), m.vacuumError(), m.thermal(), m.thermalError(), current, currentError);
     }
 
     /**
@@ -74,17 +74,18 @@ public final class BosonicObservables {
      * bath, in the model's bath order. Shared by the exact engine and the second-moment master equations,
      * so that both report the same names.
      */
-    static ObservableSet of(BilinearModel model, ComplexMatrix vacuum, ComplexMatrix thermal, ComplexMatrix thermalError,
-                            double[] current, double[] currentError) {
+    static ObservableSet of(BilinearModel model, ComplexMatrix vacuum, ComplexMatrix vacuumError, ComplexMatrix thermal,
+                            ComplexMatrix thermalError, double[] current, double[] currentError) {
         int n = model.modes();
         Map<String, Estimate> out = new LinkedHashMap<>();
         if (n >= 2) {
-            coherence(out, "", vacuum, thermal, thermalError, true, true);
-            coherence(out, "_vacuum", vacuum, thermal, thermalError, true, false);
-            coherence(out, "_thermal", vacuum, thermal, thermalError, false, true);
+            coherence(out, "", vacuum, vacuumError, thermal, thermalError, true, true);
+            coherence(out, "_vacuum", vacuum, vacuumError, thermal, thermalError, true, false);
+            coherence(out, "_thermal", vacuum, vacuumError, thermal, thermalError, false, true);
         }
         for (int i = 0; i < n; i++) {
-            out.put("n" + (i + 1), new Estimate(vacuum.re(i, i) + thermal.re(i, i), thermalError.re(i, i)));
+            out.put("n" + (i + 1), new Estimate(vacuum.re(i, i) + thermal.re(i, i),
+                    vacuumError.re(i, i) + thermalError.re(i, i)));
         }
         for (int k = 0; k < model.baths().size(); k++) {
             out.put("energy_current." + model.baths().get(k).name(), new Estimate(current[k], currentError[k]));
@@ -92,14 +93,14 @@ public final class BosonicObservables {
         return new ObservableSet(out);
     }
 
-    private static void coherence(Map<String, Estimate> out, String suffix, ComplexMatrix vac, ComplexMatrix th,
-                                  ComplexMatrix err, boolean withVacuum, boolean withThermal) {
+    private static void coherence(Map<String, Estimate> out, String suffix, ComplexMatrix vac, ComplexMatrix vacErr,
+                                  ComplexMatrix th, ComplexMatrix err, boolean withVacuum, boolean withThermal) {
         double n12r = (withVacuum ? vac.re(0, 1) : 0) + (withThermal ? th.re(0, 1) : 0);
         double n12i = (withVacuum ? vac.im(0, 1) : 0) + (withThermal ? th.im(0, 1) : 0);
         double n11 = (withVacuum ? vac.re(0, 0) : 0) + (withThermal ? th.re(0, 0) : 0);
         double n22 = (withVacuum ? vac.re(1, 1) : 0) + (withThermal ? th.re(1, 1) : 0);
-        double e12 = withThermal ? err.re(0, 1) : 0;
-        double ez = withThermal ? err.re(0, 0) + err.re(1, 1) : 0;
+        double e12 = (withThermal ? err.re(0, 1) : 0) + (withVacuum ? vacErr.re(0, 1) : 0);
+        double ez = (withThermal ? err.re(0, 0) + err.re(1, 1) : 0) + (withVacuum ? vacErr.re(0, 0) + vacErr.re(1, 1) : 0);
         out.put("Jx" + suffix, new Estimate(2 * n12r, 2 * e12));
         out.put("Jy" + suffix, new Estimate(-2 * n12i, 2 * e12));
         out.put("Jz" + suffix, new Estimate(n22 - n11, ez));

@@ -13,6 +13,10 @@ import java.util.OptionalDouble;
  * G(t)), flattened as [real parts row-major, imaginary parts row-major], with dPhi/dt = A Phi, Phi(0) = (1, 0).
  * Observables at a sample: the vacuum part conj(Phi) N(0) Phi^T and the thermal part from
  * {@link ThermalIntegral} (running Fourier transform in closed form, quadrature with error estimate).
+ *
+ * <p>With a fitted memory kernel (an Ohmic bath) two more components follow the state, a(t) = int_0^t ||G_f C^H||_F
+ * and b(t) = int_0^t ||C G_f C^H||_F, from which {@link KernelFitBound} bounds the fit's effect on every moment at
+ * every sample; that bound is added to the error estimates.
  */
 public final class ExactDynamics implements Generator {
     private final PseudoModeEmbedding embedding;
@@ -29,6 +33,12 @@ public final class ExactDynamics implements Generator {
     private final double[] aRe;
     private final double[] aIm;
     private final List<String> names;
+    private final KernelFitBound bound;
+    /** The coupling rows v_k (K x n, row-major) and the work array G_f C^H (n x K) for the bound's norms. */
+    private final double[] vRe;
+    private final double[] vIm;
+    private final double[] gcRe;
+    private final double[] gcIm;
 
     public ExactDynamics(BilinearModel model, QuadratureTolerance tolerance) {
         this.embedding = new PseudoModeEmbedding(model);
@@ -38,6 +48,18 @@ public final class ExactDynamics implements Generator {
         this.size = embedding.size();
         this.aRe = embedding.generatorRe();
         this.aIm = embedding.generatorIm();
+        this.bound = new KernelFitBound(embedding);
+        int baths = model.baths().size();
+        this.vRe = new double[baths * n];
+        this.vIm = new double[baths * n];
+        for (int k = 0; k < baths; k++) {
+            for (int j = 0; j < n; j++) {
+                vRe[k * n + j] = model.baths().get(k).coupling().re(0, j);
+                vIm[k * n + j] = model.baths().get(k).coupling().im(0, j);
+            }
+        }
+        this.gcRe = new double[n * baths];
+        this.gcIm = new double[n * baths];
         this.names = List.copyOf(observe(0, initialState()).values().keySet());
     }
 
@@ -48,7 +70,8 @@ public final class ExactDynamics implements Generator {
     private static ThermalTransient thermalClosedForm(PseudoModeEmbedding embedding) {
         BilinearModel m = embedding.model();
         if (m.support().kind() != io.coherent.core.bath.FrequencySupport.Kind.WHOLE_LINE
-                || m.baths().stream().noneMatch(b -> b.temperature() > 0) || embedding.eigensystem() == null) {
+                || m.baths().stream().noneMatch(b -> b.temperature() > 0) || embedding.eigensystem() == null
+                || embedding.hasFittedKernel()) {
             return null;
         }
         try {
@@ -69,7 +92,7 @@ public final class ExactDynamics implements Generator {
 
     @Override
     public int stateDimension() {
-        return 2 * size * n;
+        return 2 * size * n + (bound.active() ? 2 : 0);
     }
 
     @Override
@@ -103,6 +126,49 @@ public final class ExactDynamics implements Generator {
                 yDot[im + i * n + j] = si;
             }
         }
+        if (bound.active()) {
+            norms(y, yDot, 2 * im);
+        }
+    }
+
+    /** a' = ||G_f C^H||_F and b' = ||C G_f C^H||_F at offsets {@code at} and {@code at + 1}; allocation-free. */
+    private void norms(double[] y, double[] yDot, int at) {
+        int im = size * n;
+        int baths = vRe.length / n;
+        double a = 0;
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < baths; k++) {
+                double sr = 0;
+                double si = 0;
+                for (int j = 0; j < n; j++) {
+                    double gr = y[i * n + j];
+                    double gi = y[im + i * n + j];
+                    double cr = vRe[k * n + j];
+                    double ci = -vIm[k * n + j];
+                    sr += gr * cr - gi * ci;
+                    si += gr * ci + gi * cr;
+                }
+                gcRe[i * baths + k] = sr;
+                gcIm[i * baths + k] = si;
+                a += sr * sr + si * si;
+            }
+        }
+        double b = 0;
+        for (int q = 0; q < baths; q++) {
+            for (int k = 0; k < baths; k++) {
+                double sr = 0;
+                double si = 0;
+                for (int i = 0; i < n; i++) {
+                    double cr = vRe[q * n + i];
+                    double ci = vIm[q * n + i];
+                    sr += cr * gcRe[i * baths + k] - ci * gcIm[i * baths + k];
+                    si += cr * gcIm[i * baths + k] + ci * gcRe[i * baths + k];
+                }
+                b += sr * sr + si * si;
+            }
+        }
+        yDot[at] = Math.sqrt(a);
+        yDot[at + 1] = Math.sqrt(b);
     }
 
     @Override
@@ -127,12 +193,60 @@ public final class ExactDynamics implements Generator {
                 java.util.Arrays.copyOf(phiIm, n * n));
         ComplexMatrix vacuum = conjPhi.times(embedding.model().initialOccupation()).times(transpose(phiModesT));
         ThermalIntegral.Result th = t == 0 ? null : thermal(t, phiRe, phiIm);
-        if (th == null) {
-            ComplexMatrix zero = ComplexMatrix.zeros(size, n);
-            ComplexMatrix zeroNoise = ComplexMatrix.zeros(embedding.model().baths().size(), n);
-            return new SecondMoments(vacuum, zero, zero, zeroNoise, zeroNoise);
+        int baths = embedding.model().baths().size();
+        ComplexMatrix thermalPart = th == null ? ComplexMatrix.zeros(size, n) : th.thermal();
+        ComplexMatrix thermalError = th == null ? ComplexMatrix.zeros(size, n) : th.thermalError();
+        ComplexMatrix noise = th == null ? ComplexMatrix.zeros(baths, n) : th.noise();
+        ComplexMatrix noiseError = th == null ? ComplexMatrix.zeros(baths, n) : th.noiseError();
+        ComplexMatrix vacuumError = ComplexMatrix.zeros(size, n);
+        if (bound.active() && y.length >= 2 * cells + 2) {
+            double trace = 0;
+            for (int i = 0; i < n; i++) {
+                trace += thermalPart.re(i, i);
+            }
+            KernelFitBound.Errors e = bound.at(t, y[2 * cells], y[2 * cells + 1], phiRe, phiIm, trace);
+            double[][] parts = withFitBound(embedding, e, thermalError.realParts(), noiseError.realParts());
+            vacuumError = ComplexMatrix.of(size, n, parts[0], new double[size * n]);
+            thermalError = ComplexMatrix.of(size, n, parts[1], new double[size * n]);
+            noiseError = ComplexMatrix.of(baths, n, parts[2], new double[baths * n]);
         }
-        return new SecondMoments(vacuum, th.thermal(), th.thermalError(), th.noise(), th.noiseError());
+        return new SecondMoments(vacuum, vacuumError, thermalPart, thermalError, noise, noiseError);
+    }
+
+    /**
+     * The entry bounds of a {@link KernelFitBound.Errors} laid onto the moments' error matrices: every modes' entry,
+     * every noise entry, and bath k's pseudomode-sum bound on its first pseudomode's row (only the sums are read).
+     * Returns {vacuum error, thermal error, noise error} as real parts (N x n, N x n, K x n).
+     */
+    private static double[][] withFitBound(PseudoModeEmbedding embedding, KernelFitBound.Errors e, double[] thermalError,
+                                   double[] noiseError) {
+        int n = embedding.modes();
+        int size = embedding.size();
+        int baths = embedding.model().baths().size();
+        double[] vac = new double[size * n];
+        double[] th = thermalError.clone();
+        double[] no = noiseError.clone();
+        for (int i = 0; i < n * n; i++) {
+            vac[i] = e.vacuum();
+            th[i] += e.thermal();
+        }
+        boolean[] placed = new boolean[baths];
+        for (int m = 0; m < embedding.pseudoModes(); m++) {
+            int k = embedding.bathOfPseudoMode(m);
+            if (!placed[k]) {
+                placed[k] = true;
+                for (int j = 0; j < n; j++) {
+                    vac[(n + m) * n + j] = e.forceVacuum()[k];
+                    th[(n + m) * n + j] += e.forceThermal()[k];
+                }
+            }
+        }
+        for (int k = 0; k < baths; k++) {
+            for (int j = 0; j < n; j++) {
+                no[k * n + j] += e.noise()[k];
+            }
+        }
+        return new double[][] {vac, th, no};
     }
 
     /** Closed form where it meets the tolerance, quadrature otherwise (its error estimate decides). */

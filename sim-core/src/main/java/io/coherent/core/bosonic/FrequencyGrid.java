@@ -85,7 +85,8 @@ public final class FrequencyGrid {
                     double left = -a;
                     double right = sorted.get(zero + 1);
                     double half = Math.min(left, right);
-                    panels.add(Panel.folded(0.0, half));
+                    // an Ohmic density at T > 0 makes J n ~ w^(s-1) at w = 0+: graded so that the estimate is reliable
+                    panels.add(Panel.foldedGraded(0.0, half, endPointExponent(model)));
                     if (left > half) {
                         panels.add(Panel.finite(a, -half));
                     }
@@ -99,6 +100,17 @@ public final class FrequencyGrid {
         }
         panels.add(Panel.upperTail(sorted.get(sorted.size() - 1)));
         return panels;
+    }
+
+    /** The smallest exponent s of an Ohmic bath at T &gt; 0 (J n ~ w^(s-1) at 0), capped at 1 (no grading). */
+    private static double endPointExponent(BilinearModel model) {
+        double q = 1;
+        for (Bath b : model.baths()) {
+            if (b.temperature() > 0 && b.spectralDensity() instanceof io.coherent.core.bath.OhmicFamily o) {
+                q = Math.min(q, o.exponent());
+            }
+        }
+        return q;
     }
 
     private static List<Double> dedupe(TreeSet<Double> points, double minGap) {

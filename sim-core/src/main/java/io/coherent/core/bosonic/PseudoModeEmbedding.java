@@ -2,15 +2,18 @@ package io.coherent.core.bosonic;
 
 import io.coherent.core.bath.ExponentialTerm;
 import io.coherent.core.bath.InvalidModelException;
+import io.coherent.core.bath.OhmicFamily;
 import io.coherent.core.linalg.ComplexEigensystem;
 import io.coherent.core.linalg.ComplexEigenvalues;
 import io.coherent.core.linalg.ComplexEigenvalues.Eigenvalue;
 import io.coherent.core.linalg.ComplexMatrix;
+import io.coherent.core.linalg.HermitianEigen;
 import java.util.ArrayList;
 import java.util.List;
+import org.hipparchus.special.Gamma;
 
 /**
- * Exact local embedding of the Heisenberg coefficient equations (physics notes Sec. 1; partial-collective
+ * Local embedding of the Heisenberg coefficient equations (physics notes Sec. 1; partial-collective
  * paper Eqs. 5-6 and Appendix B). Each exponential term a_m exp(-z_m t) of bath k's kernel adds one
  * pseudomode p_m(t) = -i int_0^t a_m exp(-z_m (t - s)) v_k^T c(s) ds, so that the bath force on the modes is
  * B_k(t) = xi_k(t) + sum_{m in k} p_m(t) (xi_k the free thermal noise) and y = (c, p) obeys
@@ -23,6 +26,10 @@ import java.util.List;
  * Phi(t) = exp(A t); its top-left n x n block is the Green's function G(t) (the paper's C coefficients).
  * The noise enters through the columns E_k = (-i conj(v_k), 0). Its eigenvalues are the poles of
  * Ghat(s) = [s + iH + sum_k fhat_k(s) P_k]^{-1}.
+ *
+ * <p>The kernels are exact for Lorentzians and Drude-Lorentz; an Ohmic bath's is the shared bath fit
+ * ({@link MemoryKernel}: complex amplitudes, which a linear embedding takes as they are), so that the embedding is
+ * then exact only up to {@link KernelFitBound}.
  *
  * <p>All frequency-domain work is done in the bright subspace (modes the baths reach, plus pseudomodes),
  * where A + iw is invertible for real w whenever every bright pole decays.
@@ -39,6 +46,8 @@ public final class PseudoModeEmbedding {
     private static final double STABILITY_TOLERANCE = 1e-10;
 
     private final BilinearModel model;
+    /** Each bath's memory kernel as the sum of exponentials embedded here (exact, or fitted for the Ohmic family). */
+    private final List<MemoryKernel> kernels;
     private final int modes;
     private final int size;
     private final int[] termBath;
@@ -59,16 +68,15 @@ public final class PseudoModeEmbedding {
     public PseudoModeEmbedding(BilinearModel model) {
         this.model = model;
         this.modes = model.modes();
+        refuseBoundState(model);
         List<Integer> owner = new ArrayList<>();
         List<ExponentialTerm> terms = new ArrayList<>();
+        List<MemoryKernel> kernels = new ArrayList<>();
         for (int k = 0; k < model.baths().size(); k++) {
             Bath bath = model.baths().get(k);
-            if (!bath.spectralDensity().hasExponentialKernel()) {
-                throw new InvalidModelException("baths." + bath.name() + ".spectral_density", bath.spectralDensity()
-                        .describe() + " has no finite exponential kernel: method exact needs lorentzian, "
-                        + "lorentzian-sum or drude-lorentz (master-equation methods take any spectral density)");
-            }
-            for (ExponentialTerm t : bath.spectralDensity().kernel()) {
+            MemoryKernel kernel = MemoryKernel.of(bath);
+            kernels.add(kernel);
+            for (ExponentialTerm t : kernel.terms()) {
                 double rate = Math.hypot(t.rateRe(), t.rateIm());
                 if (!(rate <= MAX_RATE) || !Double.isFinite(Math.hypot(t.amplitudeRe(), t.amplitudeIm()))) {
                     boolean centre = Math.abs(t.rateIm()) > Math.abs(t.rateRe());
@@ -81,6 +89,7 @@ public final class PseudoModeEmbedding {
                 terms.add(t);
             }
         }
+        this.kernels = List.copyOf(kernels);
         this.size = modes + terms.size();
         this.termBath = owner.stream().mapToInt(Integer::intValue).toArray();
         this.aRe = new double[size * size];
@@ -156,6 +165,89 @@ public final class PseudoModeEmbedding {
         }
     }
 
+    /**
+     * What can be refused without building the embedding: a bound state below an Ohmic band, an Ohmic exponent the fit
+     * cannot follow; for models without an Ohmic bath the whole embedding (cheap). With an Ohmic bath the kernel fit
+     * (a second or more) is left to the build, which refuses what it finds then (a fitted rate beyond 1e30, a growing
+     * mode) with the same one-line messages.
+     *
+     * @throws InvalidModelException naming the key and the allowed range
+     */
+    public static void check(BilinearModel model) {
+        refuseBoundState(model);
+        boolean ohmic = false;
+        for (Bath b : model.baths()) {
+            MemoryKernel.checkFittable(b);
+            ohmic |= b.spectralDensity() instanceof OhmicFamily;
+        }
+        if (!ohmic) {
+            new PseudoModeEmbedding(model);
+        }
+    }
+
+    /**
+     * An Ohmic bath has no modes at w &lt;= 0. If it pulls a mode there (H + Sigma(0) = H - sum_k lambda_k Omega_k Gamma(s_k)
+     * conj(v_k) v_k^T not positive on the bright modes: the eigenvalues of H + Sigma(w) - w decrease with w below the
+     * band, where Sigma is real), that mode is a bound state that never decays. The fitted kernel cannot follow it (its
+     * poles leave the real axis on either side), so the model is refused, naming lambda and the range that binds none.
+     */
+    static void refuseBoundState(BilinearModel model) {
+        List<Bath> ohmic = model.baths().stream().filter(b -> b.spectralDensity() instanceof OhmicFamily).toList();
+        if (ohmic.isEmpty()) {
+            return;
+        }
+        BrightSubspace subspace = BrightSubspace.of(model);
+        if (subspace.bright().cols() == 0) {
+            return;
+        }
+        int n = model.modes();
+        ComplexMatrix u = subspace.bright();
+        double[] re = model.hamiltonian().realParts();
+        double[] im = model.hamiltonian().imaginaryParts();
+        for (Bath b : ohmic) {
+            OhmicFamily o = (OhmicFamily) b.spectralDensity();
+            double shift = o.lambda() * o.cutoff() * Gamma.gamma(o.exponent());
+            ComplexMatrix v = b.coupling();
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    // conj(v_i) v_j
+                    re[i * n + j] -= shift * (v.re(0, i) * v.re(0, j) + v.im(0, i) * v.im(0, j));
+                    im[i * n + j] -= shift * (v.re(0, i) * v.im(0, j) - v.im(0, i) * v.re(0, j));
+                }
+            }
+        }
+        double bottom = Double.POSITIVE_INFINITY;
+        for (double x : HermitianEigen.of(u.conjugateTranspose().times(ComplexMatrix.of(n, n, re, im)).times(u)).values()) {
+            bottom = Math.min(bottom, x);
+        }
+        if (bottom > 0) {
+            return;
+        }
+        Bath b = ohmic.get(0);
+        OhmicFamily o = (OhmicFamily) b.spectralDensity();
+        HermitianEigen hb = HermitianEigen.of(u.conjugateTranspose().times(model.hamiltonian()).times(u));
+        String range;
+        if (java.util.Arrays.stream(hb.values()).min().orElse(1) <= 0) {
+            range = "no lambda helps: a mode the Ohmic bath reaches sits at w <= 0, where it has no bath modes; shift "
+                    + "the hamiltonian's frequencies above 0";
+        } else {
+            // H_b - c p p^+ > 0 iff c p^+ H_b^{-1} p < 1, p = U^+ conj(v): lambda < 1 / (Omega Gamma(s) p^+ H_b^{-1} p)
+            ComplexMatrix p = u.conjugateTranspose().times(b.coupling().conjugateTranspose());
+            ComplexMatrix e = hb.vectors().conjugateTranspose().times(p);
+            double form = 0;
+            for (int i = 0; i < e.rows(); i++) {
+                form += (e.re(i, 0) * e.re(i, 0) + e.im(i, 0) * e.im(i, 0)) / hb.values()[i];
+            }
+            range = String.format(java.util.Locale.ROOT, "below %.6g%s (lambda Omega Gamma(s) must stay under the "
+                    + "lowest mode's reach)", 1 / (o.cutoff() * Gamma.gamma(o.exponent()) * form),
+                    ohmic.size() > 1 ? " with the other Ohmic baths as they are, roughly" : "");
+        }
+        throw new InvalidModelException("baths." + b.name() + ".spectral_density.lambda", String.format(java.util.Locale.ROOT,
+                "%s binds a state below its band (H - sum lambda Omega Gamma(s) v v^+ has the eigenvalue %.4g <= 0 on the "
+                        + "modes the baths reach): that mode never decays and method exact, whose Ohmic kernel is fitted, "
+                        + "cannot follow it; allowed: lambda %s", o.describe(), bottom, range));
+    }
+
     /** The parameter that sets a kernel's rate, as the spectral densities name it. */
     private static String rateField(io.coherent.core.bath.SpectralDensity j) {
         return j instanceof io.coherent.core.bath.DrudeLorentz ? "gamma" : "width";
@@ -198,6 +290,16 @@ public final class PseudoModeEmbedding {
 
     public BilinearModel model() {
         return model;
+    }
+
+    /** The memory kernel of bath k as embedded: exact, or fitted (an Ohmic bath; its error in {@link KernelFitBound}). */
+    MemoryKernel kernel(int bath) {
+        return kernels.get(bath);
+    }
+
+    /** Whether some bath's kernel is a fit (then the embedding is exact only up to {@link KernelFitBound}). */
+    public boolean hasFittedKernel() {
+        return kernels.stream().anyMatch(MemoryKernel::fitted);
     }
 
     /** Number of modes n. */

@@ -262,7 +262,8 @@ public final class SecondMomentMasterEquation implements Generator {
             }
             current[k] = sum;
         }
-        return BosonicObservables.of(model, vacuum, thermal, ComplexMatrix.zeros(n, n), current, new double[baths]);
+        return BosonicObservables.of(model, vacuum, ComplexMatrix.zeros(n, n), thermal, ComplexMatrix.zeros(n, n), current,
+                new double[baths]);
     }
 
     @Override

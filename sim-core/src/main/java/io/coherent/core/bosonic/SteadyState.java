@@ -14,8 +14,13 @@ import io.coherent.core.observables.ObservableSet;
  * @param timeAveraged            true if decoherence-free modes of different frequency keep oscillating
  *                                and the vacuum part is their time average
  * @param scheme                  how the thermal integral was done: residues (closed form) or quadrature
+ * @param notes                   what a reader needs besides the numbers (a fitted memory kernel and its bound)
  */
 public record SteadyState(ObservableSet observables, SecondMoments moments, double errorEstimate, boolean converged,
                           int evaluations, double relaxationTime, int decoherenceFreeModes, boolean timeAveraged,
-                          SteadyStateSolver.Scheme scheme) {
+                          SteadyStateSolver.Scheme scheme, java.util.List<String> notes) {
+
+    public SteadyState {
+        notes = java.util.List.copyOf(notes);
+    }
 }

@@ -1,7 +1,10 @@
 package io.coherent.core.bosonic;
 
 import io.coherent.core.bath.FrequencySupport;
+import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.quadrature.QuadratureTolerance;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Steady state straight from the frequency formula (physics notes Sec. 1):
@@ -12,7 +15,9 @@ import io.coherent.core.quadrature.QuadratureTolerance;
  * eigendecomposition of the generator and digamma functions at its poles ({@link ThermalResidues}); where its
  * error estimate exceeds the tolerance (a nearly defective generator) the solver falls back to quadrature.
  * {@link Scheme#QUADRATURE}: adaptive Gauss-Kronrod on pole-following panels ({@link ThermalIntegral}), the only
- * way for the {@code positive} frequency support, and the independent cross-check of the residues in the tests.
+ * way for the {@code positive} frequency support and for fitted (Ohmic) kernels, and the independent cross-check of
+ * the residues in the tests. A model with an Ohmic bath (whose dynamics needs a fitted kernel) gets its steady state
+ * from the true J and the exact self-energy instead ({@link SelfEnergyQuadrature}): no fit, only quadrature error.
  */
 public final class SteadyStateSolver {
     /** How the thermal frequency integral is done. */
@@ -38,22 +43,30 @@ public final class SteadyStateSolver {
     public SteadyState solve(PseudoModeEmbedding embedding) {
         ThermalIntegral.Result thermal = residues(embedding);
         Scheme used = Scheme.RESIDUES;
-        if (thermal == null) {
+        List<String> notes = new ArrayList<>();
+        if (embedding.hasFittedKernel()) {
+            // the true J and the exact self-energy: the fitted kernel only places the panels
+            thermal = SelfEnergyQuadrature.steady(embedding, tolerance);
+            used = Scheme.QUADRATURE;
+            notes.add("an Ohmic bath: steady state from the exact self-energy of the true J (principal value by "
+                    + "quadrature), no fitted kernel");
+        } else if (thermal == null) {
             thermal = new ThermalIntegral(embedding, tolerance).steady();
             used = Scheme.QUADRATURE;
         }
         DecoherenceFreeSubspace.StationaryPart dark = DecoherenceFreeSubspace.stationaryPart(embedding);
-        SecondMoments moments = new SecondMoments(dark.occupation(), thermal.thermal(), thermal.thermalError(),
-                thermal.noise(), thermal.noiseError());
+        SecondMoments moments = new SecondMoments(dark.occupation(), ComplexMatrix.zeros(embedding.size(), embedding.modes()),
+                thermal.thermal(), thermal.thermalError(), thermal.noise(), thermal.noiseError());
         double err = Math.max(thermal.thermalError().maxAbs(), thermal.noiseError().maxAbs());
         return new SteadyState(BosonicObservables.of(embedding, moments), moments, err, thermal.converged(),
                 thermal.evaluations(), embedding.slowestRelaxationTime(), embedding.subspace().darkDimension(),
-                dark.timeAveraged(), used);
+                dark.timeAveraged(), used, notes);
     }
 
     /** The residue result if it applies and meets the tolerance; null otherwise. */
     private ThermalIntegral.Result residues(PseudoModeEmbedding embedding) {
-        if (scheme != Scheme.RESIDUES || embedding.model().support().kind() != FrequencySupport.Kind.WHOLE_LINE) {
+        if (scheme != Scheme.RESIDUES || embedding.model().support().kind() != FrequencySupport.Kind.WHOLE_LINE
+                || embedding.hasFittedKernel()) {
             return null;
         }
         ThermalIntegral.Result r;

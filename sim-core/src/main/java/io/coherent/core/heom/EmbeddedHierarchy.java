@@ -24,10 +24,6 @@ public final class EmbeddedHierarchy implements LinearGenerator {
     private final List<String> notes;
     private final int n1;
     private final int n2;
-    private final double[] y1;
-    private final double[] y2;
-    private final double[] d1;
-    private final double[] d2;
 
     EmbeddedHierarchy(HeomGenerator main, HeomGenerator lower, HierarchyReport hierarchy, List<String> notes) {
         this.main = main;
@@ -36,10 +32,6 @@ public final class EmbeddedHierarchy implements LinearGenerator {
         this.notes = List.copyOf(notes);
         n1 = main.stateDimension();
         n2 = lower.stateDimension();
-        y1 = new double[n1];
-        y2 = new double[n2];
-        d1 = new double[n1];
-        d2 = new double[n2];
     }
 
     /** The hierarchy propagated (depth, exponents, size) and, for automatic settings, the steady pass that chose it. */
@@ -72,12 +64,8 @@ public final class EmbeddedHierarchy implements LinearGenerator {
 
     @Override
     public void computeDerivatives(double t, double[] y, double[] yDot) {
-        System.arraycopy(y, 0, y1, 0, n1);
-        System.arraycopy(y, n1, y2, 0, n2);
-        main.computeDerivatives(t, y1, d1);
-        lower.computeDerivatives(t, y2, d2);
-        System.arraycopy(d1, 0, yDot, 0, n1);
-        System.arraycopy(d2, 0, yDot, n1, n2);
+        main.computeDerivatives(y, 0, yDot, 0);
+        lower.computeDerivatives(y, n1, yDot, n1);
     }
 
     @Override

@@ -211,10 +211,17 @@ public final class Heom {
     /**
      * The steady state, converged in depth and exponents as described in the class comment.
      *
+     * A hierarchy that splits into conserved sectors ({@link ConservedSectors}) is solved sector by sector and returns
+     * the projection of the initial state ({@link SectorSteadyState}).
+     *
      * @throws InvalidModelException naming steady_state if the steady state is not unique, heom_max_memory if not even
      *                               the first hierarchy fits
      */
     public static HeomSteadyState steadyState(OpenSystem system, HeomOptions options, CorrelationSource source) {
+        ConservedSectors sectors = ConservedSectors.of(system);
+        if (sectors.count() > 1) {
+            return SectorSteadyState.solve(system, sectors, s -> new Convergence(s, options, source).run());
+        }
         return new Convergence(system, options, source).run();
     }
 
@@ -428,7 +435,9 @@ public final class Heom {
             int finalExponents = base.exponents();
             // 3. the final hierarchy
             if (finalExponents != current.exponents()) {
-                Level last = solve(finalDepth, finalExponents, current);
+                // warm start from the exponent ladder's last level: the same exponents, so every ADO of its (shallower)
+                // hierarchy carries over, not only rho_0 (fewer GMRES iterations on the largest hierarchy)
+                Level last = solve(finalDepth, finalExponents, base);
                 if (last == null) {
                     note = stopNote(finalDepth, finalExponents) + "; the values are those of depth " + finalDepth + " with "
                             + current.exponents() + " exponents per bath";

@@ -62,6 +62,10 @@ public final class HeomGenerator implements LinearGenerator {
     private final double[] dampingIm;
     private final double[][] masks;
     private final BathExponents.Terminator[] terminators;
+    /** The terminators whose outer commutator [U, .] is with operator o (bosonic): fused into o's coupling product. */
+    private final BathExponents.Terminator[][] fusedTerminators;
+    /** The hierarchy maps Hermitian ADOs to Hermitian ADOs (see {@link #hermitian()}). */
+    private final boolean hermitian;
     private final MasterObservables observables;
     private final double[] initial;
     private final List<String> names;
@@ -132,6 +136,16 @@ public final class HeomGenerator implements LinearGenerator {
             }
         }
         terminators = baths.terminators.toArray(new BathExponents.Terminator[0]);
+        fusedTerminators = new BathExponents.Terminator[operators.length][];
+        for (int o = 0; o < operators.length; o++) {
+            int op = o;
+            fusedTerminators[o] = operatorFermionic[o] ? new BathExponents.Terminator[0]
+                    : baths.terminators.stream().filter(t -> t.upOperator() == op).toArray(BathExponents.Terminator[]::new);
+        }
+        if (java.util.Arrays.stream(fusedTerminators).mapToInt(f -> f.length).sum() != terminators.length) {
+            throw new IllegalStateException("a terminator of a fermionic operator"); // terminators are bosonic only
+        }
+        hermitian = preservesHermiticity(list, terminators, operators);
         observables = MasterObservables.withoutDissipators(system, baths.energies, baths.basis);
         ComplexMatrix u = baths.basis;
         ComplexMatrix rho0 = u.conjugateTranspose().times(system.initialState()).times(u);
@@ -144,6 +158,42 @@ public final class HeomGenerator implements LinearGenerator {
         work = new double[block];
         work2 = new double[block];
         names = List.copyOf(observe(0, initial).values().keySet());
+    }
+
+    /**
+     * Whether every ADO's equation maps Hermitian ADOs to a Hermitian derivative: bosonic exponents with real rates
+     * that raise and lower through one Hermitian operator with b = conj(a) (C(t)* has the conjugate coefficients, as
+     * for every Hermitian coupling whose expansion has real rates: Drude-Lorentz by Pade or Matsubara), and terminators
+     * of the same form. Then -i [H, X] - gamma X is Hermitian, and every coupling term is P + P^dagger with P = A S
+     * for an anti-Hermitian sum S of neighbours (-i f [A, X] = A S + (A S)^dagger with S = -i f X; -i f (a A X - conj(a)
+     * X A) likewise with S = -i f a X), so the steady state (unique, with a Hermitian trace condition) has Hermitian
+     * ADOs and the right-hand side on Hermitian input needs only the left products A S ({@link #derivativesOfHermitian}).
+     */
+    private static boolean preservesHermiticity(List<BathExponents.Exponent> list, BathExponents.Terminator[] terminators,
+                                                SparseOperator[] operators) {
+        for (BathExponents.Exponent e : list) {
+            if (e.fermionic() || e.rateIm() != 0 || e.upOperator() != e.downOperator()
+                    || !operators[e.upOperator()].hermitian() || !conjugates(e.aRe(), e.aIm(), e.bRe(), e.bIm())) {
+                return false;
+            }
+        }
+        for (BathExponents.Terminator t : terminators) {
+            if (t.upOperator() != t.downOperator() || !operators[t.upOperator()].hermitian()
+                    || !conjugates(t.aRe(), t.aIm(), t.bRe(), t.bIm())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** b = conj(a) to rounding (the b are computed as conjugates; the Hermitian path then uses a and conj(a)). */
+    private static boolean conjugates(double aRe, double aIm, double bRe, double bIm) {
+        return Math.hypot(aRe - bRe, aIm + bIm) <= 1e-14 * Math.hypot(aRe, aIm);
+    }
+
+    /** Whether the hierarchy preserves the Hermiticity of every ADO (then its steady state has Hermitian ADOs). */
+    boolean hermitian() {
+        return hermitian;
     }
 
     /** Number of auxiliary density operators, the physical density matrix included. */
@@ -195,11 +245,36 @@ public final class HeomGenerator implements LinearGenerator {
 
     @Override
     public void computeDerivatives(double t, double[] y, double[] yDot) {
+        computeDerivatives(y, 0, yDot, 0);
+    }
+
+    /**
+     * yDot[dBase..] = L y[yBase..]: the hierarchy's state at an offset of a longer vector (the embedded pair keeps
+     * two hierarchies in one state without copying). The terminators are added inside the coupling products: both
+     * end in a commutator with the same operator U, so -[U, Da V X - Db X V] joins the raising terms' sum before
+     * the one multiplication by U (two sparse products per terminator instead of four).
+     */
+    void computeDerivatives(double[] y, int yBase, double[] yDot, int dBase) {
+        for (int i = 0; i < ados.count; i++) {
+            int off = i * block;
+            setDiagonal(y, yBase + off, i, yDot, dBase + off);
+            addCouplings(y, yBase, i, yDot, dBase + off, -1, true, true, true, false);
+        }
+    }
+
+    /**
+     * yDot = L y for a y whose every ADO is Hermitian, on a hierarchy that preserves Hermiticity ({@link #hermitian()}):
+     * each coupling product is P + P^dagger with only the left product P computed (half the sparse products of
+     * {@link #computeDerivatives}). On other input it is not L: the steady-state solver keeps its vectors Hermitian.
+     */
+    void derivativesOfHermitian(double[] y, double[] yDot) {
+        if (!hermitian) {
+            throw new IllegalStateException("the hierarchy does not preserve Hermiticity");
+        }
         for (int i = 0; i < ados.count; i++) {
             int off = i * block;
             setDiagonal(y, off, i, yDot, off);
-            addTerminators(y, off, yDot, off, -1);
-            addCouplings(y, i, yDot, off, -1, true, true);
+            addCouplings(y, 0, i, yDot, off, -1, true, true, true, true);
         }
     }
 
@@ -239,6 +314,21 @@ public final class HeomGenerator implements LinearGenerator {
      * terms) and/or below (lowering terms), of one bath or all (-1).
      */
     void addCouplings(double[] y, int i, double[] out, int oo, int onlyBath, boolean raising, boolean lowering) {
+        addCouplings(y, 0, i, out, oo, onlyBath, raising, lowering, false, false);
+    }
+
+    /** As above, for Hermitian ADOs in y if ofHermitian (see {@link #derivativesOfHermitian}). */
+    void addCouplings(double[] y, int i, double[] out, int oo, boolean raising, boolean lowering, boolean ofHermitian) {
+        addCouplings(y, 0, i, out, oo, -1, raising, lowering, false, ofHermitian);
+    }
+
+    /**
+     * As above with the hierarchy at y[yBase..], if terminate every terminator added too (onlyBath = -1), and if
+     * ofHermitian for Hermitian ADOs on a Hermiticity-preserving hierarchy: every term is then summed into one
+     * anti-Hermitian S per operator A and added as A S + (A S)^dagger.
+     */
+    private void addCouplings(double[] y, int yBase, int i, double[] out, int oo, int onlyBath, boolean raising,
+                              boolean lowering, boolean terminate, boolean ofHermitian) {
         int base = i * modes;
         double[] mask = masks[ados.fermionLevel[i] & 1];
         for (int o = 0; o < operators.length; o++) {
@@ -247,6 +337,23 @@ public final class HeomGenerator implements LinearGenerator {
             boolean commutators = !operatorFermionic[o];
             boolean anyCommutator = false;
             boolean anyGeneral = false;
+            if (terminate && fusedTerminators[o].length > 0) {
+                java.util.Arrays.fill(commutator, 0);
+                anyCommutator = true;
+                int xo = yBase + i * block;
+                for (BathExponents.Terminator t : fusedTerminators[o]) {
+                    // commutator -= Da V X - Db X V (= Q - Q^dagger with Q = Da V X when X is Hermitian)
+                    SparseOperator v = operators[t.downOperator()];
+                    if (ofHermitian) {
+                        java.util.Arrays.fill(work, 0);
+                        v.leftAdd(y, xo, work, 0, t.aRe(), t.aIm());
+                        subtractAntiHermitianPart(work, commutator);
+                    } else {
+                        v.leftAdd(y, xo, commutator, 0, -t.aRe(), -t.aIm());
+                        v.rightAdd(y, xo, commutator, 0, t.bRe(), t.bIm());
+                    }
+                }
+            }
             if (raising) {
                 for (int m : raisingModes[o]) {
                     int j = ados.up[base + m];
@@ -259,7 +366,7 @@ public final class HeomGenerator implements LinearGenerator {
                             anyCommutator = true;
                         }
                         // -i f [U, X]
-                        accumulateImaginary(y, j * block, -ados.upFactor[base + m]);
+                        accumulateImaginary(y, yBase + j * block, -ados.upFactor[base + m]);
                         continue;
                     }
                     if (!anyGeneral) {
@@ -268,7 +375,7 @@ public final class HeomGenerator implements LinearGenerator {
                         anyGeneral = true;
                     }
                     raisingCoefficient(i, m);
-                    accumulate(y, j * block);
+                    accumulate(y, yBase + j * block);
                 }
             }
             if (lowering) {
@@ -277,14 +384,14 @@ public final class HeomGenerator implements LinearGenerator {
                     if (j < 0 || (onlyBath >= 0 && bathOf[m] != onlyBath)) {
                         continue;
                     }
-                    if (commutators && aRe[m] == bRe[m] && aIm[m] == bIm[m]) {
+                    if (commutators && (ofHermitian || (aRe[m] == bRe[m] && aIm[m] == bIm[m]))) {
                         if (!anyCommutator) {
                             java.util.Arrays.fill(commutator, 0);
                             anyCommutator = true;
                         }
-                        // -i f a [V, X]
+                        // -i f a [V, X] (on Hermitian X, -i f (a V X - conj(a) X V) also has S = -i f a X)
                         double f = ados.downFactor[base + m];
-                        accumulateComplex(y, j * block, f * aIm[m], -f * aRe[m]);
+                        accumulateComplex(y, yBase + j * block, f * aIm[m], -f * aRe[m]);
                         continue;
                     }
                     if (!anyGeneral) {
@@ -293,7 +400,7 @@ public final class HeomGenerator implements LinearGenerator {
                         anyGeneral = true;
                     }
                     loweringCoefficient(i, m);
-                    accumulate(y, j * block);
+                    accumulate(y, yBase + j * block);
                 }
             }
             if (anyCommutator) {
@@ -303,12 +410,40 @@ public final class HeomGenerator implements LinearGenerator {
                         right[e] -= commutator[e];
                     }
                     multiply(operators[o], operatorFermionic[o], mask, left, right, out, oo);
+                } else if (ofHermitian) {
+                    java.util.Arrays.fill(work2, 0);
+                    operators[o].leftAdd(commutator, 0, work2, 0, 1, 0);
+                    addHermitianPart(work2, out, oo);
                 } else {
                     operators[o].leftAdd(commutator, 0, out, oo, 1, 0);
                     operators[o].rightAdd(commutator, 0, out, oo, -1, 0);
                 }
             } else if (anyGeneral) {
                 multiply(operators[o], operatorFermionic[o], mask, left, right, out, oo);
+            }
+        }
+    }
+
+    /** out[oo..] += p + p^dagger (p a d x d block). */
+    private void addHermitianPart(double[] p, double[] out, int oo) {
+        for (int r = 0; r < d; r++) {
+            for (int c = 0; c < d; c++) {
+                int rc = r * d + c;
+                int cr = c * d + r;
+                out[oo + rc] += p[rc] + p[cr];
+                out[oo + dd + rc] += p[dd + rc] - p[dd + cr];
+            }
+        }
+    }
+
+    /** s -= q - q^dagger. */
+    private void subtractAntiHermitianPart(double[] q, double[] s) {
+        for (int r = 0; r < d; r++) {
+            for (int c = 0; c < d; c++) {
+                int rc = r * d + c;
+                int cr = c * d + r;
+                s[rc] -= q[rc] - q[cr];
+                s[dd + rc] -= q[dd + rc] + q[dd + cr];
             }
         }
     }

@@ -22,11 +22,22 @@ import java.util.Map;
  * @param lastChange      the largest change of an observable in the last refinement (the error estimate's size)
  * @param levels          every level tried, in order
  * @param note            why it stopped when not converged; empty otherwise
+ * @param sectors         number of conserved sectors whose hierarchies the state combines ({@link ConservedSectors});
+ *                        1 when the hierarchy does not split
  */
 public record HierarchyReport(int depth, int exponents, Map<String, Integer> termsPerBath, long ados, long bytes,
                               long bytesPerAdo, Map<String, String> expansion, Map<String, Double> expansionError,
                               boolean terminator, boolean automatic, boolean converged, double tolerance,
-                              double lastChange, List<HierarchyLevel> levels, String note) {
+                              double lastChange, List<HierarchyLevel> levels, String note, int sectors) {
+
+    /** A hierarchy that does not split into sectors. */
+    public HierarchyReport(int depth, int exponents, Map<String, Integer> termsPerBath, long ados, long bytes,
+                           long bytesPerAdo, Map<String, String> expansion, Map<String, Double> expansionError,
+                           boolean terminator, boolean automatic, boolean converged, double tolerance,
+                           double lastChange, List<HierarchyLevel> levels, String note) {
+        this(depth, exponents, termsPerBath, ados, bytes, bytesPerAdo, expansion, expansionError, terminator, automatic,
+                converged, tolerance, lastChange, levels, note, 1);
+    }
 
     public HierarchyReport {
         termsPerBath = Map.copyOf(termsPerBath);

@@ -9,6 +9,13 @@ import io.coherent.core.master.RestartedGmres;
  * u Tr(rho_0), u = (g/d) 1 on tier 0, b = u; L keeps Tr rho_0 (every term of d rho_0/dt but the coherent one is a
  * commutator, and that one is traceless too), so A x = b forces Tr rho_0 = 1 and L x = 0, and A is non-singular
  * exactly when the steady state is unique.
+ *
+ * <p>When the hierarchy preserves Hermiticity ({@link HeomGenerator#hermitian()}: bosonic Hermitian couplings with
+ * real rates) the solution has Hermitian ADOs (if x solves A x = b so does x^dagger, ADO by ADO, and the solution is
+ * unique), so GMRES runs in the real subspace of Hermitian ADOs: b and the start are Hermitian, the operator is the
+ * right-hand side for Hermitian input (half the sparse products) and the preconditioner keeps its output Hermitian;
+ * every Krylov vector is then Hermitian to the last bit. The final residual is computed with the general right-hand
+ * side, an independent check.
  */
 final class HierarchySteadyState {
     /** GMRES stops at ||A x - b|| &lt;= TOLERANCE ||b||. */
@@ -75,6 +82,9 @@ final class HierarchySteadyState {
             b[i * (d + 1)] = border / d;
         }
         double[] x = start == null ? new double[n] : start.clone();
+        if (g.hermitian()) {
+            HierarchyPreconditioner.hermitianParts(x, d);
+        }
         RestartedGmres.Outcome outcome = gmres.solve(b, x, TOLERANCE, MAX_ITERATIONS);
         double trace = 0;
         for (int i = 0; i < d; i++) {
@@ -94,7 +104,11 @@ final class HierarchySteadyState {
 
     /** y = L x + (g/d) Tr(rho_0(x)) 1 on tier 0 (complex trace). */
     private static void bordered(HeomGenerator g, double border, double[] x, double[] y) {
-        g.computeDerivatives(0, x, y);
+        if (g.hermitian()) {
+            g.derivativesOfHermitian(x, y);
+        } else {
+            g.computeDerivatives(0, x, y);
+        }
         int d = g.dimension();
         int dd = d * d;
         double tr = 0;

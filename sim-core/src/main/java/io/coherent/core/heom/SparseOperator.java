@@ -48,6 +48,19 @@ final class SparseOperator {
         return matrix;
     }
 
+    /** O = O^dagger to rounding (1e-14 of the largest element). */
+    boolean hermitian() {
+        double tol = CUT * matrix.maxAbs();
+        for (int r = 0; r < d; r++) {
+            for (int c = 0; c <= r; c++) {
+                if (Math.hypot(matrix.re(r, c) - matrix.re(c, r), matrix.im(r, c) + matrix.im(c, r)) > tol) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** out[oOff..] += s (O X), X at x[xOff..] (both flat [Re, Im] blocks of d^2), s = sRe + i sIm. */
     void leftAdd(double[] x, int xOff, double[] out, int oOff, double sRe, double sIm) {
         int dd = d * d;

@@ -4,11 +4,18 @@ package io.coherent.core.master;
  * Restarted GMRES(m) with right preconditioning for a real linear system A x = b on flat arrays (Saad, Iterative
  * Methods for Sparse Linear Systems, 2nd ed., Alg. 6.9 with Givens rotations, Sec. 6.5.3; right preconditioning
  * Alg. 9.5): the residual it minimises and reports is the true residual ||b - A x||_2, not a preconditioned one.
- * The Krylov basis and the Hessenberg matrix are allocated once; {@link #solve} allocates nothing.
+ * The Krylov basis vectors are allocated when first used (a solve that converges in a few iterations never touches
+ * the rest of the restart length: on a large hierarchy that is hundreds of megabytes not zeroed) and kept for the
+ * next solve; once they exist {@link #solve} allocates nothing. Modified Gram-Schmidt runs fused: each pass that
+ * subtracts the projection on v_i also accumulates the next dot product w . v_{i+1} (and the last one ||w||) on the
+ * updated w, the same operations in the same order as the textbook loop, in half the passes over memory.
  */
 public final class RestartedGmres {
 
-    /** y = A x (or y = M^-1 x for the preconditioner); y and x are distinct arrays. */
+    /**
+     * y = A x (or y = M^-1 x for the preconditioner); y and x are distinct arrays, and x is only read (it may be a
+     * Krylov vector).
+     */
     public interface LinearMap {
         void apply(double[] x, double[] y);
     }
@@ -25,13 +32,12 @@ public final class RestartedGmres {
     private final int restart;
     private final LinearMap operator;
     private final LinearMap preconditioner;
-    private final double[] basis;
+    private final double[][] basis;
     private final double[] hessenberg;
     private final double[] cosines;
     private final double[] sines;
     private final double[] g;
     private final double[] y;
-    private final double[] v;
     private final double[] w;
     private final double[] z;
 
@@ -40,13 +46,12 @@ public final class RestartedGmres {
         this.restart = restart;
         this.operator = operator;
         this.preconditioner = preconditioner;
-        basis = new double[(restart + 1) * n];
+        basis = new double[restart + 1][];
         hessenberg = new double[(restart + 1) * restart];
         cosines = new double[restart];
         sines = new double[restart];
         g = new double[restart + 1];
         y = new double[restart];
-        v = new double[n];
         w = new double[n];
         z = new double[n];
     }
@@ -60,34 +65,46 @@ public final class RestartedGmres {
         while (residual > target && iterations < maxIterations) {
             // the residual vector is in w; v_0 = r / ||r||
             double beta = residual;
+            double[] v0 = vector(0);
             for (int i = 0; i < n; i++) {
-                basis[i] = w[i] / beta;
+                v0[i] = w[i] / beta;
             }
             java.util.Arrays.fill(g, 0);
             g[0] = beta;
             int j = 0;
             double estimate = beta;
             while (j < restart && iterations < maxIterations && estimate > target) {
-                System.arraycopy(basis, j * n, v, 0, n);
-                preconditioner.apply(v, z);
+                preconditioner.apply(basis[j], z);
                 operator.apply(z, w);
-                // modified Gram-Schmidt against v_0..v_j
+                // modified Gram-Schmidt against v_0..v_j, fused: h_i = w . v_i, then w -= h_i v_i while the same pass
+                // sums w . v_{i+1} (or ||w||^2 after the last)
+                double h = dot(w, basis[0]);
+                double hNext = 0;
                 for (int i = 0; i <= j; i++) {
-                    double h = 0;
-                    int off = i * n;
-                    for (int k = 0; k < n; k++) {
-                        h += w[k] * basis[off + k];
-                    }
                     hessenberg[i * restart + j] = h;
-                    for (int k = 0; k < n; k++) {
-                        w[k] -= h * basis[off + k];
+                    double[] vi = basis[i];
+                    double next = 0;
+                    if (i < j) {
+                        double[] vn = basis[i + 1];
+                        for (int k = 0; k < n; k++) {
+                            double wk = w[k] - h * vi[k];
+                            w[k] = wk;
+                            next += wk * vn[k];
+                        }
+                        h = next;
+                    } else {
+                        for (int k = 0; k < n; k++) {
+                            double wk = w[k] - h * vi[k];
+                            w[k] = wk;
+                            next += wk * wk;
+                        }
+                        hNext = Math.sqrt(next);
                     }
                 }
-                double hNext = norm(w);
                 hessenberg[(j + 1) * restart + j] = hNext;
-                int next = (j + 1) * n;
+                double[] vNext = vector(j + 1);
                 for (int k = 0; k < n; k++) {
-                    basis[next + k] = hNext > 0 ? w[k] / hNext : 0;
+                    vNext[k] = hNext > 0 ? w[k] / hNext : 0;
                 }
                 // previous rotations on column j, then the one that zeroes H[j+1][j]
                 for (int i = 0; i < j; i++) {
@@ -122,9 +139,10 @@ public final class RestartedGmres {
             }
             java.util.Arrays.fill(w, 0);
             for (int i = 0; i < j; i++) {
-                int off = i * n;
+                double[] vi = basis[i];
+                double yi = y[i];
                 for (int k = 0; k < n; k++) {
-                    w[k] += y[i] * basis[off + k];
+                    w[k] += yi * vi[k];
                 }
             }
             preconditioner.apply(w, z);
@@ -139,6 +157,22 @@ public final class RestartedGmres {
             previousCycle = residual;
         }
         return new Outcome(iterations, residual, residual <= target);
+    }
+
+    /** Krylov vector i, allocated on first use. */
+    private double[] vector(int i) {
+        if (basis[i] == null) {
+            basis[i] = new double[n];
+        }
+        return basis[i];
+    }
+
+    private double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     /** w = b - A x; returns ||w||_2. */

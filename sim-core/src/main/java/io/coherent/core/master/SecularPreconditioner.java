@@ -1,5 +1,6 @@
 package io.coherent.core.master;
 
+import io.coherent.core.linalg.PivotRatio;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -108,14 +109,7 @@ final class SecularPreconditioner implements RestartedGmres.LinearMap {
 
     /** min |U_ii| / max |U_ii| of a block's LU factors (0 for an exactly singular block). */
     private static double pivotRatio(ZMatrixRMaj lu) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (int i = 0; i < lu.numRows; i++) {
-            double a = Math.hypot(lu.getReal(i, i), lu.getImag(i, i));
-            min = Math.min(min, a);
-            max = Math.max(max, a);
-        }
-        return max == 0 ? 0 : min / max;
+        return PivotRatio.of(lu.numRows, i -> Math.hypot(lu.getReal(i, i), lu.getImag(i, i)));
     }
 
     /** y = M^-1 x on the Hermitian parameters (allocation-free). */

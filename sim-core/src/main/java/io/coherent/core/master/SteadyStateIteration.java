@@ -1,5 +1,6 @@
 package io.coherent.core.master;
 
+import io.coherent.core.linalg.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -123,7 +124,7 @@ final class SteadyStateIteration {
         }
         double[] e = new double[n];
         RestartedGmres.Outcome correction = gmres.solve(r, e, CORRECTION_TOLERANCE, MAX_ITERATIONS);
-        double correctionNorm = norm(e);
+        double correctionNorm = Vectors.norm(e);
         double inverseNorm = inverseNorm(correctionNorm > 0 ? e : b);
         List<String> notes = new ArrayList<>();
         notes.add(String.format(java.util.Locale.ROOT, "GMRES(%d) on the %d Hermitian parameters, %d iterations, residual"
@@ -134,7 +135,7 @@ final class SteadyStateIteration {
         boolean nearlySingular = singularBlock || !(inverseNorm * border < SINGULAR);
         if (!main.converged()) {
             notes.add("GMRES did not reach the relative residual " + TOLERANCE + " (stalled at "
-                    + main.residual() / norm(b) + " after " + main.iterations() + " iterations)");
+                    + main.residual() / Vectors.norm(b) + " after " + main.iterations() + " iterations)");
         }
         if (singularBlock) {
             notes.add("a preconditioner block is numerically singular (LU pivot ratio " + preconditioner.worstPivotRatio()
@@ -204,7 +205,7 @@ final class SteadyStateIteration {
         int n = d * d;
         double[] v = start.clone();
         double[] z = new double[n];
-        double scale = norm(v);
+        double scale = Vectors.norm(v);
         double estimate = Double.NaN;
         for (int step = 0; step < INVERSE_ITERATIONS; step++) {
             for (int i = 0; i < n; i++) {
@@ -214,18 +215,10 @@ final class SteadyStateIteration {
             if (!gmres.solve(v, z, ESTIMATE_TOLERANCE, MAX_ITERATIONS).converged()) {
                 return Double.POSITIVE_INFINITY;
             }
-            estimate = norm(z);
+            estimate = Vectors.norm(z);
             System.arraycopy(z, 0, v, 0, n);
             scale = estimate;
         }
         return estimate;
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
     }
 }

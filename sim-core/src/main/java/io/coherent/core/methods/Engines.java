@@ -58,7 +58,7 @@ public final class Engines {
             return;
         }
         if (method == Method.EXACT) {
-            new PseudoModeEmbedding(bilinear(model, method));
+            PseudoModeEmbedding.check(bilinear(model, method));
             return;
         }
         if (method == Method.HEOM) {
@@ -126,7 +126,7 @@ public final class Engines {
                     : "frequency formula (quadrature over the poles of the model)";
             return new SteadyStateReport(method.id(), how,
                     s.observables(), s.errorEstimate(), s.converged(), 0, s.relaxationTime(),
-                    s.decoherenceFreeModes() == 0, s.decoherenceFreeModes(), s.timeAveraged(), s.evaluations(), List.of(),
+                    s.decoherenceFreeModes() == 0, s.decoherenceFreeModes(), s.timeAveraged(), s.evaluations(), s.notes(),
                     "frequency-formula", -1);
         }
         if (method == Method.HEOM) {
@@ -135,8 +135,12 @@ public final class Engines {
             String how = "hierarchical equations of motion, L x = 0 on the whole hierarchy by GMRES with a block-ILU"
                     + " preconditioner (" + s.iterations() + " iterations), depth " + s.hierarchy().depth() + ", "
                     + s.hierarchy().exponents() + " exponents per bath, " + s.hierarchy().ados() + " auxiliary density operators";
+            int sectors = s.hierarchy().sectors();
+            if (sectors > 1) {
+                how += " in " + sectors + " conserved sectors (the projection of the initial state)";
+            }
             return new SteadyStateReport(method.id(), how, s.observables(), error, s.converged(), s.residual(), Double.NaN,
-                    true, 0, false, -1, s.notes(), "heom-gmres", s.iterations(), s.hierarchy());
+                    sectors == 1, sectors - 1, false, -1, s.notes(), "heom-gmres", s.iterations(), s.hierarchy());
         }
         if (model instanceof BilinearModel b) {
             SecondMomentSteadyState s = SecondMomentMasterEquation.steadyState(b, method,

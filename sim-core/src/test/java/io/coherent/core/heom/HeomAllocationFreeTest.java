@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
-/** The hierarchy's right-hand side and its preconditioner allocate nothing (hermitian and exchange baths). */
+/** The hierarchy's right-hand side (general and Hermitian path) and its preconditioner allocate nothing (hermitian and exchange baths). */
 class HeomAllocationFreeTest {
 
     private static long allocatedBytes() {
@@ -25,11 +25,17 @@ class HeomAllocationFreeTest {
             for (int i = 0; i < 3000; i++) {
                 h.computeDerivatives(0, y, yDot); // warm-up (JIT, escape analysis)
                 p.apply(y, yDot);
+                if (h.hermitian()) {
+                    h.derivativesOfHermitian(y, yDot);
+                }
             }
             long before = allocatedBytes();
             for (int i = 0; i < 300; i++) {
                 h.computeDerivatives(0, y, yDot);
                 p.apply(y, yDot);
+                if (h.hermitian()) {
+                    h.derivativesOfHermitian(y, yDot);
+                }
             }
             long bytes = allocatedBytes() - before;
             assertTrue(bytes < 1024, h.adoCount() + " ADOs: " + bytes + " bytes");
