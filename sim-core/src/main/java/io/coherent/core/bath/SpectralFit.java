@@ -37,6 +37,8 @@ final class SpectralFit {
     private static final int FINE = 20_000;
     /** A new term must lower the error by this factor to be kept. */
     static final double IMPROVEMENT = 0.7;
+    /** Most Brownian terms. */
+    private static final int MAX_TERMS = 24;
     /** Most Pade poles of the Bose function. */
     private static final int MAX_PADE = 12;
 
@@ -81,6 +83,10 @@ final class SpectralFit {
 
     /** The fit with at most n Brownian terms, its Pade poles chosen so their error is below 0.3 of the fit's. */
     static CorrelationExpansion hermitian(SpectralDensity j, double temperature, double scale, ExpansionOptions options) {
+        if (options.exponents() < 1 || options.exponents() > MAX_TERMS) {
+            throw new InvalidModelException("heom.exponents", options.exponents(), "1 .. " + MAX_TERMS + " Brownian terms"
+                    + " for the fit of J(w) at T > 0");
+        }
         SpectralFit f = new SpectralFit(j, temperature, scale);
         Terms best = f.ladder(options.exponents());
         RationalDensity odd = best.density().antisymmetrised();
@@ -104,7 +110,7 @@ final class SpectralFit {
             return center.length;
         }
 
-        /** J_N restricted to its Lorentzians L_k (amplitude a_k = Gamma_k/2pi): poles w_k -+ i g_k. */
+        /** sum_k a_k L_k(w) (before the antisymmetrisation): poles w_k -+ i g_k with residues -+ i a_k g_k/2. */
         RationalDensity density() {
             List<Complex> p = new ArrayList<>();
             List<Complex> r = new ArrayList<>();
@@ -249,7 +255,7 @@ final class SpectralFit {
     /**
      * The measured bounds: sup_t |C - C_N| &lt;= int_0^inf |J - J_N| coth dw (trapezoid on a fine grid, plus
      * int_0^w1 by the power law w^(s-1) of the integrand below the first point, plus the tail of J_N beyond the grid,
-     * where J_N ~ w^-3), raised by 2% for the quadrature; the integrated error from it ({@link #integrated}). Null
+     * where J_N ~ w^-3), raised by 2% for the quadrature; the integrated error estimated from it ({@link #integrated}). Null
      * when the amplitudes cancel: sum_k |eta_k| (each term's two poles, pi |a_k| g_k |coth((w_k - i g_k)/2T)|) above
      * {@link CorrelationFit#AMPLITUDE_BOUND} times max |C| = C(0) = int J coth dw.
      */
@@ -296,10 +302,14 @@ final class SpectralFit {
     }
 
     /**
-     * int_0^inf |C - C_N| dt: the error's spectrum is J - J_N, smooth on the scale of the narrowest term; its C
-     * decays on the time 1/min(g_k, 2 pi T), so the sup times that time (twice, for the slow tail) is the estimate.
+     * int_0^inf |C - C_N| dt, an estimate: the error's spectrum is J - J_N, smooth on the scale of the narrowest term;
+     * its C decays on the time 1/min(g_k, 2 pi T), so the sup times twice that time. +infinity for a sub-Ohmic
+     * density (s &lt; 1), whose C(t) ~ t^-s at T &gt; 0 is not integrable while C_N is.
      */
     private double integrated(double sup, double[] width) {
+        if (j instanceof OhmicFamily o && o.exponent() < 1) {
+            return Double.POSITIVE_INFINITY;
+        }
         double slow = 2 * Math.PI * temperature;
         for (double g : width) {
             slow = Math.min(slow, g);

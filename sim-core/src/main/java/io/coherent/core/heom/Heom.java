@@ -25,6 +25,9 @@ import java.util.Map;
  * When a level would not fit in heom_max_memory the loop stops with converged = false and the last change as the
  * estimate. Slowly converging expansions (Drude-Lorentz, whose C(t) is log-singular at t = 0, converges algebraically
  * in the Pade poles) can make "the last change" smaller than the remaining error; the report lists every level.
+ * A fitted bath (the Ohmic family) climbs a ladder of counts whose expansion errors fall by {@link #RUNG_IMPROVEMENT}
+ * per rung, and its estimate is the largest sensitivity |change|/(e_old - e_new) seen times the remaining error
+ * (Convergence.remaining): a fit's effect on an observable does not fall steadily with the count.
  */
 public final class Heom {
     static final int START_DEPTH = 2;
@@ -250,6 +253,9 @@ public final class Heom {
          * improve (a fit with one more term may be no better, or the same); -1 if there is none.
          */
         private int nextRung(int k) {
+            if (!fitted(baths(k))) {
+                return k + 1; // Pade and Matsubara improve with every pole
+            }
             double e = expansionError(baths(k));
             for (int next = k + 1; next <= k + RUNG_SEARCH; next++) {
                 if (skipped.contains(next)) {
@@ -266,16 +272,25 @@ public final class Heom {
         /**
          * The error left at the last of a ladder of levels whose expansion errors e decrease. If an observable's error
          * is first order in C - C_N, it is sigma e with the sensitivity sigma = |change| / (e_old - e_new) of a step;
-         * one step can change an observable little by accident (the new terms err in another direction, measured:
-         * composite-qubit 0.26e-6 from 7 to 8 Brownian terms, 11e-6 from 8 to 11), so sigma is the larger of the last
-         * two steps', and the estimate is never below the last change itself.
+         * a step can change an observable little by accident (the new terms err in another direction; measured on
+         * composite-qubit, v1: sigma = 0.28, 0.19, 0.002, 0.012, 0.16 from 5 to 6, 7, 8, 10 and 11 Brownian terms), so
+         * sigma is the largest of every step's, and the estimate is never below the last change. With a single step
+         * there is no second opinion: the estimate is then infinite (at least two steps before convergence; measured:
+         * composite-qubit at lambda = 0.001 changed v1 little from 2 to 3 Brownian terms, 1e-4 from 3 to 10).
          */
         private Map<String, Double> remaining(List<Level> ladder) {
             int n = ladder.size();
             Level last = ladder.get(n - 1);
             Map<String, Double> out = changes(ladder.get(n - 2).observables(), last.observables());
+            if (!fitted(baths(last.exponents()))) {
+                return out; // pole expansions converge steadily: the last change (class comment)
+            }
+            if (n < 3) {
+                out.replaceAll((name, v) -> Double.POSITIVE_INFINITY);
+                return out;
+            }
             double en = expansionError(baths(last.exponents()));
-            for (int i = Math.max(1, n - 2); i < n; i++) {
+            for (int i = 1; i < n; i++) {
                 double eo = expansionError(baths(ladder.get(i - 1).exponents()));
                 double ei = expansionError(baths(ladder.get(i).exponents()));
                 if (!(Double.isFinite(eo) && eo > ei)) {
@@ -510,10 +525,11 @@ public final class Heom {
                 }
                 // the largest count below whose expansion is really coarser (a fit may keep the same terms)
                 lowerCount = current.exponents() - 1;
-                while (lowerCount > 0 && !(expansionError(baths(lowerCount)) > expansionError(baths(current.exponents())))) {
+                boolean fit = fitted(baths(current.exponents()));
+                while (fit && lowerCount > 0 && !(expansionError(baths(lowerCount)) > expansionError(baths(current.exponents())))) {
                     lowerCount--;
                 }
-                if (lowerCount == 0) {
+                if (fit && lowerCount == 0) {
                     throw new InvalidModelException("heom_exponents", "no coarser expansion");
                 }
             } catch (InvalidModelException e) {
@@ -524,7 +540,13 @@ public final class Heom {
             Level lower = solve(current.depth(), lowerCount, null);
             notes.add(current.exponents() + " exponents per bath fixed by heom_exponents: their error is estimated by "
                     + lowerCount);
-            return remaining(List.of(lower, current));
+            // one step: its change, scaled by e_new/(e_old - e_new) when the errors fell by less than half
+            Map<String, Double> change = changes(lower.observables(), current.observables());
+            double eo = expansionError(baths(lowerCount));
+            double en = expansionError(baths(current.exponents()));
+            double factor = fitted(baths(current.exponents())) && Double.isFinite(eo) && eo > en ? Math.max(1, en / (eo - en)) : 1;
+            change.replaceAll((name, v) -> v * factor);
+            return change;
         }
 
         private static String stopNote(int depth, int exponents) {
@@ -538,6 +560,11 @@ public final class Heom {
     static final int RUNG_SEARCH = 4;
     /** The expansion error a new exponent count must reach, relative to the current one's. */
     static final double RUNG_IMPROVEMENT = 0.7;
+
+    /** Whether a bath's correlation function is a fit (whose error does not fall steadily with the count). */
+    static boolean fitted(BathExponents baths) {
+        return baths.summaries.stream().anyMatch(b -> "fit".equals(b.scheme()));
+    }
 
     /** The largest expansion error of the baths: max |C - sum|, or int |C - sum| dt where C is singular; 0 if exact. */
     static double expansionError(BathExponents baths) {

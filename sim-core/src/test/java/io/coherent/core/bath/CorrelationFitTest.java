@@ -38,7 +38,8 @@ class CorrelationFitTest {
     @Test
     void ohmicFitsReachTheirStatedAccuracyAndTheErrorBoundsTheDeviation() {
         // s, T, relative accuracy reached with 8 exponents (measured against |C(0)|)
-        double[][] cases = {{0.5, 0, 2e-3}, {1, 0, 1e-3}, {2, 0, 1e-3}, {0.5, 0.5, 0.08}, {1, 0.5, 1e-3}, {2, 0.5, 2e-3}};
+        // (at T = 0 the bound on sum |eta| costs accuracy: s = 0.5 and 2 reached 2e-3 and 1e-3 without it)
+        double[][] cases = {{0.5, 0, 1e-2}, {1, 0, 1e-3}, {2, 0, 3e-3}, {0.5, 0.5, 0.08}, {1, 0.5, 1e-3}, {2, 0.5, 2e-3}};
         for (double[] c : cases) {
             OhmicFamily j = new OhmicFamily(0.1, c[0], 1.0);
             double temperature = c[1];
@@ -53,9 +54,12 @@ class CorrelationFitTest {
                 worst = Math.max(worst, Math.hypot(ref[0] - fit[0], ref[1] - fit[1]));
             }
             assertTrue(worst <= e.error(), "s=" + c[0] + " T=" + temperature + ": deviation " + worst + " > reported " + e.error());
-            // the error is measured, not a loose bound; only the sub-Ohmic t^-s tail at T > 0 is bounded by |C| at the
+            // the error is measured, not a loose bound; the sub-Ohmic t^-s tail at T = 0 is bounded by |C| at the
             // end of the window, an over-estimate of the deviation further out
-            double looseness = c[0] < 1 && temperature > 0 ? 20 : 5;
+            // end of the window, an over-estimate of the deviation further out; at T > 0 the bound int |J - J_N| coth dw
+            // (SpectralFit) adds the errors of all frequencies, which partly cancel in C(t); the super-Ohmic vacuum fit
+            // under the amplitude bound measures its largest error where C has not decayed
+            double looseness = temperature > 0 ? 20 : c[0] == 1 ? 5 : 10;
             assertTrue(e.error() < looseness * worst, "s=" + c[0] + " T=" + temperature + ": " + e.error() + " vs " + worst);
             for (CorrelationTerm term : e.terms()) {
                 assertTrue(term.rateRe() > 0, "every fitted term decays");
