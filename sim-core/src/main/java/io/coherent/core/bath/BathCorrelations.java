@@ -107,6 +107,18 @@ public final class BathCorrelations {
         return new ExchangeCorrelation(emission, absorption);
     }
 
+    /**
+     * The absorption correlation C_in(t) = int J(w) n(w) e^{+iwt} dw of {@link #exchange} alone; with the fit scheme only
+     * C_in is fitted (half the cost of {@link #exchange}), which is all the exact engine's thermal part reads.
+     */
+    public static CorrelationExpansion absorption(SpectralDensity j, ThermalOccupation occupation, ExpansionOptions options) {
+        refuseFlat(j);
+        if (options.scheme() == ExpansionScheme.FIT) {
+            return CorrelationFit.absorption(j, occupation, options);
+        }
+        return exchange(j, occupation, options).absorption();
+    }
+
     private static void refuseFlat(SpectralDensity j) {
         if (j instanceof Flat) {
             throw new InvalidModelException("spectral_density", j.describe() + " has no finite correlation time (C(t) is "

@@ -125,6 +125,25 @@ final class CorrelationFit {
         return new ExchangeCorrelation(emission, absorption);
     }
 
+    /**
+     * The absorption correlation C_in(t) = int J n e^{iwt} dw alone (the exact engine's thermal part needs no C_out), for a
+     * density without a pole expansion on a Bose reservoir at T &gt; 0 with mu = 0 (J(0) = 0 there: no principal value).
+     */
+    static CorrelationExpansion absorption(SpectralDensity j, ThermalOccupation occupation, ExpansionOptions options) {
+        refuseSlowTail(j);
+        double t = occupation.temperature();
+        if (RationalDensity.of(j) != null || occupation.statistics() != Statistics.BOSE || !(t > 0)
+                || occupation.chemicalPotential() != 0) {
+            return exchange(j, occupation, options).absorption();
+        }
+        DoubleUnaryOperator in = w -> {
+            double v = j.value(w);
+            return v == 0 ? 0 : v * occupation.occupation(w);
+        };
+        return fit(new CorrelationSampler(in, w -> -in.applyAsDouble(w), Double.NaN, scale(j, t, 0), t, 0),
+                scale(j, t, 0), options);
+    }
+
     /** Samples of C(t) - i a e^{i f t}. */
     private static Samples withoutUndamped(Samples c, double a, double f) {
         if (a == 0) {

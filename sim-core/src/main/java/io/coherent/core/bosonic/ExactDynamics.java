@@ -28,6 +28,8 @@ public final class ExactDynamics implements Generator {
      */
     private ThermalTransient closedForm;
     private boolean closedFormBuilt;
+    /** Per bath, the sup error of the closed form's fitted C_in (Ohmic baths; 0 for exact expansions). */
+    private double[] absorptionFitError;
     private final int n;
     private final int size;
     private final double[] aRe;
@@ -70,8 +72,7 @@ public final class ExactDynamics implements Generator {
     private static ThermalTransient thermalClosedForm(PseudoModeEmbedding embedding) {
         BilinearModel m = embedding.model();
         if (m.support().kind() != io.coherent.core.bath.FrequencySupport.Kind.WHOLE_LINE
-                || m.baths().stream().noneMatch(b -> b.temperature() > 0) || embedding.eigensystem() == null
-                || embedding.hasFittedKernel()) {
+                || m.baths().stream().noneMatch(b -> b.temperature() > 0) || embedding.eigensystem() == null) {
             return null;
         }
         try {
@@ -192,7 +193,8 @@ public final class ExactDynamics implements Generator {
         ComplexMatrix phiModesT = ComplexMatrix.of(n, n, java.util.Arrays.copyOf(phiRe, n * n),
                 java.util.Arrays.copyOf(phiIm, n * n));
         ComplexMatrix vacuum = conjPhi.times(embedding.model().initialOccupation()).times(transpose(phiModesT));
-        ThermalIntegral.Result th = t == 0 ? null : thermal(t, phiRe, phiIm);
+        Thermal part = t == 0 ? null : thermal(t, phiRe, phiIm);
+        ThermalIntegral.Result th = part == null ? null : part.result();
         int baths = embedding.model().baths().size();
         ComplexMatrix thermalPart = th == null ? ComplexMatrix.zeros(size, n) : th.thermal();
         ComplexMatrix thermalError = th == null ? ComplexMatrix.zeros(size, n) : th.thermalError();
@@ -204,7 +206,8 @@ public final class ExactDynamics implements Generator {
             for (int i = 0; i < n; i++) {
                 trace += thermalPart.re(i, i);
             }
-            KernelFitBound.Errors e = bound.at(t, y[2 * cells], y[2 * cells + 1], phiRe, phiIm, trace);
+            double[] absorption = part == null ? new double[baths] : part.absorptionFitError();
+            KernelFitBound.Errors e = bound.at(t, y[2 * cells], y[2 * cells + 1], phiRe, phiIm, trace, absorption);
             double[][] parts = withFitBound(embedding, e, thermalError.realParts(), noiseError.realParts());
             vacuumError = ComplexMatrix.of(size, n, parts[0], new double[size * n]);
             thermalError = ComplexMatrix.of(size, n, parts[1], new double[size * n]);
@@ -249,21 +252,29 @@ public final class ExactDynamics implements Generator {
         return new double[][] {vac, th, no};
     }
 
+    /**
+     * The thermal part and, per bath, the sup error of the fitted absorption correlation it was computed with (0 where
+     * the true J was used: exact pole expansions, and the quadrature).
+     */
+    private record Thermal(ThermalIntegral.Result result, double[] absorptionFitError) {
+    }
+
     /** Closed form where it meets the tolerance, quadrature otherwise (its error estimate decides). */
-    private ThermalIntegral.Result thermal(double t, double[] phiRe, double[] phiIm) {
+    private Thermal thermal(double t, double[] phiRe, double[] phiIm) {
         if (!closedFormBuilt) {
             closedForm = thermalClosedForm(embedding);
             closedFormBuilt = true;
+            absorptionFitError = closedForm == null ? null : closedForm.absorptionFitError();
         }
         if (closedForm != null) {
             ThermalIntegral.Result r = closedForm.at(t);
             double scale = Math.max(r.thermal().maxAbs(), r.noise().maxAbs());
             double err = Math.max(r.thermalError().maxAbs(), r.noiseError().maxAbs());
             if (err <= Math.max(tolerance.absolute(), tolerance.relative() * scale)) {
-                return r;
+                return new Thermal(r, absorptionFitError);
             }
         }
-        return thermal.at(t, phiRe, phiIm);
+        return new Thermal(thermal.at(t, phiRe, phiIm), new double[embedding.model().baths().size()]);
     }
 
     /** The thermal quadrature's tolerance: a sample whose estimate exceeds it did not meet quadrature_tolerance. */

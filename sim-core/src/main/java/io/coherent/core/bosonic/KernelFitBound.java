@@ -148,8 +148,45 @@ final class KernelFitBound {
      * @param b     int_0^t ||C G_f C^H||_F
      * @param phiRe Phi(t)[:, 0:n], N x n row-major real parts (and {@code phiIm})
      * @param thermalTrace the trace of the computed thermal moments' modes block, sum_k int J_k n_k |Y_f,k|^2
+     * @param absorptionError per bath, a bound on sup |C_in - C_in,used| of the absorption correlation the thermal part
+     *                        was computed with (0 where it used the true J; see {@link #withAbsorptionFit})
      */
-    Errors at(double t, double a, double b, double[] phiRe, double[] phiIm, double thermalTrace) {
+    Errors at(double t, double a, double b, double[] phiRe, double[] phiIm, double thermalTrace, double[] absorptionError) {
+        Errors kernel = at(t, a, b, phiRe, phiIm, thermalTrace + n * absorptionSum(absorptionError) * a * a);
+        return withAbsorptionFit(kernel, a, absorptionError);
+    }
+
+    private static double absorptionSum(double[] e) {
+        double s = 0;
+        for (double x : e) {
+            s += x;
+        }
+        return s;
+    }
+
+    /**
+     * The thermal part computed with a fitted C_in,k (sup error e_k) instead of the true J: each moment is a double
+     * time integral of C_in against the responses y_k(u) = G_f(t - u) conj(v_k), whose L1 norms on [0, t] are at most
+     * a, so (|int int conj(y(u)) dC(u - u') y(u') du du'| &lt;= e a^2) the modes block moves by at most a^2 sum_k e_k,
+     * bath k's noise &lt;xi_k^+ c&gt; (a single integral) by e_k a, and bath k's pseudomode sum, whose response is
+     * f_fit,k * (v_k^T y) with L1 norm &lt;= kappa_k |v_k| a, by kappa_k |v_k| a^2 sum_q e_q. The trace passed to the
+     * Parseval bound is raised by n a^2 sum_k e_k, so that it still bounds the true-J trace.
+     */
+    private Errors withAbsorptionFit(Errors e, double a, double[] absorptionError) {
+        double sum = absorptionSum(absorptionError);
+        if (sum == 0) {
+            return e;
+        }
+        double[] noise = e.noise().clone();
+        double[] force = e.forceThermal().clone();
+        for (int k = 0; k < baths; k++) {
+            noise[k] += absorptionError[k] * a;
+            force[k] += kappa[k] * vNorm[k] * a * a * sum;
+        }
+        return new Errors(e.vacuum(), e.thermal() + a * a * sum, noise, e.forceVacuum(), force);
+    }
+
+    private Errors at(double t, double a, double b, double[] phiRe, double[] phiIm, double thermalTrace) {
         double[] zero = new double[baths];
         if (!active) {
             return new Errors(0, 0, zero, zero.clone(), zero.clone());

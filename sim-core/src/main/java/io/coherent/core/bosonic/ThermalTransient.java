@@ -63,6 +63,8 @@ final class ThermalTransient {
     private final double[][] eta;
     private final double[][] etaBar;
     private final double[] expansionError;
+    /** Per bath: the sup error of a fitted C_in (0: exact pole expansion). */
+    private final double[] fitError;
     /** Per bath: the first dropped Matsubara rate nu_(N+1). */
     private final double[] firstDropped;
     /**
@@ -94,6 +96,7 @@ final class ThermalTransient {
         this.eta = new double[baths][];
         this.etaBar = new double[baths][];
         this.expansionError = new double[baths];
+        this.fitError = new double[baths];
         this.firstDropped = new double[baths];
         this.fRe = new double[baths][nb];
         this.fIm = new double[baths][nb];
@@ -117,16 +120,20 @@ final class ThermalTransient {
                 eta[k] = eta[shared];
                 etaBar[k] = etaBar[shared];
                 expansionError[k] = expansionError[shared];
+                fitError[k] = fitError[shared];
                 firstDropped[k] = firstDropped[shared];
                 fRe[k] = fRe[shared];
                 fIm[k] = fIm[shared];
                 fErr[k] = fErr[shared];
                 continue;
             }
+            boolean fitted = embedding.kernel(k).fitted();
             // the kept terms resolve times t with e^{-nu_(N+1) t} negligible; the dropped ones enter H- only through
-            // sum_{k > N} etaBar_k/(lambda + nu_k), summed exactly (MatsubaraRemainder)
-            CorrelationExpansion c = expansion(bath, EXPONENTS);
-            firstDropped[k] = 2 * Math.PI * (EXPONENTS + 1) * bath.temperature();
+            // sum_{k > N} etaBar_k/(lambda + nu_k), summed exactly (MatsubaraRemainder). A fitted bath (Ohmic): C_in is
+            // the shared fit, nothing dropped, and its sup error is the caller's to bound (absorptionFitError)
+            CorrelationExpansion c = fitted ? fittedAbsorption(bath) : expansion(bath, EXPONENTS);
+            firstDropped[k] = fitted ? Double.POSITIVE_INFINITY : 2 * Math.PI * (EXPONENTS + 1) * bath.temperature();
+            fitError[k] = fitted ? c.error() : 0;
             int terms = c.terms().size();
             rate[k] = new double[2 * terms];
             eta[k] = new double[2 * terms];
@@ -140,8 +147,12 @@ final class ThermalTransient {
                 etaBar[k][2 * j] = term.etaBarRe();
                 etaBar[k][2 * j + 1] = term.etaBarIm();
             }
-            expansionError[k] = c.integratedError();
-            residues.scalarIntegrals(bath, fRe[k], fIm[k], fErr[k]);
+            expansionError[k] = fitted ? 0 : c.integratedError();
+            if (fitted) {
+                transformOfSum(k, fRe[k], fIm[k], fErr[k]);
+            } else {
+                residues.scalarIntegrals(bath, fRe[k], fIm[k], fErr[k]);
+            }
             gRe[k] = new double[nb];
             gIm[k] = new double[nb];
             near[k] = new boolean[nb][terms];
@@ -158,6 +169,9 @@ final class ThermalTransient {
                     gRe[k][m] += (etaBar[k][2 * j] * sr + etaBar[k][2 * j + 1] * si) / s2;
                     gIm[k][m] += (etaBar[k][2 * j + 1] * sr - etaBar[k][2 * j] * si) / s2;
                 }
+                if (fitted) {
+                    continue; // nothing dropped
+                }
                 // + sum_{k > N} etaBar_k/(lambda + nu_k) = conj Q(conj lambda)
                 MatsubaraRemainder.absorption(bath.spectralDensity(), bath.temperature(), EXPONENTS,
                         eigen.eigenvalueRe(m), -eigen.eigenvalueIm(m), tail);
@@ -170,6 +184,54 @@ final class ThermalTransient {
     private static CorrelationExpansion expansion(Bath bath, int exponents) {
         return BathCorrelations.exchange(bath.spectralDensity(), ThermalOccupation.bose(bath.temperature()),
                 new ExpansionOptions(ExpansionScheme.MATSUBARA, exponents, false)).absorption();
+    }
+
+    /**
+     * C_in of a bath whose J has no pole expansion (the Ohmic family): the shared bath layer's fit, as many exponents as
+     * the memory kernel's ({@link MemoryKernel#FIT_EXPONENTS}), with its measured sup error.
+     *
+     * @throws ArithmeticException if a fitted term does not decay (the transforms below need Re gamma &gt; 0)
+     */
+    private static CorrelationExpansion fittedAbsorption(Bath bath) {
+        CorrelationExpansion c = BathCorrelations.absorption(bath.spectralDensity(), ThermalOccupation.bose(bath.temperature()),
+                new ExpansionOptions(ExpansionScheme.FIT, MemoryKernel.FIT_EXPONENTS, false));
+        if (c.terms().stream().anyMatch(term -> !(term.rateRe() > 0)) || !Double.isFinite(c.error())) {
+            throw new ArithmeticException("the fit of C_in has an undamped term or no error bound");
+        }
+        return c;
+    }
+
+    /**
+     * F(lambda_m) = int J n/(lambda_m + iw) dw = -int_0^inf e^{lambda_m s} C_in(s) ds = -sum_j eta_j/(gamma_j - lambda_m)
+     * for C_in a finite sum (Re gamma_j &gt; 0 &gt;= Re lambda_m): consistent with H+(lambda, 0) = F; its error the rounding.
+     */
+    private void transformOfSum(int k, double[] outRe, double[] outIm, double[] outErr) {
+        for (int m = 0; m < nb; m++) {
+            double sr = 0;
+            double si = 0;
+            double abs = 0;
+            for (int j = 0; j < rate[k].length / 2; j++) {
+                double dr = rate[k][2 * j] - eigen.eigenvalueRe(m);
+                double di = rate[k][2 * j + 1] - eigen.eigenvalueIm(m);
+                double d2 = dr * dr + di * di;
+                double er = eta[k][2 * j];
+                double ei = eta[k][2 * j + 1];
+                sr -= (er * dr + ei * di) / d2;
+                si -= (ei * dr - er * di) / d2;
+                abs += Math.sqrt((er * er + ei * ei) / d2);
+            }
+            outRe[m] = sr;
+            outIm[m] = si;
+            outErr[m] = SAFETY * EPS * abs;
+        }
+    }
+
+    /**
+     * Per bath, a bound on sup_tau |C_in(tau) - C_in,fit(tau)| of the fitted absorption correlation used (0 where C_in
+     * is the exact pole expansion): the thermal moments' error from it is the caller's ({@link KernelFitBound}).
+     */
+    double[] absorptionFitError() {
+        return fitError.clone();
     }
 
     /** A lower-numbered bath with the same J and T (its expansion and F are reused), or -1. */
