@@ -193,8 +193,13 @@ final class ThermalTransient {
      * @throws ArithmeticException if a fitted term does not decay (the transforms below need Re gamma &gt; 0)
      */
     private static CorrelationExpansion fittedAbsorption(Bath bath) {
-        CorrelationExpansion c = BathCorrelations.absorption(bath.spectralDensity(), ThermalOccupation.bose(bath.temperature()),
-                new ExpansionOptions(ExpansionScheme.FIT, MemoryKernel.FIT_EXPONENTS, false));
+        CorrelationExpansion c;
+        try {
+            c = BathCorrelations.absorption(bath.spectralDensity(), ThermalOccupation.bose(bath.temperature()),
+                    new ExpansionOptions(ExpansionScheme.FIT, MemoryKernel.FIT_EXPONENTS, false));
+        } catch (org.hipparchus.exception.MathIllegalArgumentException singular) {
+            throw new ArithmeticException("the fit of C_in is singular: " + singular.getMessage());
+        }
         if (c.terms().stream().anyMatch(term -> !(term.rateRe() > 0)) || !Double.isFinite(c.error())) {
             throw new ArithmeticException("the fit of C_in has an undamped term or no error bound");
         }
