@@ -16,7 +16,8 @@ import java.util.OptionalDouble;
  *
  * <p>With a fitted memory kernel (an Ohmic bath) two more components follow the state, a(t) = int_0^t ||G_f C^H||_F
  * and b(t) = int_0^t ||C G_f C^H||_F, from which {@link KernelFitBound} bounds the fit's effect on every moment at
- * every sample; that bound is added to the error estimates.
+ * every sample; that bound is added to the error estimates. Its thermal part is in closed form too, from the fit of
+ * C_in ({@link ThermalTransient}), whose sup error the same bound carries to the moments.
  */
 public final class ExactDynamics implements Generator {
     private final PseudoModeEmbedding embedding;

@@ -40,6 +40,10 @@ import io.coherent.core.linalg.ComplexMatrix;
  * integratedError); F's own estimate; and the rounding of the partial fractions, eps times the magnitudes summed over
  * |conj lambda_m + lambda_l| (large only for two very slow poles at early times). A sample whose estimate exceeds
  * the tolerance is the caller's to recompute by quadrature.
+ *
+ * <p>A bath whose J has no pole expansion (the Ohmic family) takes C_in from the shared fit instead (8 exponents,
+ * nothing dropped, F(lambda) = -sum_j eta_j/(gamma_j - lambda)): the formulas above hold for any finite sum, and the
+ * fit's sup error ({@link #absorptionFitError}) is bounded on the moments by {@link KernelFitBound}.
  */
 final class ThermalTransient {
     private static final double EPS = 0x1p-52;
