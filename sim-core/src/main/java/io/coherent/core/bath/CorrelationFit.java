@@ -229,8 +229,15 @@ final class CorrelationFit {
         Candidate bestCandidate = null;
         int worse = 0;
         for (int jw = FIRST_WINDOW; jw <= LAST_WINDOW && worse < 2; jw++) {
-            Candidate candidate = fitWindow(memo, early, earlyStep, Math.pow(2, jw) / scale, k, false);
-            CorrelationExpansion c = verify(memo, candidate, early, earlyStep, options.terminator());
+            Candidate candidate;
+            CorrelationExpansion c;
+            try {
+                candidate = fitWindow(memo, early, earlyStep, Math.pow(2, jw) / scale, k, false);
+                c = verify(memo, candidate, early, earlyStep, options.terminator());
+            } catch (MathIllegalArgumentException singular) {
+                worse++; // two rates merged (a singular least-squares basis), e.g. a slow t^-s tail: try the next window
+                continue;
+            }
             if (amplitudes(c) > bound) {
                 worse++; // near-cancelling amplitudes: a hierarchy built on them is ill-conditioned
                 continue;
@@ -256,8 +263,12 @@ final class CorrelationFit {
         }
         double window = bestCandidate.window;
         for (int i = 0; i < 3; i++, window *= 2) {
-            CorrelationExpansion r = verify(memo, fitWindow(memo, early, earlyStep, window, k, true), early, earlyStep,
-                    options.terminator());
+            CorrelationExpansion r;
+            try {
+                r = verify(memo, fitWindow(memo, early, earlyStep, window, k, true), early, earlyStep, options.terminator());
+            } catch (MathIllegalArgumentException singular) {
+                break;
+            }
             if (r.error() < best.error() && amplitudes(r) <= bound) {
                 best = r;
             } else if (i > 0) {
