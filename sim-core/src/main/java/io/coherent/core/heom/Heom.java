@@ -156,10 +156,11 @@ public final class Heom {
         } else {
             full = count < Integer.MAX_VALUE
                     && HierarchyPreconditioner.fits((int) count, baths.exponents.size(), d, options.maxMemory() / 2);
-            perAdo = HierarchySteadyState.bytesPerAdo(d, full);
+            perAdo = HierarchySteadyState.bytesPerAdo(d, full, HeomGenerator.preservesHermiticity(baths));
         }
-        // index tables: up/down neighbours and factors per exponent
-        perAdo += 24L * baths.exponents.size();
+        // index tables: up/down neighbours and factors per exponent (24 M); the multi-index, its hash-map entry, tier
+        // and damping (4 M + about 136 bytes on a 64-bit JVM with compressed references)
+        perAdo += 28L * baths.exponents.size() + 136;
         // beyond what int indices can address, a hierarchy counts as too large whatever heom_max_memory allows
         double bytes = count > AuxiliaryDensityOperators.MAX_COUNT ? Long.MAX_VALUE : (double) count * perAdo;
         return new Size(count, bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes, perAdo, full);

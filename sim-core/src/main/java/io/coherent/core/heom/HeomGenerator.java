@@ -67,6 +67,7 @@ public final class HeomGenerator implements LinearGenerator {
     /** The hierarchy maps Hermitian ADOs to Hermitian ADOs (see {@link #hermitian()}). */
     private final boolean hermitian;
     private final MasterObservables observables;
+    /** rho_0 at t = 0 (the deeper ADOs start at zero): one block, not a whole hierarchy kept for the generator's life. */
     private final double[] initial;
     private final List<String> names;
     private final double[] left;
@@ -145,11 +146,11 @@ public final class HeomGenerator implements LinearGenerator {
         if (java.util.Arrays.stream(fusedTerminators).mapToInt(f -> f.length).sum() != terminators.length) {
             throw new IllegalStateException("a terminator of a fermionic operator"); // terminators are bosonic only
         }
-        hermitian = preservesHermiticity(list, terminators, operators);
+        hermitian = preservesHermiticity(baths);
         observables = MasterObservables.withoutDissipators(system, baths.energies, baths.basis);
         ComplexMatrix u = baths.basis;
         ComplexMatrix rho0 = u.conjugateTranspose().times(system.initialState()).times(u);
-        initial = new double[block * ados.count];
+        initial = new double[block];
         System.arraycopy(rho0.realParts(), 0, initial, 0, dd);
         System.arraycopy(rho0.imaginaryParts(), 0, initial, dd, dd);
         left = new double[block];
@@ -157,7 +158,7 @@ public final class HeomGenerator implements LinearGenerator {
         commutator = new double[block];
         work = new double[block];
         work2 = new double[block];
-        names = List.copyOf(observe(0, initial).values().keySet());
+        names = List.copyOf(observe(0, initialState()).values().keySet());
     }
 
     /**
@@ -169,16 +170,16 @@ public final class HeomGenerator implements LinearGenerator {
      * X A) likewise with S = -i f a X), so the steady state (unique, with a Hermitian trace condition) has Hermitian
      * ADOs and the right-hand side on Hermitian input needs only the left products A S ({@link #derivativesOfHermitian}).
      */
-    private static boolean preservesHermiticity(List<BathExponents.Exponent> list, BathExponents.Terminator[] terminators,
-                                                SparseOperator[] operators) {
-        for (BathExponents.Exponent e : list) {
+    static boolean preservesHermiticity(BathExponents baths) {
+        List<SparseOperator> operators = baths.operators;
+        for (BathExponents.Exponent e : baths.exponents) {
             if (e.fermionic() || e.rateIm() != 0 || e.upOperator() != e.downOperator()
-                    || !operators[e.upOperator()].hermitian() || !conjugates(e.aRe(), e.aIm(), e.bRe(), e.bIm())) {
+                    || !operators.get(e.upOperator()).hermitian() || !conjugates(e.aRe(), e.aIm(), e.bRe(), e.bIm())) {
                 return false;
             }
         }
-        for (BathExponents.Terminator t : terminators) {
-            if (t.upOperator() != t.downOperator() || !operators[t.upOperator()].hermitian()
+        for (BathExponents.Terminator t : baths.terminators) {
+            if (t.upOperator() != t.downOperator() || !operators.get(t.upOperator()).hermitian()
                     || !conjugates(t.aRe(), t.aIm(), t.bRe(), t.bIm())) {
                 return false;
             }
@@ -240,7 +241,9 @@ public final class HeomGenerator implements LinearGenerator {
 
     @Override
     public double[] initialState() {
-        return initial.clone();
+        double[] y = new double[stateDimension()];
+        System.arraycopy(initial, 0, y, 0, block);
+        return y;
     }
 
     @Override

@@ -14,8 +14,9 @@ import io.coherent.core.master.RestartedGmres;
  * real rates) the solution has Hermitian ADOs (if x solves A x = b so does x^dagger, ADO by ADO, and the solution is
  * unique), so GMRES runs in the real subspace of Hermitian ADOs: b and the start are Hermitian, the operator is the
  * right-hand side for Hermitian input (half the sparse products) and the preconditioner keeps its output Hermitian;
- * every Krylov vector is then Hermitian to the last bit. The final residual is computed with the general right-hand
- * side, an independent check.
+ * every Krylov vector is then Hermitian to the last bit, and GMRES keeps them packed ({@link PackedHermitian}: d^2
+ * reals per ADO instead of 2 d^2, the same norm), which halves its memory. The final residual is computed with the
+ * general right-hand side, an independent check.
  */
 final class HierarchySteadyState {
     /** GMRES stops at ||A x - b|| &lt;= TOLERANCE ||b||. */
@@ -41,10 +42,18 @@ final class HierarchySteadyState {
     private HierarchySteadyState() {
     }
 
-    /** Bytes per ADO of the solve: GMRES's Krylov basis and work vectors, the preconditioner. */
-    static long bytesPerAdo(int d, boolean fullPreconditioner) {
-        long block = 16L * d * d;
-        return (RESTART + 8) * block + HierarchyPreconditioner.bytesPerAdo(d, fullPreconditioner);
+    /**
+     * Bytes per ADO of the solve, an upper bound of what {@link #solve} holds at once (GMRES allocates its Krylov
+     * vectors as it uses them). Vectors of 16 d^2 bytes per ADO: the caller's start, the iterate, b (afterwards the
+     * residual check), GMRES's 41 Krylov and 2 work vectors, the preconditioner's sweep vector; on a Hermitian hierarchy GMRES's
+     * 41 + 2 and b and the iterate are packed (8 d^2 bytes), beside the start, the preconditioner's sweep vector and
+     * two full operands for the operator and the preconditioner (the first becomes the solution, the second the
+     * residual check).
+     */
+    static long bytesPerAdo(int d, boolean fullPreconditioner, boolean hermitian) {
+        long dd = (long) d * d;
+        long vectors = hermitian ? (RESTART + 5) * 8 * dd + 4 * 16 * dd : (RESTART + 7) * 16 * dd;
+        return vectors + HierarchyPreconditioner.bytesPerAdo(d, fullPreconditioner);
     }
 
     /**
@@ -57,8 +66,10 @@ final class HierarchySteadyState {
                 || !HierarchyPreconditioner.fits(g.adoCount(), g.exponentCount(), g.dimension(), preconditionerBytes)) {
             return light;
         }
+        int lightIterations = light.iterations();
+        light = null; // its state is not kept beside the second solve's (bytesPerAdo counts one)
         Solution full = solve(g, start, true);
-        return new Solution(full.state(), light.iterations() + full.iterations(), full.residual(), full.converged(),
+        return new Solution(full.state(), lightIterations + full.iterations(), full.residual(), full.converged(),
                 full.singular(), true);
     }
 
@@ -76,16 +87,41 @@ final class HierarchySteadyState {
         if (preconditioner.pivotRatio() < SINGULAR) {
             return new Solution(null, 0, Double.NaN, false, true, full);
         }
-        RestartedGmres gmres = new RestartedGmres(n, RESTART, (x, y) -> bordered(g, border, x, y), preconditioner);
-        double[] b = new double[n];
-        for (int i = 0; i < d; i++) {
-            b[i * (d + 1)] = border / d;
-        }
         double[] x = start == null ? new double[n] : start.clone();
+        double[] lx;
+        RestartedGmres.Outcome outcome;
         if (g.hermitian()) {
-            HierarchyPreconditioner.hermitianParts(x, d);
+            // GMRES on packed Hermitian vectors; x and y are the full operands of the operator and preconditioner
+            double[] y = new double[n];
+            double[] xPacked = new double[n / 2];
+            PackedHermitian.pack(x, xPacked, d);
+            double[] bPacked = new double[n / 2];
+            for (int i = 0; i < d; i++) {
+                bPacked[i * (d + 1)] = border / d; // the diagonal is stored as it is
+            }
+            RestartedGmres.LinearMap operator = (p, q) -> {
+                PackedHermitian.unpack(p, x, d);
+                bordered(g, border, x, y);
+                PackedHermitian.pack(y, q, d);
+            };
+            RestartedGmres.LinearMap packedPreconditioner = (p, q) -> {
+                PackedHermitian.unpack(p, x, d);
+                preconditioner.apply(x, y);
+                PackedHermitian.pack(y, q, d);
+            };
+            outcome = new RestartedGmres(n / 2, RESTART, operator, packedPreconditioner)
+                    .solve(bPacked, xPacked, TOLERANCE, MAX_ITERATIONS);
+            PackedHermitian.unpack(xPacked, x, d);
+            lx = y;
+        } else {
+            RestartedGmres gmres = new RestartedGmres(n, RESTART, (p, q) -> bordered(g, border, p, q), preconditioner);
+            double[] b = new double[n];
+            for (int i = 0; i < d; i++) {
+                b[i * (d + 1)] = border / d;
+            }
+            outcome = gmres.solve(b, x, TOLERANCE, MAX_ITERATIONS);
+            lx = b;
         }
-        RestartedGmres.Outcome outcome = gmres.solve(b, x, TOLERANCE, MAX_ITERATIONS);
         double trace = 0;
         for (int i = 0; i < d; i++) {
             trace += x[i * (d + 1)];
@@ -93,7 +129,6 @@ final class HierarchySteadyState {
         for (int i = 0; i < n; i++) {
             x[i] /= trace;
         }
-        double[] lx = new double[n];
         g.computeDerivatives(0, x, lx);
         double residual = 0;
         for (double v : lx) {
