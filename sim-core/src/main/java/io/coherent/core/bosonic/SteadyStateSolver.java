@@ -59,8 +59,27 @@ public final class SteadyStateSolver {
                 thermal.thermal(), thermal.thermalError(), thermal.noise(), thermal.noiseError());
         double err = Math.max(thermal.thermalError().maxAbs(), thermal.noiseError().maxAbs());
         return new SteadyState(BosonicObservables.of(embedding, moments), moments, err, thermal.converged(),
-                thermal.evaluations(), embedding.slowestRelaxationTime(), embedding.subspace().darkDimension(),
+                thermal.evaluations(), relaxationTime(embedding), embedding.subspace().darkDimension(),
                 dark.timeAveraged(), used, notes);
+    }
+
+    /**
+     * Slowest relaxation time of the modes: infinite if no bath reaches them (every mode undamped: Gamma = 0, where the
+     * embedding's only poles were the uncoupled pseudomodes' rates, 1/gamma = 10); otherwise 1/min|Re pole| of the
+     * model without the baths that couple to nothing (a bath with J = 0 adds pseudomodes whose rates are eigenvalues
+     * of the embedding but not poles of the modes' Green's function, which they never enter).
+     */
+    static double relaxationTime(PseudoModeEmbedding embedding) {
+        if (embedding.subspace().bright().cols() == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        BilinearModel model = embedding.model();
+        List<Bath> coupled = model.baths().stream().filter(BrightSubspace::couples).toList();
+        if (coupled.size() == model.baths().size()) {
+            return embedding.slowestRelaxationTime();
+        }
+        return new PseudoModeEmbedding(new BilinearModel(model.hamiltonian(), coupled, model.initialOccupation(),
+                model.support())).slowestRelaxationTime();
     }
 
     /** The residue result if it applies and meets the tolerance; null otherwise. */
