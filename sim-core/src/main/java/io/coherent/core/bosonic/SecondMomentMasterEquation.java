@@ -11,8 +11,10 @@ import io.coherent.core.master.MasterEquationOptions;
 import io.coherent.core.observables.Estimate;
 import io.coherent.core.observables.ObservableSet;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -71,7 +73,8 @@ import java.util.OptionalDouble;
  * The error of the state then obeys d dN/dt = L(dN) + delta A N + N delta A^+ + delta F, so for a contracting
  * evolution ||dN(t)||_F &lt;= 2 a (sup ||N||_F + 1) min(t, tau), a = sum_k a_k, tau the slowest relaxation time of
  * the bright modes; sup ||N(s)||_F &lt;= ||N(0)||_F + ||F||_F min(t, tau) (the vacuum part does not grow, the thermal
- * part is fed by F). The steady state takes t = infinity. A floor of 1e-14 (1 + |N|) stands for rounding; the
+ * part is fed by F). The steady state measures the same error more tightly, by re-solving with each principal value
+ * moved by its estimate ({@link #lambShiftSensitivity}). A floor of 1e-14 (1 + |N|) stands for rounding; the
  * integrator's own error is the integrator's to report.
  */
 public final class SecondMomentMasterEquation implements Generator {
@@ -136,16 +139,62 @@ public final class SecondMomentMasterEquation implements Generator {
         ComplexMatrix residual = g.coefficients.drift().times(total)
                 .plus(total.times(g.coefficients.drift().conjugateTranspose())).plus(g.coefficients.source());
         double tau = g.relaxationTime;
-        // a residual R moves N by about |R| times the slowest relaxation time (n |R| bounds its Frobenius norm); the
-        // Lamb-shift error as along a trajectory at t = infinity (with no bright mode nothing is perturbed)
-        double horizon = subspace.bright().cols() == 0 ? 0 : tau;
+        // a residual R moves N by about |R| times the slowest relaxation time (n |R| bounds its Frobenius norm)
         double fromResidual = g.n * residual.maxAbs() * (Double.isFinite(tau) ? tau : 1);
-        double lamb = horizon == 0 ? 0 : 2 * g.coefficients.driftError() * (frobenius(total) + 1) * horizon;
-        ObservableSet values = g.observables(s.dark().occupation(), s.bright(), 0, fromResidual + lamb);
+        ObservableSet plain = g.observables(g.coefficients, s.dark().occupation(), s.bright(), 0, fromResidual, false);
+        // the Lamb shift: the worst case to first order, each principal value moved by its error estimate on its own
+        Map<String, Double> lamb = g.lambShiftSensitivity(options, subspace, plain);
+        Map<String, Estimate> out = new LinkedHashMap<>();
+        plain.values().forEach((name, e) -> out.put(name, new Estimate(e.value(), e.error() + lamb.getOrDefault(name, 0.0))));
+        ObservableSet values = new ObservableSet(out);
         double maxError = values.values().values().stream().mapToDouble(Estimate::error).max().orElse(0);
         return new SecondMomentSteadyState(values, total, residual.maxAbs(), maxError,
                 g.coefficients.lambShiftError(), g.coefficients.converged(), tau,
                 subspace.darkDimension(), s.dark().timeAveraged());
+    }
+
+    /**
+     * How far the steady-state observables can move when the principal values are off by their quadrature error
+     * estimates, to first order: bath k's rates at frequency l carry two principal values, r0 = P int J n/(e - x) and
+     * r1 = P int J/(e - x) (Im alpha = -r0, Im beta = r0 + r1), whose errors share the estimate e_kl (|d r0| + |d r1|
+     * &lt;= e_kl); a linear response's worst case over that set is e_kl times the larger of the two sensitivities,
+     * and the errors of different (k, l) add. Each sensitivity is one re-solve of the small Lyapunov system. A tight
+     * bound where the a-priori one of the trajectories (2 a (|N| + 1) tau) overstates by the relaxation time.
+     */
+    private Map<String, Double> lambShiftSensitivity(MasterEquationOptions options, BrightSubspace subspace,
+                                                     ObservableSet values) {
+        Map<String, Double> total = new LinkedHashMap<>();
+        if (!options.lambShift() || subspace.bright().cols() == 0) {
+            return total;
+        }
+        List<ExchangeRates> rates = coefficients.rates();
+        for (int k = 0; k < rates.size(); k++) {
+            ExchangeRates r = rates.get(k);
+            for (int l = 0; l < r.lambShiftError().length; l++) {
+                double e = r.lambShiftError()[l];
+                if (!(e > 0)) {
+                    continue;
+                }
+                Map<String, Double> worst = new LinkedHashMap<>();
+                for (int component = 0; component < 2; component++) {
+                    double[] aIm = r.absorptionIm().clone();
+                    double[] bIm = r.emissionIm().clone();
+                    if (component == 0) {
+                        aIm[l] -= e;
+                    }
+                    bIm[l] += e;
+                    List<ExchangeRates> moved = new ArrayList<>(rates);
+                    moved.set(k, new ExchangeRates(r.absorptionRe(), aIm, r.emissionRe(), bIm, r.lambShiftError(),
+                            r.converged()));
+                    Coefficients c = Coefficients.build(model, method, options, List.copyOf(moved));
+                    Solution p = solve(c, subspace);
+                    observables(c, p.dark().occupation(), p.bright(), 0, 0, false).values().forEach((name, v) ->
+                            worst.merge(name, Math.abs(v.value() - values.value(name)), Math::max));
+                }
+                worst.forEach((name, d) -> total.merge(name, d, Double::sum));
+            }
+        }
+        return total;
     }
 
     public BilinearModel model() {
@@ -244,7 +293,7 @@ public final class SecondMomentMasterEquation implements Generator {
         double a = coefficients.driftError();
         double vacuumError = 2 * a * initialNorm * horizon;
         double thermalError = 2 * a * (sourceNorm * horizon + 1) * horizon;
-        return observables(vacuum, thermal, vacuumError, thermalError);
+        return observables(coefficients, vacuum, thermal, vacuumError, thermalError, true);
     }
 
     /** Occupation matrix N = vacuum + thermal part of a state vector. */
@@ -262,10 +311,10 @@ public final class SecondMomentMasterEquation implements Generator {
     /**
      * The observables with their errors: {@code vacuumError} and {@code thermalError} bound ||dN||_F of each part (so
      * every entry), plus the rounding floor; a current Re Tr[H^T D_k(N)] gets ||H||_F ||delta D_k||_F with
-     * delta D_k = A_k dN + dN A_k^+ + delta A_k N + N delta A_k^+ + delta F_k.
+     * delta D_k = A_k dN + dN A_k^+ + delta A_k N + N delta A_k^+ + delta F_k (the last three with {@code generatorBound}).
      */
-    private ObservableSet observables(ComplexMatrix vacuum, ComplexMatrix thermal, double vacuumError, double thermalError) {
-        Coefficients c = coefficients;
+    private ObservableSet observables(Coefficients c, ComplexMatrix vacuum, ComplexMatrix thermal, double vacuumError,
+                                      double thermalError, boolean generatorBound) {
         ComplexMatrix total = vacuum.plus(thermal);
         double vacuumBound = vacuumError + ROUNDING * (1 + vacuum.maxAbs());
         double thermalBound = thermalError + ROUNDING * (1 + thermal.maxAbs());
@@ -278,7 +327,8 @@ public final class SecondMomentMasterEquation implements Generator {
         double[] currentError = new double[baths];
         for (int k = 0; k < baths; k++) {
             ComplexMatrix ak = c.bathDrift().get(k);
-            double dk2 = 2 * frobenius(ak) * stateError + 2 * c.bathDriftError()[k] * (nNorm + 1);
+            // the generator's own error only along trajectories: the steady state measures it by re-solving
+            double dk2 = 2 * frobenius(ak) * stateError + (generatorBound ? 2 * c.bathDriftError()[k] * (nNorm + 1) : 0);
             currentError[k] = hNorm * dk2 + ROUNDING * (1 + hNorm * (2 * frobenius(ak) * nNorm + frobenius(c.bathSource().get(k))));
             ComplexMatrix dk = ak.times(total).plus(total.times(ak.conjugateTranspose())).plus(c.bathSource().get(k));
             // d<H_S>/dt|_k = sum_ij H_ij dN_ij/dt|_k (<H_S> = sum_ij H_ij N_ij, real)
