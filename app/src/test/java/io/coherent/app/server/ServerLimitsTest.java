@@ -281,11 +281,11 @@ class ServerLimitsTest {
             var context = s.vertx().getOrCreateContext();
             CompletableFuture<Void> first = sink.wrote;
             new StreamClient(sink, stream, context, 0);
-            first.get(30, TimeUnit.SECONDS);
+            first.get(120, TimeUnit.SECONDS);
             // the pump has run and stopped at the full queue: whatever it wrote, it stopped there
             CompletableFuture<Void> ran = new CompletableFuture<>();
             context.runOnContext(v -> ran.complete(null));
-            ran.get(30, TimeUnit.SECONDS);
+            ran.get(120, TimeUnit.SECONDS);
             synchronized (sink) {
                 assertTrue(sink.maxQueued <= IdleSink.HIGH_WATER + StreamClient.CHUNK_CHARS,
                         "queued " + sink.maxQueued + " characters for a client that reads nothing");
@@ -295,7 +295,7 @@ class ServerLimitsTest {
             while (!sink.end) {
                 CompletableFuture<Void> next = sink.drainAll();
                 context.runOnContext(v -> sink.drain.handle(null));
-                next.get(30, TimeUnit.SECONDS);
+                next.get(120, TimeUnit.SECONDS);
             }
             assertEquals(stream.since(0), sink.received);
         }
