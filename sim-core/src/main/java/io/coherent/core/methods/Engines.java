@@ -173,7 +173,7 @@ public final class Engines {
      */
     private static RelaxationTime bilinearRelaxation(double tau) {
         if (Double.isInfinite(tau)) {
-            return RelaxationTime.unestimated(tau, "no mode decays: the baths reach none of them (all undamped);"
+            return RelaxationTime.unestimated(tau, "no mode decays: the baths reach none of them, all are undamped;"
                     + " the steady state is the time average of the initial state's free evolution");
         }
         return RelaxationTime.unestimated(tau, "accuracy not estimated");
