@@ -203,4 +203,23 @@ class AccuracyCliTest {
                 tmp.resolve("default").toString(), "--json");
         assertTrue(JSON.readTree(ok.out()).get("accuracy").get("converged").asBoolean(), ok.out());
     }
+
+    /**
+     * Gamma = 0 (no bath reaches the modes), through the CLI for method exact and each master equation: not unique,
+     * both modes undamped, Jx the initial value -1 that run keeps, no finite relaxation time (null, with the reason).
+     */
+    @Test
+    void uncoupledBathsAreReportedAsNeverRelaxing() throws IOException {
+        for (String method : List.of("exact", "redfield", "secular", "local-lindblad")) {
+            MainTest.Result r = coherent("steady", "partial-collective", "--set", "Gamma=0", "--set", "method=" + method,
+                    "--json");
+            assertEquals(0, r.code(), r.err());
+            JsonNode j = JSON.readTree(r.out());
+            assertFalse(j.get("unique").asBoolean(), method);
+            assertEquals(2, j.get("decoherence_free_modes").asInt(), method);
+            assertEquals(-1, j.get("observables").get("Jx").asDouble(), 1e-14, method);
+            assertTrue(j.get("relaxation_time").isNull(), method + ": " + j.get("relaxation_time"));
+            assertTrue(j.get("relaxation_time_note").asText().contains("no mode decays"), method);
+        }
+    }
 }

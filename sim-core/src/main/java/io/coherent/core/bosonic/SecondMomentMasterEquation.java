@@ -63,13 +63,25 @@ import java.util.OptionalDouble;
  * row-major. The split is the exact engine's: the vacuum part does not depend on temperature, the thermal
  * part vanishes at T = 0. Observables have the exact engine's names ({@link BosonicObservables}); the
  * energy current from bath k is Tr[H_S D_k(rho)] = sum_ij H_ij (A_k N + N A_k^+ + F_k)_ij (positive into
- * the system). Trajectory observables carry no error estimate of their own (0: the integrator's tolerance
- * governs them); {@link #lambShiftError()} reports the quadrature error of the principal values, and
- * {@link #steadyState} propagates it into its observables.
+ * the system).
+ *
+ * <h2>Errors</h2>
+ * The generator's own error is the quadrature error of the principal values (the Lamb shift), propagated as the
+ * finite-system master equations do ({@code master.MasterEquationGenerator}): with e_k bath k's largest principal-value
+ * error, the drift and source of bath k are off by at most ||delta A_k||_F &lt;= a_k = |v_k|^2 e_k and
+ * ||delta F_k||_F &lt;= 2 a_k (P'_k = u u^+ is rank one with norm |v_k|^2; the secular mask only removes entries).
+ * The error of the state then obeys d dN/dt = L(dN) + delta A N + N delta A^+ + delta F, so for a contracting
+ * evolution ||dN(t)||_F &lt;= 2 a (sup ||N||_F + 1) min(t, tau), a = sum_k a_k, tau the slowest relaxation time of
+ * the bright modes; sup ||N(s)||_F &lt;= ||N(0)||_F + ||F||_F min(t, tau) (the vacuum part does not grow, the thermal
+ * part is fed by F). The steady state measures the same error more tightly, by re-solving with each principal value
+ * moved by its estimate ({@link #lambShiftSensitivity}). A floor of 1e-14 (1 + |N|) stands for rounding; the
+ * integrator's own error is the integrator's to report.
  */
 public final class SecondMomentMasterEquation implements Generator {
     /** Decay rates below this times the largest rate scale count as zero (a non-decaying mode). */
     private static final double NON_DECAYING = 1e-10;
+    /** Relative rounding floor of every error estimate. */
+    private static final double ROUNDING = 1e-14;
     /** Largest thermal occupation T/w at which the net rates keep 8 digits (see Coefficients.checkOccupation). */
     static final double MAX_OCCUPATION = 1e8;
 
@@ -82,6 +94,13 @@ public final class SecondMomentMasterEquation implements Generator {
     private final double[] fRe;
     private final double[] fIm;
     private final List<String> names;
+    /** The decoherence-free modes this method leaves alone and the bright rest ({@link #decoupledSubspace}). */
+    private final BrightSubspace subspace;
+    /** Slowest relaxation time of the bright modes; infinite if there are none or one of them does not decay. */
+    private final double relaxationTime;
+    /** ||N(0)||_F and ||F||_F: the a-priori bound on ||N(t)||_F of the Lamb-shift error propagation. */
+    private final double initialNorm;
+    private final double sourceNorm;
 
     private SecondMomentMasterEquation(BilinearModel model, Method method, Coefficients coefficients) {
         this.model = model;
@@ -92,6 +111,10 @@ public final class SecondMomentMasterEquation implements Generator {
         this.aIm = coefficients.drift().imaginaryParts();
         this.fRe = coefficients.source().realParts();
         this.fIm = coefficients.source().imaginaryParts();
+        this.subspace = decoupledSubspace(BrightSubspace.of(model));
+        this.relaxationTime = brightRelaxationTime();
+        this.initialNorm = frobenius(model.initialOccupation());
+        this.sourceNorm = frobenius(coefficients.source());
         this.names = List.copyOf(observe(0, initialState()).values().keySet());
     }
 
@@ -110,32 +133,68 @@ public final class SecondMomentMasterEquation implements Generator {
      */
     public static SecondMomentSteadyState steadyState(BilinearModel model, Method method, MasterEquationOptions options) {
         SecondMomentMasterEquation g = generator(model, method, options);
-        BrightSubspace subspace = g.decoupledSubspace(BrightSubspace.of(model));
+        BrightSubspace subspace = g.subspace;
         Solution s = g.solve(g.coefficients, subspace);
         ComplexMatrix total = s.bright().plus(s.dark().occupation());
         ComplexMatrix residual = g.coefficients.drift().times(total)
                 .plus(total.times(g.coefficients.drift().conjugateTranspose())).plus(g.coefficients.source());
-        ObservableSet values = g.observables(s.dark().occupation(), s.bright(), null);
-        // a residual R moves N by about |R| times the slowest relaxation time; currents carry a factor |H|
-        double tau = g.relaxationTime();
-        double fromResidual = residual.maxAbs() * (Double.isFinite(tau) ? tau : 1) * Math.max(1, model.hamiltonian().maxAbs());
-        Map<String, Double> errors = new LinkedHashMap<>();
-        for (String name : values.values().keySet()) {
-            errors.put(name, fromResidual);
-        }
-        if (options.lambShift()) {
-            // first-order sensitivity: shift every principal value by its quadrature error estimate
-            Coefficients shifted = Coefficients.build(model, method, options, g.coefficients.rates(), true);
-            Solution p = g.solve(shifted, subspace);
-            ObservableSet moved = g.observables(p.dark().occupation(), p.bright(), shifted);
-            errors.replaceAll((name, e) -> e + Math.abs(moved.value(name) - values.value(name)));
-        }
+        double tau = g.relaxationTime;
+        // a residual R moves N by about |R| times the slowest relaxation time (n |R| bounds its Frobenius norm)
+        double fromResidual = g.n * residual.maxAbs() * (Double.isFinite(tau) ? tau : 1);
+        ObservableSet plain = g.observables(g.coefficients, s.dark().occupation(), s.bright(), 0, fromResidual, false);
+        // the Lamb shift: the worst case to first order, each principal value moved by its error estimate on its own
+        Map<String, Double> lamb = g.lambShiftSensitivity(options, subspace, plain);
         Map<String, Estimate> out = new LinkedHashMap<>();
-        values.values().forEach((name, v) -> out.put(name, new Estimate(v.value(), errors.get(name))));
-        double maxError = errors.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        return new SecondMomentSteadyState(new ObservableSet(out), total, residual.maxAbs(), maxError,
+        plain.values().forEach((name, e) -> out.put(name, new Estimate(e.value(), e.error() + lamb.getOrDefault(name, 0.0))));
+        ObservableSet values = new ObservableSet(out);
+        double maxError = values.values().values().stream().mapToDouble(Estimate::error).max().orElse(0);
+        return new SecondMomentSteadyState(values, total, residual.maxAbs(), maxError,
                 g.coefficients.lambShiftError(), g.coefficients.converged(), tau,
                 subspace.darkDimension(), s.dark().timeAveraged());
+    }
+
+    /**
+     * How far the steady-state observables can move when the principal values are off by their quadrature error
+     * estimates, to first order: bath k's rates at frequency l carry two principal values, r0 = P int J n/(e - x) and
+     * r1 = P int J/(e - x) (Im alpha = -r0, Im beta = r0 + r1), whose errors share the estimate e_kl (|d r0| + |d r1|
+     * &lt;= e_kl); a linear response's worst case over that set is e_kl times the larger of the two sensitivities,
+     * and the errors of different (k, l) add. Each sensitivity is one re-solve of the small Lyapunov system. A tight
+     * bound where the a-priori one of the trajectories (2 a (|N| + 1) tau) overstates by the relaxation time.
+     */
+    private Map<String, Double> lambShiftSensitivity(MasterEquationOptions options, BrightSubspace subspace,
+                                                     ObservableSet values) {
+        Map<String, Double> total = new LinkedHashMap<>();
+        if (!options.lambShift() || subspace.bright().cols() == 0) {
+            return total;
+        }
+        List<ExchangeRates> rates = coefficients.rates();
+        for (int k = 0; k < rates.size(); k++) {
+            ExchangeRates r = rates.get(k);
+            for (int l = 0; l < r.lambShiftError().length; l++) {
+                double e = r.lambShiftError()[l];
+                if (!(e > 0)) {
+                    continue;
+                }
+                Map<String, Double> worst = new LinkedHashMap<>();
+                for (int component = 0; component < 2; component++) {
+                    double[] aIm = r.absorptionIm().clone();
+                    double[] bIm = r.emissionIm().clone();
+                    if (component == 0) {
+                        aIm[l] -= e;
+                    }
+                    bIm[l] += e;
+                    List<ExchangeRates> moved = new ArrayList<>(rates);
+                    moved.set(k, new ExchangeRates(r.absorptionRe(), aIm, r.emissionRe(), bIm, r.lambShiftError(),
+                            r.converged()));
+                    Coefficients c = Coefficients.build(model, method, options, List.copyOf(moved));
+                    Solution p = solve(c, subspace);
+                    observables(c, p.dark().occupation(), p.bright(), 0, 0, false).values().forEach((name, v) ->
+                            worst.merge(name, Math.abs(v.value() - values.value(name)), Math::max));
+                }
+                worst.forEach((name, d) -> total.merge(name, d, Double::sum));
+            }
+        }
+        return total;
     }
 
     public BilinearModel model() {
@@ -229,7 +288,12 @@ public final class SecondMomentMasterEquation implements Generator {
                 java.util.Arrays.copyOfRange(y, cells, 2 * cells));
         ComplexMatrix thermal = ComplexMatrix.of(n, n, java.util.Arrays.copyOfRange(y, 2 * cells, 3 * cells),
                 java.util.Arrays.copyOfRange(y, 3 * cells, 4 * cells));
-        return observables(vacuum, thermal, null);
+        // the Lamb-shift error bound (class javadoc): vacuum part fed by N(0), thermal part by the source
+        double horizon = Math.min(t, relaxationTime);
+        double a = coefficients.driftError();
+        double vacuumError = 2 * a * initialNorm * horizon;
+        double thermalError = 2 * a * (sourceNorm * horizon + 1) * horizon;
+        return observables(coefficients, vacuum, thermal, vacuumError, thermalError, true);
     }
 
     /** Occupation matrix N = vacuum + thermal part of a state vector. */
@@ -244,14 +308,28 @@ public final class SecondMomentMasterEquation implements Generator {
         return ComplexMatrix.of(n, n, re, im);
     }
 
-    private ObservableSet observables(ComplexMatrix vacuum, ComplexMatrix thermal, Coefficients with) {
-        Coefficients c = with == null ? coefficients : with;
+    /**
+     * The observables with their errors: {@code vacuumError} and {@code thermalError} bound ||dN||_F of each part (so
+     * every entry), plus the rounding floor; a current Re Tr[H^T D_k(N)] gets ||H||_F ||delta D_k||_F with
+     * delta D_k = A_k dN + dN A_k^+ + delta A_k N + N delta A_k^+ + delta F_k (the last three with {@code generatorBound}).
+     */
+    private ObservableSet observables(Coefficients c, ComplexMatrix vacuum, ComplexMatrix thermal, double vacuumError,
+                                      double thermalError, boolean generatorBound) {
         ComplexMatrix total = vacuum.plus(thermal);
+        double vacuumBound = vacuumError + ROUNDING * (1 + vacuum.maxAbs());
+        double thermalBound = thermalError + ROUNDING * (1 + thermal.maxAbs());
+        double stateError = vacuumBound + thermalBound;
+        double hNorm = frobenius(model.hamiltonian());
+        double nNorm = frobenius(total);
         ComplexMatrix h = model.hamiltonian();
         int baths = model.baths().size();
         double[] current = new double[baths];
+        double[] currentError = new double[baths];
         for (int k = 0; k < baths; k++) {
             ComplexMatrix ak = c.bathDrift().get(k);
+            // the generator's own error only along trajectories: the steady state measures it by re-solving
+            double dk2 = 2 * frobenius(ak) * stateError + (generatorBound ? 2 * c.bathDriftError()[k] * (nNorm + 1) : 0);
+            currentError[k] = hNorm * dk2 + ROUNDING * (1 + hNorm * (2 * frobenius(ak) * nNorm + frobenius(c.bathSource().get(k))));
             ComplexMatrix dk = ak.times(total).plus(total.times(ak.conjugateTranspose())).plus(c.bathSource().get(k));
             // d<H_S>/dt|_k = sum_ij H_ij dN_ij/dt|_k (<H_S> = sum_ij H_ij N_ij, real)
             double sum = 0;
@@ -262,32 +340,52 @@ public final class SecondMomentMasterEquation implements Generator {
             }
             current[k] = sum;
         }
-        return BosonicObservables.of(model, vacuum, ComplexMatrix.zeros(n, n), thermal, ComplexMatrix.zeros(n, n), current,
-                new double[baths]);
+        return BosonicObservables.of(model, vacuum, filled(vacuumBound), thermal, filled(thermalBound), current,
+                currentError);
+    }
+
+    /** An n x n matrix with every real part {@code value}: an entrywise error bound. */
+    private ComplexMatrix filled(double value) {
+        double[] re = new double[n * n];
+        java.util.Arrays.fill(re, value);
+        return ComplexMatrix.of(n, n, re, new double[n * n]);
+    }
+
+    private static double frobenius(ComplexMatrix m) {
+        double s = 0;
+        for (double x : m.realParts()) {
+            s += x * x;
+        }
+        for (double x : m.imaginaryParts()) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
     }
 
     @Override
     public OptionalDouble slowestRelaxationTime() {
-        double tau = relaxationTime();
-        return Double.isFinite(tau) ? OptionalDouble.of(tau) : OptionalDouble.empty();
+        return OptionalDouble.of(relaxationTime);
     }
 
     /**
-     * Slowest relaxation time 1/min(-Re lambda) over the decaying eigenvalues lambda of A: the decay time of the
-     * slowest mode amplitude, which is the Liouvillian gap of the model in Fock space (the state's slowest
+     * Slowest relaxation time 1/min(-Re lambda) over the eigenvalues lambda of the drift on the bright modes: the decay
+     * time of the slowest mode amplitude, which is the Liouvillian gap of the model in Fock space (the state's slowest
      * eigen-operator is first order in c, c^+) and the exact engine's 1/min|Re pole|, so every method reports
      * one quantity. The second moments N_ij themselves relax at -(Re lambda_i + Re lambda_j), up to twice as
-     * fast. Non-decaying (decoherence-free) modes are left out; infinite if nothing decays.
+     * fast. The decoherence-free modes are left out (reported as undamped); infinite if no bright mode exists (no
+     * bath reaches the modes, e.g. Gamma = 0) or one does not decay. A tiny rate (Gamma = 1e-12) gives a huge time:
+     * a threshold here would have reported the faster modes' time for a model that takes 1e13 to relax.
      */
-    private double relaxationTime() {
-        double scale = rateScale(coefficients.drift());
-        double slowest = Double.POSITIVE_INFINITY;
-        for (var a : ComplexEigenvalues.of(coefficients.drift())) {
-            if (-a.re() > NON_DECAYING * scale) {
-                slowest = Math.min(slowest, -a.re());
-            }
+    private double brightRelaxationTime() {
+        ComplexMatrix q = subspace.bright();
+        if (q.cols() == 0) {
+            return Double.POSITIVE_INFINITY;
         }
-        return 1 / slowest;
+        double slowest = Double.POSITIVE_INFINITY;
+        for (var a : ComplexEigenvalues.of(q.conjugateTranspose().times(conjugate(coefficients.drift())).times(q))) {
+            slowest = Math.min(slowest, -a.re());
+        }
+        return slowest > 0 ? 1 / slowest : Double.POSITIVE_INFINITY;
     }
 
     private static double rateScale(ComplexMatrix m) {
@@ -336,10 +434,14 @@ public final class SecondMomentMasterEquation implements Generator {
         double scale = rateScale(bb);
         for (var ev : ComplexEigenvalues.of(bb)) {
             if (ev.re() > -NON_DECAYING * scale) {
-                throw new InvalidModelException("method", method.id() + " leaves a mode coupled to the baths "
-                        + (ev.re() > NON_DECAYING * scale ? "growing" : "undamped") + " (decay rate " + (-ev.re())
-                        + " at frequency " + ev.im() + "): the rates vanish there, so there is no unique steady state;"
-                        + " propagate instead or use another method");
+                String why = ev.re() > NON_DECAYING * scale ? "growing" : -ev.re() > 0
+                        ? "decaying too slowly to resolve (relaxation time " + String.format(Locale.ROOT, "%.3g", -1 / ev.re())
+                          + ", rate below " + NON_DECAYING + " of the rate scale " + String.format(Locale.ROOT, "%.3g", scale)
+                          + ": the Lyapunov equation is singular in double precision)"
+                        : "undamped (the rates vanish there)";
+                throw new InvalidModelException("method", String.format(Locale.ROOT, "%s leaves a mode coupled to the baths"
+                        + " %s (decay rate %.3g at frequency %.6g), so there is no steady state it can solve for; propagate"
+                        + " instead or use method exact", method.id(), why, -ev.re(), ev.im()));
             }
         }
         // row-major vec: vec(B X) = (B (x) 1) vec X, vec(X B^+) = (1 (x) conj(B)) vec X
@@ -385,7 +487,16 @@ public final class SecondMomentMasterEquation implements Generator {
      */
     private record Coefficients(ComplexMatrix drift, ComplexMatrix source, List<ComplexMatrix> bathDrift,
                                 List<ComplexMatrix> bathSource, List<ExchangeRates> rates, double lambShiftError,
-                                boolean converged) {
+                                double[] bathDriftError, boolean converged) {
+
+        /** a = sum_k a_k: bound on ||delta A||_F from the principal values' quadrature errors (class javadoc). */
+        double driftError() {
+            double a = 0;
+            for (double x : bathDriftError) {
+                a += x;
+            }
+            return a;
+        }
 
         static Coefficients of(BilinearModel model, Method method, MasterEquationOptions options) {
             double[] f = frequencies(model, method);
@@ -394,7 +505,7 @@ public final class SecondMomentMasterEquation implements Generator {
                 checkOccupation(bath, f, method);
                 rates.add(ExchangeRates.of(bath, model.support(), f, options.lambShift(), options.quadrature()));
             }
-            return build(model, method, options, List.copyOf(rates), false);
+            return build(model, method, options, List.copyOf(rates));
         }
 
         /**
@@ -434,10 +545,9 @@ public final class SecondMomentMasterEquation implements Generator {
 
         /**
          * @param rates   each bath's rates at {@link #frequencies}
-         * @param shifted add each principal value's quadrature error estimate to it (error propagation)
          */
         static Coefficients build(BilinearModel model, Method method, MasterEquationOptions options,
-                                  List<ExchangeRates> rates, boolean shifted) {
+                                  List<ExchangeRates> rates) {
             int n = model.modes();
             ComplexMatrix h = model.hamiltonian();
             ComplexMatrix u;
@@ -466,6 +576,7 @@ public final class SecondMomentMasterEquation implements Generator {
             List<ComplexMatrix> bathDrift = new ArrayList<>();
             List<ComplexMatrix> bathSource = new ArrayList<>();
             double lambError = 0;
+            double[] bathDriftError = new double[model.baths().size()];
             boolean converged = true;
             for (int k = 0; k < model.baths().size(); k++) {
                 Bath bath = model.baths().get(k);
@@ -483,9 +594,13 @@ public final class SecondMomentMasterEquation implements Generator {
                 double[] bIm = new double[n * n];
                 double[] gRe = new double[n * n];
                 double[] gIm = new double[n * n];
+                double bathError = 0;
                 for (int l = 0; l < n; l++) {
-                    lambError = Math.max(lambError, rate.lambShiftError()[l]);
+                    bathError = Math.max(bathError, rate.lambShiftError()[l]);
                 }
+                lambError = Math.max(lambError, bathError);
+                // ||delta B_k||_F <= ||P'_k||_F max_l e_l with ||P'_k||_F = |U^+ l|^2 = |v_k|^2 (class javadoc)
+                bathDriftError[k] = frobenius(ut) * frobenius(ut) * bathError;
                 for (int m = 0; m < n; m++) {
                     for (int l = 0; l < n; l++) {
                         if (masked && Math.abs(f[m] - f[l]) > tol) {
@@ -494,16 +609,14 @@ public final class SecondMomentMasterEquation implements Generator {
                         // P'_ml = ut_m conj(ut_l)
                         double pr = ut.re(m, 0) * ut.re(l, 0) + ut.im(m, 0) * ut.im(l, 0);
                         double pi = ut.im(m, 0) * ut.re(l, 0) - ut.re(m, 0) * ut.im(l, 0);
-                        double shiftL = shifted ? rate.lambShiftError()[l] : 0;
-                        double shiftM = shifted ? rate.lambShiftError()[m] : 0;
                         // (B'_k)_ml = P'_ml (conj(alpha_l) - beta_l)
                         double cr = rate.absorptionRe()[l] - rate.emissionRe()[l];
-                        double ci = -(rate.absorptionIm()[l] + shiftL) - (rate.emissionIm()[l] + shiftL);
+                        double ci = -rate.absorptionIm()[l] - rate.emissionIm()[l];
                         bRe[m * n + l] = pr * cr - pi * ci;
                         bIm[m * n + l] = pr * ci + pi * cr;
                         // (G'_k)_ml = alpha_m P'_ml + P'_ml conj(alpha_l)
                         double sr = rate.absorptionRe()[m] + rate.absorptionRe()[l];
-                        double si = (rate.absorptionIm()[m] + shiftM) - (rate.absorptionIm()[l] + shiftL);
+                        double si = rate.absorptionIm()[m] - rate.absorptionIm()[l];
                         gRe[m * n + l] = pr * sr - pi * si;
                         gIm[m * n + l] = pr * si + pi * sr;
                     }
@@ -516,7 +629,7 @@ public final class SecondMomentMasterEquation implements Generator {
                 source = source.plus(gk);
             }
             return new Coefficients(drift, source, List.copyOf(bathDrift), List.copyOf(bathSource), rates, lambError,
-                    converged);
+                    bathDriftError, converged);
         }
     }
 }

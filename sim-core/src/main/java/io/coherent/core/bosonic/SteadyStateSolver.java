@@ -41,7 +41,8 @@ public final class SteadyStateSolver {
     }
 
     public SteadyState solve(PseudoModeEmbedding embedding) {
-        ThermalIntegral.Result thermal = residues(embedding);
+        ThermalIntegral.Result closedForm = residues(embedding);
+        ThermalIntegral.Result thermal = closedForm != null && withinTolerance(closedForm) ? closedForm : null;
         Scheme used = Scheme.RESIDUES;
         List<String> notes = new ArrayList<>();
         if (embedding.hasFittedKernel()) {
@@ -53,17 +54,47 @@ public final class SteadyStateSolver {
         } else if (thermal == null) {
             thermal = new ThermalIntegral(embedding, tolerance).steady();
             used = Scheme.QUADRATURE;
+            if (!thermal.converged() && closedForm != null) {
+                // neither meets the tolerance: keep the residues, whose estimate comes from the eigenvectors' conditioning
+                // and bounds their error, over a quadrature that ran out of budget, whose estimate no longer does
+                // (Gamma = 1e-10: the quadrature printed Jx = 6.2e-9 +- 4.9e-10, the residues 7.19e-12 +- 4e-8; the
+                // truth is 7.19e-12, linear in Gamma)
+                thermal = new ThermalIntegral.Result(closedForm.thermal(), closedForm.thermalError(), closedForm.noise(),
+                        closedForm.noiseError(), 0, false);
+                used = Scheme.RESIDUES;
+                notes.add("nearly degenerate poles: neither the residues nor the quadrature met the tolerance; the "
+                        + "residues are shown with their error bound");
+            }
         }
         DecoherenceFreeSubspace.StationaryPart dark = DecoherenceFreeSubspace.stationaryPart(embedding);
         SecondMoments moments = new SecondMoments(dark.occupation(), ComplexMatrix.zeros(embedding.size(), embedding.modes()),
                 thermal.thermal(), thermal.thermalError(), thermal.noise(), thermal.noiseError());
         double err = Math.max(thermal.thermalError().maxAbs(), thermal.noiseError().maxAbs());
         return new SteadyState(BosonicObservables.of(embedding, moments), moments, err, thermal.converged(),
-                thermal.evaluations(), embedding.slowestRelaxationTime(), embedding.subspace().darkDimension(),
+                thermal.evaluations(), relaxationTime(embedding), embedding.subspace().darkDimension(),
                 dark.timeAveraged(), used, notes);
     }
 
-    /** The residue result if it applies and meets the tolerance; null otherwise. */
+    /**
+     * Slowest relaxation time of the modes: infinite if no bath reaches them (every mode undamped: Gamma = 0, where the
+     * embedding's only poles were the uncoupled pseudomodes' rates, 1/gamma = 10); otherwise 1/min|Re pole| of the
+     * model without the baths that couple to nothing (a bath with J = 0 adds pseudomodes whose rates are eigenvalues
+     * of the embedding but not poles of the modes' Green's function, which they never enter).
+     */
+    static double relaxationTime(PseudoModeEmbedding embedding) {
+        if (embedding.subspace().bright().cols() == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        BilinearModel model = embedding.model();
+        List<Bath> coupled = model.baths().stream().filter(BrightSubspace::couples).toList();
+        if (coupled.size() == model.baths().size()) {
+            return embedding.slowestRelaxationTime();
+        }
+        return new PseudoModeEmbedding(new BilinearModel(model.hamiltonian(), coupled, model.initialOccupation(),
+                model.support())).slowestRelaxationTime();
+    }
+
+    /** The residue result if it applies and is finite, whatever its error; null otherwise. */
     private ThermalIntegral.Result residues(PseudoModeEmbedding embedding) {
         if (scheme != Scheme.RESIDUES || embedding.model().support().kind() != FrequencySupport.Kind.WHOLE_LINE
                 || embedding.hasFittedKernel()) {
@@ -77,7 +108,12 @@ public final class SteadyStateSolver {
         }
         double scale = Math.max(r.thermal().maxAbs(), r.noise().maxAbs());
         double err = Math.max(r.thermalError().maxAbs(), r.noiseError().maxAbs());
-        boolean finite = Double.isFinite(scale) && Double.isFinite(err);
-        return finite && err <= Math.max(tolerance.absolute(), tolerance.relative() * scale) ? r : null;
+        return Double.isFinite(scale) && Double.isFinite(err) ? r : null;
+    }
+
+    private boolean withinTolerance(ThermalIntegral.Result r) {
+        double scale = Math.max(r.thermal().maxAbs(), r.noise().maxAbs());
+        double err = Math.max(r.thermalError().maxAbs(), r.noiseError().maxAbs());
+        return err <= Math.max(tolerance.absolute(), tolerance.relative() * scale);
     }
 }

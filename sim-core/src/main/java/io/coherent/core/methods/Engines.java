@@ -14,6 +14,7 @@ import io.coherent.core.bosonic.SteadyStateSolver;
 import io.coherent.core.dynamics.Generator;
 import io.coherent.core.dynamics.Method;
 import io.coherent.core.dynamics.Model;
+import io.coherent.core.dynamics.RelaxationTime;
 import io.coherent.core.heom.CorrelationSource;
 import io.coherent.core.heom.Heom;
 import io.coherent.core.heom.HeomSteadyState;
@@ -125,9 +126,9 @@ public final class Engines {
                     ? "frequency formula in closed form (residues at the poles of the model and of the Bose function)"
                     : "frequency formula (quadrature over the poles of the model)";
             return new SteadyStateReport(method.id(), how,
-                    s.observables(), s.errorEstimate(), s.converged(), 0, s.relaxationTime(),
+                    s.observables(), s.errorEstimate(), s.converged(), 0, bilinearRelaxation(s.relaxationTime()),
                     s.decoherenceFreeModes() == 0, s.decoherenceFreeModes(), s.timeAveraged(), s.evaluations(), s.notes(),
-                    "frequency-formula", -1);
+                    "frequency-formula", -1, null);
         }
         if (method == Method.HEOM) {
             HeomSteadyState s = Heom.steadyState(hierarchical(model), options.heom(), CorrelationSource.BATH_CORRELATIONS);
@@ -150,8 +151,9 @@ public final class Engines {
                 notes.add("Lamb-shift quadrature error " + s.lambShiftError());
             }
             return new SteadyStateReport(method.id(), "second-moment Lyapunov equation A N + N A^+ + F = 0",
-                    s.observables(), s.errorEstimate(), s.quadratureConverged(), s.residual(), s.relaxationTime(),
-                    s.unique(), s.decoherenceFreeModes(), s.timeAveraged(), -1, notes, "lyapunov", -1);
+                    s.observables(), s.errorEstimate(), s.quadratureConverged(), s.residual(),
+                    bilinearRelaxation(s.relaxationTime()), s.unique(), s.decoherenceFreeModes(), s.timeAveraged(), -1,
+                    notes, "lyapunov", -1, null);
         }
         OpenSystem system = finite(model);
         MasterSteadyState s = MasterEquations.steadyState(system, method, master(densities(system), options, options.steadyQuadrature()));
@@ -163,6 +165,18 @@ public final class Engines {
         return new SteadyStateReport(method.id(), how, s.observables(), error, s.converged(), s.residual(),
                 s.relaxationEstimate(), s.unique(), s.nullity() - 1, false, -1, s.notes(), s.solver(),
                 s.iterations(), null);
+    }
+
+    /**
+     * A bilinear model's relaxation time (the bright modes'), accuracy not estimated; when infinite, why: no mode the
+     * baths reach decays (with Gamma = 0 none is reached), so the state never forgets its initial one.
+     */
+    private static RelaxationTime bilinearRelaxation(double tau) {
+        if (Double.isInfinite(tau)) {
+            return RelaxationTime.unestimated(tau, "no mode decays: the baths reach none of them, all are undamped;"
+                    + " the steady state is the time average of the initial state's free evolution");
+        }
+        return RelaxationTime.unestimated(tau, "accuracy not estimated");
     }
 
     /** The Lamb shift as asked, or by default on except for a flat density (CorrelationSpectrum refuses it where the principal value diverges). */
