@@ -287,7 +287,8 @@ public final class ExactDynamics implements Generator {
 
     @Override
     public OptionalDouble slowestRelaxationTime() {
-        double tau = embedding.slowestRelaxationTime();
+        // the modes' own relaxation (infinite when no bath reaches them), not the uncoupled pseudomodes' 1/gamma
+        double tau = SteadyStateSolver.relaxationTime(embedding);
         return Double.isFinite(tau) ? OptionalDouble.of(tau) : OptionalDouble.empty();
     }
 
