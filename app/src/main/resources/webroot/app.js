@@ -112,7 +112,8 @@ function formError(message) {
   document.querySelectorAll('.invalid').forEach((e) => e.classList.remove('invalid'));
   const text = message.replace(/^scenario(, line \d+)?: /, '');
   const key = /^(?:parameters\.)?([A-Za-z_][A-Za-z0-9_]*)\b/.exec(text);
-  const field = key && (document.querySelector(`[data-parameter][name="${key[1]}"]`) || $(key[1]));
+  const field = key && (document.querySelector(`[data-parameter][name="${key[1]}"]`) || $(key[1])
+    || (otherKeys($('keys').value).keys[key[1]] !== undefined ? $('keys') : null));
   if (field) {
     field.classList.add('invalid');
     field.title = text;
@@ -120,6 +121,25 @@ function formError(message) {
   } else {
     $('message').textContent = text;
   }
+}
+
+/**
+ * The "other keys" box: one key=value per line (blank lines and # comments skipped) into {keys, error}; the server
+ * checks the keys and values themselves and names the key it refuses.
+ */
+function otherKeys(text) {
+  const keys = {};
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const m = /^([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(\S.*)$/.exec(line);
+    if (!m) return { keys, error: 'keys: "' + line + '" is not key=value' };
+    if (m[1] === 'method' || m[1] === 'until' || m[1] === 'points') {
+      return { keys, error: 'keys: ' + m[1] + ' has its own field' };
+    }
+    keys[m[1]] = m[2].trim();
+  }
+  return { keys, error: null };
 }
 
 /** Checks what the page can check itself; returns an error naming the field, or null. */
@@ -135,6 +155,12 @@ async function start(event) {
   document.querySelectorAll('.invalid').forEach((e) => e.classList.remove('invalid'));
   const parameters = {};
   document.querySelectorAll('[data-parameter]').forEach((i) => { parameters[i.name] = i.value; });
+  const other = otherKeys($('keys').value);
+  if (other.error) {
+    formError(other.error);
+    return;
+  }
+  Object.assign(parameters, other.keys);
   const methods = [...document.querySelectorAll('input[name=method]:checked')].map((b) => b.value);
   if (methods.length === 0) {
     $('message').textContent = 'field methods: choose at least one method';

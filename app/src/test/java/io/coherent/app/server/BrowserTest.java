@@ -205,10 +205,11 @@ class BrowserTest {
                 assertEquals("0.500000 ± 3.0e-9", js.executeScript("return withError(0.5, 3e-9);"));
                 assertEquals("0.500000 ± ?", js.executeScript("return withError(0.5, null);"));
                 new org.openqa.selenium.support.ui.Select(page.findElement(By.id("preset"))).selectByValue("composite-qubit");
-                // the hierarchy's settings are generic scenario keys the form has no field for: added as parameters
-                js.executeScript("for (const [k, v] of [['heom_depth', '2'], ['heom_exponents', '1']]) {"
-                        + " const i = document.createElement('input'); i.name = k; i.value = v; i.dataset.parameter = 'true';"
-                        + " document.getElementById('parameters').append(i); }");
+                // the hierarchy's settings are scenario keys without a field of their own: the "other keys" box
+                assertEquals("keys: \"heom_depth 2\" is not key=value",
+                        js.executeScript("return otherKeys('# a comment\\nheom_depth 2').error;"));
+                assertEquals("keys: method has its own field", js.executeScript("return otherKeys('method=heom').error;"));
+                set(page, "keys", "heom_depth=2\nheom_exponents=1");
                 set(page, "until", "1");
                 set(page, "points", "51");
                 page.findElement(By.id("steady")).click();
