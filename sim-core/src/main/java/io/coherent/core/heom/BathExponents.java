@@ -16,7 +16,9 @@ import io.coherent.core.open.Channel;
 import io.coherent.core.open.OpenSystem;
 import io.coherent.core.open.Reservoir;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The reservoirs of an open system as the hierarchy sees them: a list of exponents, each with its rate gamma, the
@@ -66,6 +68,28 @@ final class BathExponents {
     /** What the report says of one bath's expansion. */
     record BathSummary(String name, String coupling, String scheme, int poles, int exponents, double error,
                        double integratedError, boolean terminator) {
+    }
+
+    /**
+     * The expansions as the hierarchy report lists them, per bath: exponents, scheme, error (max |C - sum|, or the
+     * integrated error where C(t) is singular at t = 0); and whether any bath carries a terminator.
+     */
+    record Expansions(Map<String, Integer> terms, Map<String, String> schemes, Map<String, Double> errors,
+                      boolean terminated) {
+    }
+
+    Expansions expansions() {
+        Map<String, Integer> terms = new LinkedHashMap<>();
+        Map<String, String> schemes = new LinkedHashMap<>();
+        Map<String, Double> errors = new LinkedHashMap<>();
+        boolean terminated = false;
+        for (BathSummary b : summaries) {
+            terms.put(b.name(), b.exponents());
+            schemes.put(b.name(), b.scheme());
+            errors.put(b.name(), Double.isFinite(b.error()) ? b.error() : b.integratedError());
+            terminated |= b.terminator();
+        }
+        return new Expansions(terms, schemes, errors, terminated);
     }
 
     final double[] energies;

@@ -99,18 +99,9 @@ public final class Heom {
         }
         HeomGenerator g = new HeomGenerator(system, baths, depth);
         HeomGenerator companion = new HeomGenerator(system, baths, depth - 1);
-        Map<String, Integer> terms = new LinkedHashMap<>();
-        Map<String, String> schemes = new LinkedHashMap<>();
-        Map<String, Double> errors = new LinkedHashMap<>();
-        boolean terminated = false;
-        for (BathExponents.BathSummary b : baths.summaries) {
-            terms.put(b.name(), b.exponents());
-            schemes.put(b.name(), b.scheme());
-            errors.put(b.name(), Double.isFinite(b.error()) ? b.error() : b.integratedError());
-            terminated |= b.terminator();
-        }
-        HierarchyReport report = new HierarchyReport(depth, exponents, terms, main.ados(), both.bytes(), main.bytesPerAdo(),
-                schemes, errors, terminated, pass != null && pass.automatic(), pass != null && pass.converged(),
+        BathExponents.Expansions e = baths.expansions();
+        HierarchyReport report = new HierarchyReport(depth, exponents, e.terms(), main.ados(), both.bytes(),
+                main.bytesPerAdo(), e.schemes(), e.errors(), e.terminated(), pass != null && pass.automatic(), pass != null && pass.converged(),
                 options.tolerance(), pass == null ? Double.NaN : pass.lastChange(),
                 pass == null ? List.of() : pass.levels(), pass == null ? "" : pass.note());
         return new EmbeddedHierarchy(g, companion, report, notes);
@@ -195,9 +186,7 @@ public final class Heom {
         String note = "a single hierarchy (depth " + depth + ", " + exponents + " exponents per bath): truncation error not"
                 + " estimated";
         BathExponents baths = l.generator().baths();
-        Map<String, Integer> terms = new LinkedHashMap<>();
-        baths.summaries.forEach(b -> terms.put(b.name(), b.exponents()));
-        HierarchyReport report = new HierarchyReport(depth, exponents, terms, l.size().ados(), l.size().bytes(),
+        HierarchyReport report = new HierarchyReport(depth, exponents, baths.expansions().terms(), l.size().ados(), l.size().bytes(),
                 l.size().bytesPerAdo(), Map.of(), Map.of(), !baths.terminators.isEmpty(), false, false,
                 options.tolerance(), Double.NaN, c.levels, note);
         return new HeomSteadyState(l.observables(), false, report, l.solution().residual(), l.solution().iterations(),
@@ -474,15 +463,8 @@ public final class Heom {
                     s.residual()));
             ObservableSet observables = withErrors(current.observables(), depthChange, exponentChange);
             BathExponents baths = current.generator().baths();
-            Map<String, Integer> terms = new LinkedHashMap<>();
-            Map<String, String> schemes = new LinkedHashMap<>();
-            Map<String, Double> errors = new LinkedHashMap<>();
-            boolean terminated = false;
+            BathExponents.Expansions expansions = baths.expansions();
             for (BathExponents.BathSummary b : baths.summaries) {
-                terms.put(b.name(), b.exponents());
-                schemes.put(b.name(), b.scheme());
-                errors.put(b.name(), Double.isFinite(b.error()) ? b.error() : b.integratedError());
-                terminated |= b.terminator();
                 if (b.error() > 0 && Double.isFinite(b.error())) {
                     notes.add(String.format(Locale.ROOT, "bath %s: the %s expansion of C(t) is accurate to %.2g in max |C(t) -"
                             + " sum|; its effect on the observables is estimated by the change between two expansions whose errors"
@@ -495,8 +477,9 @@ public final class Heom {
                 }
             }
             double last = Math.max(max(depthChange), max(exponentChange));
-            HierarchyReport report = new HierarchyReport(current.depth(), current.exponents(), terms, current.size().ados(),
-                    current.size().bytes(), current.size().bytesPerAdo(), schemes, errors, terminated,
+            HierarchyReport report = new HierarchyReport(current.depth(), current.exponents(), expansions.terms(),
+                    current.size().ados(), current.size().bytes(), current.size().bytesPerAdo(), expansions.schemes(),
+                    expansions.errors(), expansions.terminated(),
                     autoDepth || autoExponents, converged, options.tolerance(), last, levels, note);
             return new HeomSteadyState(observables, converged, report, s.residual(), s.iterations(), notes);
         }
