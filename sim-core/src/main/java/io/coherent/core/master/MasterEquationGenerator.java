@@ -7,6 +7,7 @@ import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.observables.ObservableSet;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 /**
  * A master equation d rho/dt = -i[H_S, rho] + sum_k D_k(rho) on the density matrix in the H_S eigenbasis, state
@@ -43,8 +44,9 @@ public final class MasterEquationGenerator implements Generator {
     private final MasterObservables observables;
     private final double[] initial;
     private final List<String> names;
-    /** What is known about the validity of the approximation the method makes (the secular check). */
-    private final List<String> approximationNotes;
+    /** What is known about the validity of the approximation the method makes (the secular check), on first use. */
+    private final Supplier<List<String>> approximationCheck;
+    private List<String> approximationNotes;
     /** The slowest relaxation time, computed on first use (dense spectrum or {@link SlowestDecay}); null until then. */
     private OptionalDouble relaxationTime;
     /** The dense spectrum's relaxation time with its error, computed on first use; null until then. */
@@ -54,8 +56,8 @@ public final class MasterEquationGenerator implements Generator {
 
     MasterEquationGenerator(Method method, double[] energies, ComplexMatrix basis, Dissipator total, double generatorError,
                             MasterObservables observables, ComplexMatrix initialState, boolean preferDense,
-                            List<String> approximationNotes) {
-        this.approximationNotes = List.copyOf(approximationNotes);
+                            Supplier<List<String>> approximationCheck) {
+        this.approximationCheck = approximationCheck;
         this.method = method;
         this.d = energies.length;
         this.energies = energies.clone();
@@ -84,7 +86,10 @@ public final class MasterEquationGenerator implements Generator {
     }
 
     /** Notes on how well the method's approximation holds for this model (e.g. {@link SecularValidity}). */
-    public List<String> approximationNotes() {
+    public synchronized List<String> approximationNotes() {
+        if (approximationNotes == null) {
+            approximationNotes = List.copyOf(approximationCheck.get());
+        }
         return approximationNotes;
     }
 

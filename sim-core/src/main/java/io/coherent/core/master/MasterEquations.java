@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -77,7 +78,8 @@ public final class MasterEquations {
         double[] bathErrors = new double[spectra.size()];
         Dissipator total;
         List<RedfieldTensor> tensors = new ArrayList<>();
-        List<String> approximation = new ArrayList<>();
+        // the secular check visits all d^4 tensor elements: done when a steady state asks for its notes, not per build
+        Supplier<List<String>> approximation = List::of;
         switch (method) {
             case REDFIELD, SECULAR -> {
                 for (CorrelationSpectrum s : spectra) {
@@ -92,8 +94,9 @@ public final class MasterEquations {
                     }
                     total = tensors.isEmpty() ? emptyDissipator() : new SecularTensor(RedfieldTensor.combine(tensors), energies, tol, null);
                     if (!tensors.isEmpty()) {
-                        approximation.add(energies.length <= SecularValidity.LIMIT
-                                ? SecularValidity.of(RedfieldTensor.combine(tensors), energies, tol).note()
+                        List<RedfieldTensor> full = List.copyOf(tensors);
+                        approximation = () -> List.of(energies.length <= SecularValidity.LIMIT
+                                ? SecularValidity.of(RedfieldTensor.combine(full), energies, tol).note()
                                 : "secular approximation: not checked at d = " + energies.length + " > " + SecularValidity.LIMIT);
                     }
                 }
