@@ -1,6 +1,7 @@
 package io.coherent.core.bosonic;
 
 import io.coherent.core.dynamics.Generator;
+import io.coherent.core.dynamics.RelaxationTime;
 import io.coherent.core.linalg.ComplexMatrix;
 import io.coherent.core.observables.ObservableSet;
 import io.coherent.core.quadrature.QuadratureTolerance;
@@ -287,9 +288,16 @@ public final class ExactDynamics implements Generator {
 
     @Override
     public OptionalDouble slowestRelaxationTime() {
-        // the modes' own relaxation (infinite when no bath reaches them), not the uncoupled pseudomodes' 1/gamma
-        double tau = SteadyStateSolver.relaxationTime(embedding);
+        double tau = relaxation().time();
         return Double.isFinite(tau) ? OptionalDouble.of(tau) : OptionalDouble.empty();
+    }
+
+    /** The modes' own relaxation (infinite when no bath reaches them), not the uncoupled pseudomodes' 1/gamma. */
+    @Override
+    public RelaxationTime relaxation() {
+        double tau = SteadyStateSolver.relaxationTime(embedding);
+        return RelaxationTime.unestimated(tau, Double.isInfinite(tau)
+                ? "no mode decays: no bath reaches them" : "accuracy not estimated");
     }
 
     private static double[] negate(double[] v) {
