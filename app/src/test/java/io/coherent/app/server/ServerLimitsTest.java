@@ -262,7 +262,15 @@ class ServerLimitsTest {
             drain = handler;
         }
 
+        /**
+         * Empties the queue and returns the future of the next write, or null once the end has been written (checked
+         * under the lock: the pump may write the end between the caller's look at {@code end} and this call, and after
+         * the end it writes nothing more).
+         */
         synchronized CompletableFuture<Void> drainAll() {
+            if (end) {
+                return null;
+            }
             queued = 0;
             wrote = new CompletableFuture<>();
             return wrote;
@@ -281,21 +289,20 @@ class ServerLimitsTest {
             var context = s.vertx().getOrCreateContext();
             CompletableFuture<Void> first = sink.wrote;
             new StreamClient(sink, stream, context, 0);
-            first.get(120, TimeUnit.SECONDS);
+            first.get(30, TimeUnit.SECONDS);
             // the pump has run and stopped at the full queue: whatever it wrote, it stopped there
             CompletableFuture<Void> ran = new CompletableFuture<>();
             context.runOnContext(v -> ran.complete(null));
-            ran.get(120, TimeUnit.SECONDS);
+            ran.get(30, TimeUnit.SECONDS);
             synchronized (sink) {
                 assertTrue(sink.maxQueued <= IdleSink.HIGH_WATER + StreamClient.CHUNK_CHARS,
                         "queued " + sink.maxQueued + " characters for a client that reads nothing");
                 assertTrue(sink.received.size() < stream.size());
             }
             // drained, it goes on where it stopped, in order, to the end
-            while (!sink.end) {
-                CompletableFuture<Void> next = sink.drainAll();
+            for (CompletableFuture<Void> next = sink.drainAll(); next != null; next = sink.drainAll()) {
                 context.runOnContext(v -> sink.drain.handle(null));
-                next.get(120, TimeUnit.SECONDS);
+                next.get(30, TimeUnit.SECONDS);
             }
             assertEquals(stream.since(0), sink.received);
         }
